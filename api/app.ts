@@ -1,0 +1,42 @@
+// The thin web server: health for operators, and (behind login) shenpi's own pages and API.
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Config } from '../lib/config.js';
+import type { EngineClient } from '../lib/engine/client.js';
+import type { Logger } from '../lib/log.js';
+import { requireLogin } from './auth.js';
+import { portalPage } from './routes/portal.js';
+
+export interface AppDeps {
+  config: Config;
+  engine: EngineClient;
+  log: Logger;
+}
+
+export function createApp({ config, engine, log }: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '1mb' }));
+
+  app.get('/health', async (_req, res) => {
+    const engineUp = await fetch(`${config.engine.restUrl}/version`).then((r) => r.status === 401 || r.ok, () => false);
+    res.status(engineUp ? 200 : 503).json({ status: engineUp ? 'ok' : 'degraded', engine: engineUp ? 'up' : 'down' });
+  });
+
+  app.use(requireLogin(engine));
+  app.get('/', (req, res) => {
+    res.type('html').send(portalPage(config, req.user!));
+  });
+  app.get('/api/me', (req, res) => {
+    res.json(req.user);
+  });
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not-found', message: '没有这个页面或接口' });
+  });
+  // one error handler: unexpected errors are logged, the client gets no internals
+  app.use((error: Error, req: Request, res: Response, _next: NextFunction) => {
+    log.error('request failed', { method: req.method, path: req.path, error });
+    res.status(500).json({ error: 'internal', message: '服务器内部错误, 请稍后重试或联系运维' });
+  });
+  return app;
+}

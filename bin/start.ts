@@ -1,0 +1,83 @@
+// npm start: the whole system on this machine, until Ctrl-C.
+import { ConfigError, loadConfig, type Config } from '../lib/config.js';
+import { StartupError } from '../lib/errors.js';
+import { createLogger } from '../lib/log.js';
+import { consoleProgress } from '../lib/progress.js';
+import { startSystem, type System } from '../lib/system.js';
+import { DEMO_USERS } from '../lib/engine/directory.js';
+
+const out = (line = ''): void => void process.stdout.write(line + '\n');
+
+function fail(error: unknown): never {
+  if (error instanceof StartupError) {
+    out(`✘ ${error.message}`);
+    out(`  → ${error.hint}`);
+  } else if (error instanceof ConfigError) {
+    out(`✘ ${error.message}`);
+    out('  → 请修正该环境变量后重新运行 (变量说明见 README)');
+  } else {
+    out(`✘ 启动失败: ${error instanceof Error ? error.stack : String(error)}`);
+  }
+  process.exit(1);
+}
+
+function printReady(config: Config, started: number): void {
+  const web = `http://${config.web.host}:${config.web.port}`;
+  out('');
+  out(`shenpi 已就绪 (ready), 用时 ${((Date.now() - started) / 1000).toFixed(1)}s, 模式 ${config.mode}`);
+  out(`  门户        ${web}/`);
+  out(`  Tasklist    ${config.engine.webappUrl}/app/tasklist/`);
+  out(`  Cockpit     ${config.engine.webappUrl}/app/cockpit/`);
+  out(`  Admin       ${config.engine.webappUrl}/app/admin/`);
+  out(`  REST API    ${config.engine.restUrl}  (HTTP Basic)`);
+  out(`  数据        ${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}`);
+  out('');
+  if (config.mode === 'dev') {
+    out(`登录 (开发模式, 密码见 README):`);
+    out(`  ${config.admin.username.padEnd(14)} 管理员            密码 ${config.admin.password}`);
+    for (const user of DEMO_USERS) out(`  ${user.id.padEnd(14)} ${user.role.padEnd(16)}  密码 ${config.demoPassword}`);
+  } else {
+    out(`登录: 管理员 ${config.admin.username}, 密码为 SHENPI_ADMIN_PASSWORD`);
+  }
+  out('');
+  out('按 Ctrl-C 停止。');
+}
+
+const started = Date.now();
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  fail(error);
+}
+const log = createLogger({ component: 'shenpi' });
+out(`审批 shenpi — 启动中 (模式 ${config.mode})`);
+
+let system: System | undefined;
+let stopping = false;
+async function shutdown(code: number): Promise<never> {
+  if (stopping) {
+    out('再次收到停止信号, 强制退出');
+    system?.engineProcess?.child.kill('SIGKILL');
+    process.exit(1);
+  }
+  stopping = true;
+  out('正在停止 (workers → Web → 引擎 → 数据库) …');
+  await system?.stop();
+  out('已停止。');
+  process.exit(code);
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
+
+try {
+  system = await startSystem(config, { log, progress: consoleProgress(), workers: true, web: true });
+} catch (error) {
+  if (stopping) process.exit(1);
+  fail(error);
+}
+system.engineProcess?.child.once('exit', (code) => {
+  if (stopping) return;
+  log.error('engine exited unexpectedly', { code, logFile: system?.engineProcess?.logFile });
+  void shutdown(1);
+});
+printReady(config, started);

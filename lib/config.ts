@@ -1,0 +1,159 @@
+// The one place that reads the environment: defaults applied, every value checked at boot,
+// and a bad value fails with the variable's name and what to do.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export type Mode = 'dev' | 'production';
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+export interface Config {
+  mode: Mode;
+  dataDir: string;
+  /** postgres://… of an existing server, or undefined for the embedded one */
+  databaseUrl: string | undefined;
+  embeddedPostgresPort: number;
+  appSchema: string;
+  engineSchema: string;
+  engine: {
+    host: string;
+    port: number;
+    /** an engine already running elsewhere; when set, shenpi starts none */
+    externalUrl: string | undefined;
+    restUrl: string;
+    webappUrl: string;
+    javaOpts: string;
+    startTimeoutMs: number;
+    historyTtl: string;
+  };
+  admin: Credentials;
+  /** technical user for workers and the web server */
+  service: Credentials;
+  /** password of the demo users, dev mode only */
+  demoPassword: string | undefined;
+  web: { host: string; port: number };
+  worker: {
+    maxTasks: number;
+    asyncResponseTimeoutMs: number;
+    retries: number;
+    retryTimeoutMs: number;
+    shutdownTimeoutMs: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, rule: string) {
+    super(`环境变量 ${variable} 无效: ${rule}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function text(env: Env, name: string, fallback?: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value === '' ? fallback : value;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `应为 ${min} 到 ${max} 之间的整数, 实际为 "${raw}"`);
+  }
+  return value;
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = text(env, name);
+  if (raw === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `不是合法的 URL: "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `协议应为 ${protocols.join(' 或 ')}, 实际为 ${parsed.protocol}`);
+  }
+  return raw.replace(/\/$/, '');
+}
+
+/** Dev defaults are documented in the README; production mode has none. */
+const DEV_PASSWORDS = { admin: 'shenpi-admin', service: 'shenpi-service', demo: 'shenpi-demo' };
+
+function credentials(env: Env, mode: Mode, prefix: string, defaultUser: string, devPassword: string): Credentials {
+  const username = text(env, `${prefix}_USER`, defaultUser)!;
+  const password = text(env, `${prefix}_PASSWORD`, mode === 'dev' ? devPassword : undefined);
+  if (password === undefined) {
+    throw new ConfigError(`${prefix}_PASSWORD`, '生产模式 (SHENPI_MODE=production) 必须显式设置密码, 没有默认密码');
+  }
+  if (mode === 'production' && password.length < 12) {
+    throw new ConfigError(`${prefix}_PASSWORD`, '生产模式下密码至少 12 个字符');
+  }
+  return { username, password };
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const modeRaw = text(env, 'SHENPI_MODE', 'dev');
+  if (modeRaw !== 'dev' && modeRaw !== 'production') {
+    throw new ConfigError('SHENPI_MODE', `应为 dev 或 production, 实际为 "${modeRaw}"`);
+  }
+  const mode: Mode = modeRaw;
+  const dataDir = path.resolve(PROJECT_ROOT, text(env, 'SHENPI_DATA_DIR', '.data')!);
+  const engineHost = text(env, 'SHENPI_ENGINE_HOST', '127.0.0.1')!;
+  const enginePort = integer(env, 'SHENPI_ENGINE_PORT', 8080, 1, 65535);
+  const externalUrl = url(env, 'SHENPI_ENGINE_URL', ['http:', 'https:']);
+  const engineBase = externalUrl ?? `http://${engineHost}:${enginePort}`;
+  const historyTtl = text(env, 'SHENPI_HISTORY_TTL', 'P3650D')!;
+  if (!/^P\d+D$/.test(historyTtl)) {
+    throw new ConfigError('SHENPI_HISTORY_TTL', `应为 ISO 8601 天数, 如 P3650D, 实际为 "${historyTtl}"`);
+  }
+  const schema = (name: string, fallback: string): string => {
+    const value = text(env, name, fallback)!;
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(value)) throw new ConfigError(name, '只能包含小写字母、数字和下划线');
+    return value;
+  };
+  const appSchema = schema('SHENPI_DB_SCHEMA', 'shenpi');
+  const engineSchema = schema('SHENPI_ENGINE_DB_SCHEMA', 'camunda');
+  if (appSchema === engineSchema) throw new ConfigError('SHENPI_ENGINE_DB_SCHEMA', '不能与 SHENPI_DB_SCHEMA 相同');
+
+  return {
+    mode,
+    dataDir,
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    embeddedPostgresPort: integer(env, 'SHENPI_PG_PORT', 54329, 1, 65535),
+    appSchema,
+    engineSchema,
+    engine: {
+      host: engineHost,
+      port: enginePort,
+      externalUrl,
+      restUrl: `${engineBase}/engine-rest`,
+      webappUrl: `${engineBase}/camunda`,
+      javaOpts: text(env, 'SHENPI_JAVA_OPTS', '-Xms256m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1')!,
+      startTimeoutMs: integer(env, 'SHENPI_ENGINE_START_TIMEOUT', 240, 10, 3600) * 1000,
+      historyTtl,
+    },
+    admin: credentials(env, mode, 'SHENPI_ADMIN', 'admin', DEV_PASSWORDS.admin),
+    service: credentials(env, mode, 'SHENPI_SERVICE', 'shenpi-service', DEV_PASSWORDS.service),
+    demoPassword: mode === 'dev' ? text(env, 'SHENPI_DEMO_PASSWORD', DEV_PASSWORDS.demo) : undefined,
+    web: {
+      host: text(env, 'SHENPI_WEB_HOST', '127.0.0.1')!,
+      port: integer(env, 'SHENPI_WEB_PORT', 3000, 1, 65535),
+    },
+    worker: {
+      maxTasks: integer(env, 'SHENPI_WORKER_MAX_TASKS', 10, 1, 1000),
+      asyncResponseTimeoutMs: integer(env, 'SHENPI_WORKER_LONG_POLL_MS', 20000, 0, 120000),
+      retries: integer(env, 'SHENPI_WORKER_RETRIES', 3, 0, 100),
+      retryTimeoutMs: integer(env, 'SHENPI_WORKER_RETRY_TIMEOUT_MS', 5000, 0, 3600000),
+      shutdownTimeoutMs: integer(env, 'SHENPI_WORKER_SHUTDOWN_MS', 10000, 0, 600000),
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// Who works in shenpi: department groups (科室), their Camunda authorizations, and the demo
+// users that dev mode creates. Candidate groups in the BPMN use these group ids.
+export const GROUPS = {
+  window: { id: 'window', name: '综合受理窗口' },
+  marketReview: { id: 'market-review', name: '市场准入审批科' },
+  constructionReview: { id: 'construction-review', name: '建设工程审批科' },
+  municipalReview: { id: 'municipal-review', name: '市政公用审批科' },
+  legalReview: { id: 'legal-review', name: '法制审核科' },
+  analysts: { id: 'analysts', name: '流程分析员' },
+  operators: { id: 'operators', name: '运维' },
+  services: { id: 'shenpi-services', name: 'shenpi 技术账号' },
+} as const;
+
+export type GroupId = (typeof GROUPS)[keyof typeof GROUPS]['id'];
+
+/** Groups whose members work on human tasks in the Tasklist. */
+export const DEPARTMENT_GROUPS: GroupId[] = ['window', 'market-review', 'construction-review', 'municipal-review', 'legal-review'];
+
+export interface DemoUser {
+  id: string;
+  firstName: string;
+  lastName: string;
+  groups: GroupId[];
+  role: string;
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { id: 'window1', lastName: '张', firstName: '敏', groups: ['window'], role: '窗口人员' },
+  { id: 'market1', lastName: '李', firstName: '强', groups: ['market-review'], role: '审批人员 (市场准入)' },
+  { id: 'construction1', lastName: '王', firstName: '磊', groups: ['construction-review'], role: '审批人员 (建设工程)' },
+  { id: 'municipal1', lastName: '赵', firstName: '静', groups: ['municipal-review'], role: '审批人员 (市政公用)' },
+  { id: 'legal1', lastName: '陈', firstName: '洁', groups: ['legal-review'], role: '法制审核人员' },
+  { id: 'analyst1', lastName: '刘', firstName: '洋', groups: ['analysts'], role: '流程分析员' },
+  { id: 'operator1', lastName: '孙', firstName: '伟', groups: ['operators'], role: '运维' },
+];
+
+/** Camunda 7 resource types (org.camunda.bpm.engine.authorization.Resources). */
+export const RESOURCE = {
+  application: 0,
+  filter: 5,
+  processDefinition: 6,
+  task: 7,
+  processInstance: 8,
+  deployment: 9,
+  decisionDefinition: 10,
+  batch: 13,
+  group: 2,
+  user: 1,
+} as const;
+
+export interface Grant {
+  groupId: GroupId;
+  resourceType: number;
+  resourceId: string;
+  permissions: string[];
+}
+
+const tasklistWork = (groupId: GroupId): Grant[] => [
+  { groupId, resourceType: RESOURCE.application, resourceId: 'tasklist', permissions: ['ACCESS'] },
+  { groupId, resourceType: RESOURCE.processDefinition, resourceId: '*', permissions: ['READ'] },
+  { groupId, resourceType: RESOURCE.deployment, resourceId: '*', permissions: ['READ'] },
+];
+
+/** Task visibility itself comes from candidate groups: the engine grants it per task. */
+export const GRANTS: Grant[] = [
+  ...DEPARTMENT_GROUPS.flatMap(tasklistWork),
+  // the front desk starts cases (一窗受理)
+  { groupId: 'window', resourceType: RESOURCE.processDefinition, resourceId: '*', permissions: ['READ', 'CREATE_INSTANCE'] },
+  { groupId: 'window', resourceType: RESOURCE.processInstance, resourceId: '*', permissions: ['CREATE'] },
+  { groupId: 'analysts', resourceType: RESOURCE.application, resourceId: 'cockpit', permissions: ['ACCESS'] },
+  { groupId: 'analysts', resourceType: RESOURCE.deployment, resourceId: '*', permissions: ['CREATE', 'READ', 'DELETE'] },
+  { groupId: 'analysts', resourceType: RESOURCE.processDefinition, resourceId: '*', permissions: ['READ', 'READ_HISTORY'] },
+  { groupId: 'analysts', resourceType: RESOURCE.decisionDefinition, resourceId: '*', permissions: ['READ'] },
+  { groupId: 'operators', resourceType: RESOURCE.application, resourceId: 'cockpit', permissions: ['ACCESS'] },
+  { groupId: 'operators', resourceType: RESOURCE.processDefinition, resourceId: '*', permissions: ['ALL'] },
+  { groupId: 'operators', resourceType: RESOURCE.processInstance, resourceId: '*', permissions: ['ALL'] },
+  { groupId: 'operators', resourceType: RESOURCE.deployment, resourceId: '*', permissions: ['READ'] },
+  { groupId: 'operators', resourceType: RESOURCE.batch, resourceId: '*', permissions: ['ALL'] },
+  { groupId: 'operators', resourceType: RESOURCE.task, resourceId: '*', permissions: ['READ'] },
+  // workers fetch and complete external tasks; the web server starts cases and reads progress
+  { groupId: 'shenpi-services', resourceType: RESOURCE.processDefinition, resourceId: '*', permissions: ['READ', 'CREATE_INSTANCE', 'READ_INSTANCE', 'UPDATE_INSTANCE', 'READ_HISTORY'] },
+  { groupId: 'shenpi-services', resourceType: RESOURCE.processInstance, resourceId: '*', permissions: ['CREATE', 'READ', 'UPDATE'] },
+  { groupId: 'shenpi-services', resourceType: RESOURCE.user, resourceId: '*', permissions: ['READ'] },
+  { groupId: 'shenpi-services', resourceType: RESOURCE.group, resourceId: '*', permissions: ['READ'] },
+];
+
+/** Tasklist filters every department member sees (their content is limited by authorization). */
+export const FILTERS = [
+  { name: '我的任务', query: { assigneeExpression: '${currentUser()}' }, priority: -10, description: '已认领的任务' },
+  { name: '部门待办', query: { candidateGroupsExpression: '${currentUserGroups()}' }, priority: 0, description: '本科室的待办任务' },
+];

@@ -1,0 +1,89 @@
+// Idempotent set-up of groups, users, authorizations and Tasklist filters through the REST API.
+import type { Credentials } from '../config.js';
+import { EngineClient, EngineRequestError } from './client.js';
+import { DEMO_USERS, DEPARTMENT_GROUPS, FILTERS, GRANTS, GROUPS, RESOURCE, type GroupId } from './directory.js';
+
+async function exists(engine: EngineClient, path: string): Promise<boolean> {
+  try {
+    await engine.get(path);
+    return true;
+  } catch (error) {
+    if (error instanceof EngineRequestError && error.status === 404) return false;
+    throw error;
+  }
+}
+
+async function ensureGroup(engine: EngineClient, id: string, name: string): Promise<void> {
+  if (!(await exists(engine, `/group/${encodeURIComponent(id)}`))) {
+    await engine.post('/group/create', { id, name, type: 'WORKFLOW' });
+  }
+}
+
+async function ensureUser(engine: EngineClient, id: string, firstName: string, lastName: string, password: string, groups: string[]): Promise<boolean> {
+  const created = !(await exists(engine, `/user/${encodeURIComponent(id)}/profile`));
+  if (created) {
+    await engine.post('/user/create', { profile: { id, firstName, lastName, email: `${id}@shenpi.local` }, credentials: { password } });
+  }
+  const memberOf = await engine.get<Array<{ id: string }>>(`/group?member=${encodeURIComponent(id)}`);
+  for (const group of groups) {
+    if (!memberOf.some((g) => g.id === group)) await engine.put(`/group/${encodeURIComponent(group)}/members/${encodeURIComponent(id)}`);
+  }
+  return created;
+}
+
+async function ensureGrant(engine: EngineClient, groupId: string, resourceType: number, resourceId: string, permissions: string[]): Promise<void> {
+  const found = await engine.get<Array<{ id: string; permissions: string[] }>>(
+    `/authorization?type=1&groupIdIn=${encodeURIComponent(groupId)}&resourceType=${resourceType}&resourceId=${encodeURIComponent(resourceId)}`,
+  );
+  const current = found[0];
+  if (!current) {
+    await engine.post('/authorization/create', { type: 1, permissions, groupId, resourceType, resourceId });
+    return;
+  }
+  const missing = permissions.filter((p) => !current.permissions.includes(p) && !current.permissions.includes('ALL'));
+  if (missing.length) {
+    await engine.put(`/authorization/${current.id}`, { permissions: [...current.permissions, ...missing], groupId, resourceType, resourceId });
+  }
+}
+
+async function ensureFilters(engine: EngineClient): Promise<void> {
+  for (const filter of FILTERS) {
+    const found = await engine.get<Array<{ id: string }>>(`/filter?resourceType=Task&name=${encodeURIComponent(filter.name)}`);
+    let id = found[0]?.id;
+    if (!id) {
+      const created = await engine.post<{ id: string }>('/filter/create', {
+        resourceType: 'Task',
+        name: filter.name,
+        query: filter.query,
+        properties: { description: filter.description, priority: filter.priority, refresh: true },
+      });
+      id = created.id;
+    }
+    for (const groupId of DEPARTMENT_GROUPS) await ensureGrant(engine, groupId, RESOURCE.filter, id, ['READ']);
+  }
+}
+
+export interface IdentityOptions {
+  service: Credentials;
+  /** dev mode only: create the demo users with this password */
+  demoPassword: string | undefined;
+}
+
+/** Runs as the admin. Returns the ids of users created now. */
+export async function ensureIdentity(engine: EngineClient, options: IdentityOptions): Promise<string[]> {
+  for (const group of Object.values(GROUPS)) await ensureGroup(engine, group.id, group.name);
+  const created: string[] = [];
+  if (await ensureUser(engine, options.service.username, 'service', 'shenpi', options.service.password, [GROUPS.services.id])) {
+    created.push(options.service.username);
+  }
+  if (options.demoPassword !== undefined) {
+    for (const user of DEMO_USERS) {
+      if (await ensureUser(engine, user.id, user.firstName, user.lastName, options.demoPassword, user.groups)) created.push(user.id);
+    }
+  }
+  for (const grant of GRANTS) await ensureGrant(engine, grant.groupId, grant.resourceType, grant.resourceId, grant.permissions);
+  await ensureFilters(engine);
+  return created;
+}
+
+export type { GroupId };

@@ -1,0 +1,31 @@
+import type { Knex } from 'knex';
+
+export interface SideEffectKey {
+  businessKey: string;
+  activityId: string;
+  kind: string;
+}
+
+export interface SideEffectOutcome<T> {
+  result: T;
+  /** true when the effect had already happened and its recorded result is returned */
+  replayed: boolean;
+}
+
+/**
+ * Runs `effect` at most once per key. The row and the effect's own writes commit together;
+ * a concurrent duplicate waits on the unique index and then replays the recorded result.
+ */
+export function runOnce<T>(db: Knex, key: SideEffectKey, effect: (trx: Knex.Transaction) => Promise<T>): Promise<SideEffectOutcome<T>> {
+  const where = { business_key: key.businessKey, activity_id: key.activityId, kind: key.kind };
+  return db.transaction(async (trx) => {
+    const inserted = await trx('side_effect').insert(where).onConflict(['business_key', 'activity_id', 'kind']).ignore().returning('id');
+    if (inserted.length === 0) {
+      const row = await trx('side_effect').where(where).first('result');
+      return { result: row.result as T, replayed: true };
+    }
+    const result = await effect(trx);
+    await trx('side_effect').where(where).update({ result: JSON.stringify(result ?? null) });
+    return { result, replayed: false };
+  });
+}

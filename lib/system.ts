@@ -1,0 +1,109 @@
+// Brings shenpi up in order (database, migrations, engine, users, deployment, workers, web) and
+// down in reverse. Used by `npm start` and by the test suite, so both run the same system.
+import type { Server } from 'node:http';
+import path from 'node:path';
+import type { Knex } from 'knex';
+import type { Config } from './config.js';
+import { PROJECT_ROOT } from './config.js';
+import { createDb, migrate } from './db.js';
+import { EngineClient } from './engine/client.js';
+import { deployProject, type DeploymentResult } from './engine/deploy.js';
+import { ensureIdentity } from './engine/identity.js';
+import { buildEngineJar, engineJarIsStale, startEngine, type EngineProcess } from './engine/launch.js';
+import { StartupError } from './errors.js';
+import type { Logger } from './log.js';
+import { isPortFree } from './ports.js';
+import { jdbcSettings, startDatabase, type Database } from './postgres.js';
+import type { Progress } from './progress.js';
+import { WORKERS, startWorkers, type RunningWorkers } from '../workers/index.js';
+import { createApp } from '../api/app.js';
+
+export interface SystemOptions {
+  log: Logger;
+  progress: Progress;
+  workers: boolean;
+  web: boolean;
+}
+
+export interface System {
+  config: Config;
+  database: Database;
+  db: Knex;
+  engineProcess: EngineProcess | undefined;
+  /** REST client acting as the admin */
+  admin: EngineClient;
+  deployment: DeploymentResult;
+  workers: RunningWorkers | undefined;
+  web: Server | undefined;
+  stop(): Promise<void>;
+}
+
+export async function startSystem(config: Config, options: SystemOptions): Promise<System> {
+  const { log, progress } = options;
+  const logDir = path.join(config.dataDir, 'logs');
+  const stack: Array<() => Promise<void>> = [];
+  const stop = async (): Promise<void> => {
+    while (stack.length) {
+      const undo = stack.pop()!;
+      await undo().catch((error: unknown) => log.warn('shutdown step failed', { error }));
+    }
+  };
+  try {
+    if (options.web && !(await isPortFree(config.web.port, config.web.host))) {
+      throw new StartupError(`端口 ${config.web.port} 已被占用, Web 服务无法启动`, '请停止占用该端口的进程, 或设置 SHENPI_WEB_PORT');
+    }
+    if (!config.engine.externalUrl && engineJarIsStale()) {
+      await progress.step('构建引擎 (Maven, 首次需下载依赖)', (tick) => buildEngineJar(logDir, tick));
+    }
+    const database = await progress.step(config.databaseUrl ? '连接数据库 (DATABASE_URL)' : '启动内置 PostgreSQL 17', () => startDatabase(config, log));
+    stack.push(() => database.stop());
+    const db = createDb(database.url, config.appSchema);
+    stack.push(() => db.destroy());
+    await progress.step('数据库迁移', async () => {
+      const applied = await migrate(db, config.appSchema, config.engineSchema);
+      if (applied.length) log.info('migrations applied', { applied });
+    });
+    let engineProcess: EngineProcess | undefined;
+    if (!config.engine.externalUrl) {
+      engineProcess = await progress.step(`启动引擎 (端口 ${config.engine.port})`, (tick) =>
+        startEngine({ config, jdbc: jdbcSettings(database.url, config.engineSchema), admin: config.admin, logDir, onWait: tick }));
+      stack.push(() => engineProcess!.stop());
+    }
+    const admin = new EngineClient(config.engine.restUrl, config.admin);
+    await progress.step('用户、科室与权限', async () => {
+      const created = await ensureIdentity(admin, { service: config.service, demoPassword: config.demoPassword });
+      if (created.length) log.info('users created', { users: created });
+    });
+    const deployment = await progress.step('部署流程与表单', async () => {
+      const result = await deployProject(admin, PROJECT_ROOT);
+      log.info(result.changed.length ? 'deployed' : 'nothing changed, no new versions', { deploymentId: result.id, changed: result.changed, resources: result.resourceCount });
+      return result;
+    });
+    let workers: RunningWorkers | undefined;
+    if (options.workers) {
+      workers = await progress.step('启动 workers', async () => startWorkers(WORKERS, {
+        restUrl: config.engine.restUrl,
+        credentials: config.service,
+        maxTasks: config.worker.maxTasks,
+        asyncResponseTimeoutMs: config.worker.asyncResponseTimeoutMs,
+        shutdownTimeoutMs: config.worker.shutdownTimeoutMs,
+        retries: config.worker.retries,
+        retryTimeoutMs: config.worker.retryTimeoutMs,
+      }, log));
+      stack.push(() => workers!.stop());
+    }
+    let web: Server | undefined;
+    if (options.web) {
+      web = await progress.step(`启动 Web 服务 (端口 ${config.web.port})`, () => new Promise<Server>((resolve, reject) => {
+        const server = createApp({ config, engine: new EngineClient(config.engine.restUrl, config.service), log: log.child({ component: 'web' }) })
+          .listen(config.web.port, config.web.host, () => resolve(server));
+        server.once('error', reject);
+      }));
+      stack.push(() => new Promise<void>((resolve) => { web!.closeAllConnections(); web!.close(() => resolve()); }));
+    }
+    return { config, database, db, engineProcess, admin, deployment, workers, web, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

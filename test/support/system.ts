@@ -1,0 +1,41 @@
+// One real shenpi for the whole test run (embedded PostgreSQL in a temp folder, the real engine,
+// the real workers) on free ports, so tests never touch a developer's running instance.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../lib/config.js';
+import { createLogger } from '../../lib/log.js';
+import { freePort } from '../../lib/ports.js';
+import { consoleProgress } from '../../lib/progress.js';
+import { startSystem, type System } from '../../lib/system.js';
+
+let running: Promise<System> | undefined;
+
+export function useSystem(): Promise<System> {
+  running ??= (async () => {
+    const dataDir = process.env.SHENPI_TEST_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'shenpi-test-'));
+    fs.chmodSync(dataDir, 0o755); // the embedded server runs as another OS user when we are root
+    const config = loadConfig({
+      ...process.env,
+      SHENPI_MODE: 'dev',
+      SHENPI_DATA_DIR: dataDir,
+      SHENPI_PG_PORT: String(await freePort()),
+      SHENPI_ENGINE_PORT: String(await freePort()),
+      SHENPI_WEB_PORT: String(await freePort()),
+      SHENPI_WORKER_LONG_POLL_MS: '2000',
+      SHENPI_WORKER_RETRY_TIMEOUT_MS: '500',
+      SHENPI_WORKER_SHUTDOWN_MS: '3000',
+    });
+    const log = createLogger({ component: 'test-system' });
+    return startSystem(config, { log, progress: consoleProgress((line) => process.stdout.write(`      ${line}\n`)), workers: true, web: true });
+  })();
+  return running;
+}
+
+export async function stopSystem(): Promise<void> {
+  if (!running) return;
+  const system = await running.catch(() => undefined);
+  running = undefined;
+  await system?.stop();
+  if (system && !process.env.SHENPI_TEST_DATA_DIR) fs.rmSync(system.config.dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,15 @@
+// Domain outcomes that a worker reports as BPMN errors. The codes are the errorCode values of
+// the <bpmn:error> elements in processes/; the static check keeps both sides in step.
+export const BPMN_ERRORS = {
+  itemNotInCatalogue: 'ITEM_NOT_IN_CATALOGUE',
+} as const;
+
+export type BpmnErrorCode = (typeof BPMN_ERRORS)[keyof typeof BPMN_ERRORS];
+
+/** Thrown by a worker handler for a domain outcome the process models with an error event. */
+export class BpmnError extends Error {
+  constructor(readonly code: BpmnErrorCode, message: string, readonly variables: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'BpmnError';
+  }
+}
