@@ -142,7 +142,7 @@ export function loadConfig(env: Env = process.env): Config {
       historyTtl,
     },
     admin: credentials(env, mode, 'SHENPI_ADMIN', 'admin', DEV_PASSWORDS.admin),
-    service: credentials(env, mode, 'SHENPI_SERVICE', 'shenpi-service', DEV_PASSWORDS.service),
+    service: credentials(env, mode, 'SHENPI_SERVICE', 'shenpiService', DEV_PASSWORDS.service),
     demoPassword: mode === 'dev' ? text(env, 'SHENPI_DEMO_PASSWORD', DEV_PASSWORDS.demo) : undefined,
     web: {
       host: text(env, 'SHENPI_WEB_HOST', '127.0.0.1')!,

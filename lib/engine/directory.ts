@@ -2,19 +2,19 @@
 // users that dev mode creates. Candidate groups in the BPMN use these group ids.
 export const GROUPS = {
   window: { id: 'window', name: '综合受理窗口' },
-  marketReview: { id: 'market-review', name: '市场准入审批科' },
-  constructionReview: { id: 'construction-review', name: '建设工程审批科' },
-  municipalReview: { id: 'municipal-review', name: '市政公用审批科' },
-  legalReview: { id: 'legal-review', name: '法制审核科' },
+  marketReview: { id: 'marketReview', name: '市场准入审批科' },
+  constructionReview: { id: 'constructionReview', name: '建设工程审批科' },
+  municipalReview: { id: 'municipalReview', name: '市政公用审批科' },
+  legalReview: { id: 'legalReview', name: '法制审核科' },
   analysts: { id: 'analysts', name: '流程分析员' },
   operators: { id: 'operators', name: '运维' },
-  services: { id: 'shenpi-services', name: 'shenpi 技术账号' },
+  services: { id: 'shenpiServices', name: 'shenpi 技术账号' },
 } as const;
 
 export type GroupId = (typeof GROUPS)[keyof typeof GROUPS]['id'];
 
 /** Groups whose members work on human tasks in the Tasklist. */
-export const DEPARTMENT_GROUPS: GroupId[] = ['window', 'market-review', 'construction-review', 'municipal-review', 'legal-review'];
+export const DEPARTMENT_GROUPS: GroupId[] = ['window', 'marketReview', 'constructionReview', 'municipalReview', 'legalReview'];
 
 export interface DemoUser {
   id: string;
@@ -26,10 +26,10 @@ export interface DemoUser {
 
 export const DEMO_USERS: DemoUser[] = [
   { id: 'window1', lastName: '张', firstName: '敏', groups: ['window'], role: '窗口人员' },
-  { id: 'market1', lastName: '李', firstName: '强', groups: ['market-review'], role: '审批人员 (市场准入)' },
-  { id: 'construction1', lastName: '王', firstName: '磊', groups: ['construction-review'], role: '审批人员 (建设工程)' },
-  { id: 'municipal1', lastName: '赵', firstName: '静', groups: ['municipal-review'], role: '审批人员 (市政公用)' },
-  { id: 'legal1', lastName: '陈', firstName: '洁', groups: ['legal-review'], role: '法制审核人员' },
+  { id: 'market1', lastName: '李', firstName: '强', groups: ['marketReview'], role: '审批人员 (市场准入)' },
+  { id: 'construction1', lastName: '王', firstName: '磊', groups: ['constructionReview'], role: '审批人员 (建设工程)' },
+  { id: 'municipal1', lastName: '赵', firstName: '静', groups: ['municipalReview'], role: '审批人员 (市政公用)' },
+  { id: 'legal1', lastName: '陈', firstName: '洁', groups: ['legalReview'], role: '法制审核人员' },
   { id: 'analyst1', lastName: '刘', firstName: '洋', groups: ['analysts'], role: '流程分析员' },
   { id: 'operator1', lastName: '孙', firstName: '伟', groups: ['operators'], role: '运维' },
 ];
@@ -78,10 +78,10 @@ export const GRANTS: Grant[] = [
   { groupId: 'operators', resourceType: RESOURCE.batch, resourceId: '*', permissions: ['ALL'] },
   { groupId: 'operators', resourceType: RESOURCE.task, resourceId: '*', permissions: ['READ'] },
   // workers fetch and complete external tasks; the web server starts cases and reads progress
-  { groupId: 'shenpi-services', resourceType: RESOURCE.processDefinition, resourceId: '*', permissions: ['READ', 'CREATE_INSTANCE', 'READ_INSTANCE', 'UPDATE_INSTANCE', 'READ_HISTORY'] },
-  { groupId: 'shenpi-services', resourceType: RESOURCE.processInstance, resourceId: '*', permissions: ['CREATE', 'READ', 'UPDATE'] },
-  { groupId: 'shenpi-services', resourceType: RESOURCE.user, resourceId: '*', permissions: ['READ'] },
-  { groupId: 'shenpi-services', resourceType: RESOURCE.group, resourceId: '*', permissions: ['READ'] },
+  { groupId: 'shenpiServices', resourceType: RESOURCE.processDefinition, resourceId: '*', permissions: ['READ', 'CREATE_INSTANCE', 'READ_INSTANCE', 'UPDATE_INSTANCE', 'READ_HISTORY'] },
+  { groupId: 'shenpiServices', resourceType: RESOURCE.processInstance, resourceId: '*', permissions: ['CREATE', 'READ', 'UPDATE'] },
+  { groupId: 'shenpiServices', resourceType: RESOURCE.user, resourceId: '*', permissions: ['READ'] },
+  { groupId: 'shenpiServices', resourceType: RESOURCE.group, resourceId: '*', permissions: ['READ'] },
 ];
 
 /** Tasklist filters every department member sees (their content is limited by authorization). */

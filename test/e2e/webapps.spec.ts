@@ -48,7 +48,7 @@ describe('Camunda web apps (Tasklist, Cockpit) in Chromium', function () {
   });
 
   it('should NOT let a wrong password in', async () => {
-    const page = await logIn('tasklist', 'window1', 'wrong-password');
+    const page = await logIn('tasklist', 'construction1', 'wrong-password');
     await page.getByText(/Wrong credentials|locked|用户名或密码/i).first().waitFor({ timeout: 30_000 });
     expect(await page.getByText('部门待办').count()).to.equal(0);
   });

@@ -38,7 +38,7 @@ export async function waitForEnd(engine: EngineClient, processInstanceId: string
 }
 
 export async function variable(engine: EngineClient, processInstanceId: string, name: string): Promise<unknown> {
-  const found = await engine.get<Array<{ value: unknown; type: string }>>(`/history/variable-instance?processInstanceId=${processInstanceId}&variableName=${name}&deserializeValues=true`);
+  const found = await engine.get<Array<{ value: unknown; type: string }>>(`/history/variable-instance?processInstanceId=${processInstanceId}&variableName=${name}&deserializeValues=false`);
   const value = found[0]?.value;
   return found[0]?.type === 'Json' && typeof value === 'string' ? JSON.parse(value) : value;
 }
