@@ -87,7 +87,7 @@ export async function startEmbedded(dataDir: string, port: number, log: Logger):
   const databaseDir = path.join(dataDir, 'postgres');
   const isRoot = process.getuid?.() === 0;
   await fs.mkdir(dataDir, { recursive: true });
-  if (isRoot) assertTraversableByOthers(path.join(databaseDir, 'x'));
+  if (isRoot) assertTraversableByOthers(databaseDir);
   if (!(await isPortFree(port))) {
     throw new StartupError(
       `端口 ${port} 已被占用, 内置 PostgreSQL 无法启动`,
