@@ -120,7 +120,7 @@ export async function startEngine({ config, jdbc, admin, logDir, onWait }: Engin
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');
-    const timeout = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const timeout = setTimeout(() => child.kill('SIGKILL'), 15_000);
     await exited;
     clearTimeout(timeout);
     process.removeListener('exit', killOnExit);
