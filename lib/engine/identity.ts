@@ -1,7 +1,7 @@
 // Idempotent set-up of groups, users, authorizations and Tasklist filters through the REST API.
 import type { Credentials } from '../config.js';
 import { EngineClient, EngineRequestError } from './client.js';
-import { DEMO_USERS, DEPARTMENT_GROUPS, FILTERS, GRANTS, GROUPS, RESOURCE, type GroupId } from './directory.js';
+import { DEMO_USERS, DEPARTMENT_GROUPS, FILTERS, GRANTS, GROUPS, RESOURCE } from './directory.js';
 
 async function exists(engine: EngineClient, path: string): Promise<boolean> {
   try {
@@ -86,4 +86,3 @@ export async function ensureIdentity(engine: EngineClient, options: IdentityOpti
   return created;
 }
 
-export type { GroupId };

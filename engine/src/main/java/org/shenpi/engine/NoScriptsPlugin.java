@@ -43,8 +43,7 @@ public class NoScriptsPlugin extends AbstractProcessEnginePlugin {
         || ("conditionExpression".equals(tag) && element.attribute("language") != null)
         || ("condition".equals(tag) && element.attribute("language") != null);
     if (scripted) {
-      Element owner = element;
-      throw new ProcessEngineException(String.format(REFUSAL, tag, owner.attribute("id", "?")));
+      throw new ProcessEngineException(String.format(REFUSAL, tag, element.attribute("id", "?")));
     }
     for (Element child : element.elements()) {
       refuseScripts(child);
