@@ -1,18 +1,24 @@
 // The thin web server: health for operators, and (behind login) shenpi's own pages and API.
 import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Knex } from 'knex';
 import type { Config } from '../lib/config.js';
 import type { EngineClient } from '../lib/engine/client.js';
 import type { Logger } from '../lib/log.js';
 import { requireLogin } from './auth.js';
+import { HttpError } from './errors.js';
+import { calendarRoutes } from './routes/calendar.js';
+import { caseRoutes } from './routes/cases.js';
+import { catalogueRoutes } from './routes/catalogue.js';
 import { portalPage } from './routes/portal.js';
 
 export interface AppDeps {
   config: Config;
+  db: Knex;
   engine: EngineClient;
   log: Logger;
 }
 
-export function createApp({ config, engine, log }: AppDeps): express.Express {
+export function createApp({ config, db, engine, log }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: '1mb' }));
@@ -29,12 +35,27 @@ export function createApp({ config, engine, log }: AppDeps): express.Express {
   app.get('/api/me', (req, res) => {
     res.json(req.user);
   });
+  app.use('/api/catalogue', catalogueRoutes(db));
+  app.use('/api/calendar', calendarRoutes(db, config));
+  app.use('/api/cases', caseRoutes(db, engine, config));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not-found', message: '没有这个页面或接口' });
   });
   // one error handler: unexpected errors are logged, the client gets no internals
-  app.use((error: Error, req: Request, res: Response, _next: NextFunction) => {
+  app.use((error: Error & { type?: string; status?: number }, req: Request, res: Response, _next: NextFunction) => {
+    if (error instanceof HttpError) {
+      res.status(error.status).json({ error: error.code, message: error.message, ...(error.problems ? { problems: error.problems } : {}) });
+      return;
+    }
+    if (error.type === 'entity.parse.failed') {
+      res.status(400).json({ error: 'bad-request', message: '请求体不是有效的 JSON' });
+      return;
+    }
+    if (error.type === 'entity.too.large') {
+      res.status(413).json({ error: 'too-large', message: '请求体过大' });
+      return;
+    }
     log.error('request failed', { method: req.method, path: req.path, error });
     res.status(500).json({ error: 'internal', message: '服务器内部错误, 请稍后重试或联系运维' });
   });

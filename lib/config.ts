@@ -30,6 +30,8 @@ export interface Config {
     javaOpts: string;
     startTimeoutMs: number;
     historyTtl: string;
+    /** the job executor fires timers; only the test suite turns it off */
+    jobExecution: boolean;
   };
   admin: Credentials;
   /** technical user for workers and the web server */
@@ -37,6 +39,8 @@ export interface Config {
   /** password of the demo users, dev mode only */
   demoPassword: string | undefined;
   web: { host: string; port: number };
+  /** 时限: the office's UTC offset and the 电子监察 warning threshold */
+  deadlines: { utcOffset: string; warningWorkingDays: number };
   worker: {
     maxTasks: number;
     asyncResponseTimeoutMs: number;
@@ -83,6 +87,19 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
     throw new ConfigError(name, `协议应为 ${protocols.join(' 或 ')}, 实际为 ${parsed.protocol}`);
   }
   return raw.replace(/\/$/, '');
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  throw new ConfigError(name, `应为 true 或 false, 实际为 "${raw}"`);
+}
+
+function offset(env: Env, name: string, fallback: string): string {
+  const value = text(env, name, fallback)!;
+  if (!/^[+-](0\d|1[0-4]):[0-5]\d$/.test(value)) throw new ConfigError(name, `应为 UTC 偏移, 如 +08:00, 实际为 "${value}"`);
+  return value;
 }
 
 /** Dev defaults are documented in the README; production mode has none. */
@@ -140,6 +157,7 @@ export function loadConfig(env: Env = process.env): Config {
       javaOpts: text(env, 'SHENPI_JAVA_OPTS', '-Xms256m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1')!,
       startTimeoutMs: integer(env, 'SHENPI_ENGINE_START_TIMEOUT', 240, 10, 3600) * 1000,
       historyTtl,
+      jobExecution: flag(env, 'SHENPI_JOB_EXECUTOR', true),
     },
     admin: credentials(env, mode, 'SHENPI_ADMIN', 'admin', DEV_PASSWORDS.admin),
     service: credentials(env, mode, 'SHENPI_SERVICE', 'shenpiService', DEV_PASSWORDS.service),
@@ -147,6 +165,10 @@ export function loadConfig(env: Env = process.env): Config {
     web: {
       host: text(env, 'SHENPI_WEB_HOST', '127.0.0.1')!,
       port: integer(env, 'SHENPI_WEB_PORT', 3000, 1, 65535),
+    },
+    deadlines: {
+      utcOffset: offset(env, 'SHENPI_UTC_OFFSET', '+08:00'),
+      warningWorkingDays: integer(env, 'SHENPI_WARNING_WORKING_DAYS', 1, 0, 10),
     },
     worker: {
       maxTasks: integer(env, 'SHENPI_WORKER_MAX_TASKS', 10, 1, 1000),

@@ -15,7 +15,10 @@ import type { Logger } from './log.js';
 import { isPortFree } from './ports.js';
 import { jdbcSettings, startDatabase, type Database } from './postgres.js';
 import type { Progress } from './progress.js';
-import { WORKERS, startWorkers, type RunningWorkers } from '../workers/index.js';
+import { WORKERS, createWorkerServices, startWorkers, type RunningWorkers } from '../workers/index.js';
+import { chineseDaysSeed } from './calendar/chinese-days.js';
+import { seedCatalogue } from './catalogue/seed.js';
+import { seedCalendar } from './repositories/calendar.js';
 import { createApp } from '../api/app.js';
 
 export interface SystemOptions {
@@ -63,6 +66,12 @@ export async function startSystem(config: Config, options: SystemOptions): Promi
       const applied = await migrate(db, config.appSchema, config.engineSchema);
       if (applied.length) log.info('migrations applied', { applied });
     });
+    await progress.step('工作日历与事项清单', async () => {
+      const calendar = await seedCalendar(db, chineseDaysSeed());
+      if (calendar.days) log.info('working-day calendar seeded', calendar);
+      const catalogue = await seedCatalogue(db);
+      if (catalogue.added.length) log.info('catalogue seeded', catalogue);
+    });
     let engineProcess: EngineProcess | undefined;
     if (!config.engine.externalUrl) {
       engineProcess = await progress.step(`启动引擎 (端口 ${config.engine.port})`, (tick) =>
@@ -89,13 +98,13 @@ export async function startSystem(config: Config, options: SystemOptions): Promi
         shutdownTimeoutMs: config.worker.shutdownTimeoutMs,
         retries: config.worker.retries,
         retryTimeoutMs: config.worker.retryTimeoutMs,
-      }, log));
+      }, log, createWorkerServices(db, config.deadlines)));
       stack.push(() => workers!.stop());
     }
     let web: Server | undefined;
     if (options.web) {
       web = await progress.step(`启动 Web 服务 (端口 ${config.web.port})`, () => new Promise<Server>((resolve, reject) => {
-        const server = createApp({ config, engine: new EngineClient(config.engine.restUrl, config.service), log: log.child({ component: 'web' }) })
+        const server = createApp({ config, db, engine: new EngineClient(config.engine.restUrl, config.service), log: log.child({ component: 'web' }) })
           .listen(config.web.port, config.web.host, () => resolve(server));
         server.once('error', reject);
       }));

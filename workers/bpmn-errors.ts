@@ -2,6 +2,7 @@
 // the <bpmn:error> elements in processes/; the static check keeps both sides in step.
 export const BPMN_ERRORS = {
   itemNotInCatalogue: 'ITEM_NOT_IN_CATALOGUE',
+  extensionNotAllowed: 'EXTENSION_NOT_ALLOWED',
 } as const;
 
 export type BpmnErrorCode = (typeof BPMN_ERRORS)[keyof typeof BPMN_ERRORS];

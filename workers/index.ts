@@ -1,9 +1,20 @@
 // The registry of every worker shenpi runs; index only re-exports.
 import type { WorkerDefinition } from './runtime/worker.js';
 import { worker as validateApplication } from './validation/application.worker.js';
+import { worker as registerCase } from './cases/register.worker.js';
+import { worker as recordCaseStatus } from './cases/record-status.worker.js';
+import { worker as computeDeadline } from './deadlines/compute.worker.js';
+import { worker as extendDeadline } from './deadlines/extend.worker.js';
+import { worker as stopClock } from './deadlines/stop-clock.worker.js';
+import { worker as restartClock } from './deadlines/restart-clock.worker.js';
+import { worker as raiseAlert } from './supervision/alert.worker.js';
+import { worker as issueLicence } from './licences/issue.worker.js';
 
-export const WORKERS: WorkerDefinition[] = [validateApplication];
+export const WORKERS: WorkerDefinition[] = [
+  validateApplication, registerCase, recordCaseStatus, computeDeadline, extendDeadline, stopClock, restartClock, raiseAlert, issueLicence,
+];
 
 export { startWorkers, type RunningWorkers, type WorkerSettings } from './runtime/start-workers.js';
+export { createWorkerServices, type WorkerServices } from './runtime/services.js';
 export { TOPICS } from './topics.js';
 export { BPMN_ERRORS } from './bpmn-errors.js';

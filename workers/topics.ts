@@ -2,6 +2,14 @@
 // camunda:topic in processes/, so a topic has a worker and a worker has a process.
 export const TOPICS = {
   validateApplication: 'validation.application',
+  registerCase: 'case.register',
+  recordCaseStatus: 'case.record-status',
+  computeDeadline: 'deadline.compute',
+  extendDeadline: 'deadline.extend',
+  stopClock: 'deadline.stop-clock',
+  restartClock: 'deadline.restart-clock',
+  raiseAlert: 'supervision.alert',
+  issueLicence: 'licence.issue',
 } as const;
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];

@@ -5,7 +5,10 @@ export const GROUPS = {
   marketReview: { id: 'marketReview', name: '市场准入审批科' },
   constructionReview: { id: 'constructionReview', name: '建设工程审批科' },
   municipalReview: { id: 'municipalReview', name: '市政公用审批科' },
+  healthReview: { id: 'healthReview', name: '社会事务审批科 (卫生健康)' },
+  publicSecurityReview: { id: 'publicSecurityReview', name: '公安审批科' },
   legalReview: { id: 'legalReview', name: '法制审核科' },
+  leaders: { id: 'leaders', name: '局领导' },
   analysts: { id: 'analysts', name: '流程分析员' },
   operators: { id: 'operators', name: '运维' },
   services: { id: 'shenpiServices', name: 'shenpi 技术账号' },
@@ -14,7 +17,10 @@ export const GROUPS = {
 export type GroupId = (typeof GROUPS)[keyof typeof GROUPS]['id'];
 
 /** Groups whose members work on human tasks in the Tasklist. */
-export const DEPARTMENT_GROUPS: GroupId[] = ['window', 'marketReview', 'constructionReview', 'municipalReview', 'legalReview'];
+export const DEPARTMENT_GROUPS: GroupId[] = ['window', 'marketReview', 'constructionReview', 'municipalReview', 'healthReview', 'publicSecurityReview', 'legalReview', 'leaders'];
+
+/** The review sections an item's catalogue entry may name (reviewGroup). */
+export const REVIEW_GROUPS: GroupId[] = ['marketReview', 'healthReview', 'constructionReview', 'municipalReview', 'publicSecurityReview'];
 
 export interface DemoUser {
   id: string;
@@ -29,7 +35,10 @@ export const DEMO_USERS: DemoUser[] = [
   { id: 'market1', lastName: '李', firstName: '强', groups: ['marketReview'], role: '审批人员 (市场准入)' },
   { id: 'construction1', lastName: '王', firstName: '磊', groups: ['constructionReview'], role: '审批人员 (建设工程)' },
   { id: 'municipal1', lastName: '赵', firstName: '静', groups: ['municipalReview'], role: '审批人员 (市政公用)' },
+  { id: 'health1', lastName: '周', firstName: '芳', groups: ['healthReview'], role: '审批人员 (卫生健康)' },
+  { id: 'police1', lastName: '吴', firstName: '刚', groups: ['publicSecurityReview'], role: '审批人员 (公安)' },
   { id: 'legal1', lastName: '陈', firstName: '洁', groups: ['legalReview'], role: '法制审核人员' },
+  { id: 'leader1', lastName: '郑', firstName: '国华', groups: ['leaders'], role: '局领导 (批准延期)' },
   { id: 'analyst1', lastName: '刘', firstName: '洋', groups: ['analysts'], role: '流程分析员' },
   { id: 'operator1', lastName: '孙', firstName: '伟', groups: ['operators'], role: '运维' },
 ];

@@ -6,6 +6,9 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../../lib/config.js';
 import { collectResources } from '../../lib/engine/deploy.js';
 import { BPMN_ERRORS, TOPICS, WORKERS } from '../../workers/index.js';
+import { BLOCKS } from '../../lib/bpmn/blocks.js';
+import { toBpmnXml } from '../../lib/bpmn/builder.js';
+import { GROUPS } from '../../lib/engine/directory.js';
 
 const resources = await collectResources(PROJECT_ROOT);
 const bpmn = resources.filter((r) => r.name.endsWith('.bpmn')).map((r) => ({ name: r.name, xml: r.content.toString('utf8') }));
@@ -73,11 +76,36 @@ describe('processes/ and forms/ (static)', () => {
     }
   });
 
-  it('should have an application schema that parses for every item process', () => {
-    const dir = path.join(PROJECT_ROOT, 'processes', 'applications');
-    for (const file of fs.readdirSync(dir)) {
-      const schema = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { $id?: string };
-      expect(schema.$id, file).to.equal(`shenpi:application:${file.replace('.schema.json', '')}`);
+  it('should have an item process for every catalogue entry, and a catalogue entry for every item process', () => {
+    const entries = fs.readdirSync(path.join(PROJECT_ROOT, 'catalogue', 'items')).map((file) => file.replace(/\.json$/, '')).sort();
+    const items = bpmn.filter(({ name }) => name.startsWith('processes/items/')).map(({ name }) => path.basename(name, '.bpmn')).sort();
+    expect(items).to.deep.equal(entries);
+  });
+
+  it('should give every user task candidate groups that exist (a literal group or a group variable)', () => {
+    const groups = new Set<string>(Object.values(GROUPS).map((group) => group.id));
+    for (const { name, xml } of bpmn) {
+      for (const [, task] of xml.matchAll(/<bpmn:userTask ([^>]*)>/g)) {
+        const candidates = /camunda:candidateGroups="([^"]+)"/.exec(task!)?.[1];
+        expect(candidates, `${name}: ${task}`).to.be.a('string');
+        for (const group of candidates!.split(',')) {
+          expect(groups.has(group) || /^\$\{(reviewGroup|decisionGroup)\}$/.test(group), `${name}: group ${group}`).to.equal(true);
+        }
+      }
+    }
+  });
+
+  it('should call only processes that exist', () => {
+    const ids = new Set(bpmn.flatMap(({ xml }) => all(/<bpmn:process id="([^"]+)"/g, xml)));
+    for (const { name, xml } of bpmn) {
+      for (const called of all(/calledElement="([^"]+)"/g, xml)) expect(ids.has(called), `${name}: calledElement ${called}`).to.equal(true);
+    }
+  });
+
+  it('should keep the building blocks as the generator writes them (bin/generate-processes.ts)', async () => {
+    for (const block of BLOCKS) {
+      const file = fs.readFileSync(path.join(PROJECT_ROOT, 'processes', 'building-blocks', `${block.id}.bpmn`), 'utf8');
+      expect(file, `${block.id}.bpmn: run node --import tsx bin/generate-processes.ts`).to.equal(await toBpmnXml(block));
     }
   });
 });

@@ -5,6 +5,7 @@
 import { Variables, type Task, type TaskService } from 'camunda-external-task-client-js';
 import type { Logger } from '../../lib/log.js';
 import { BpmnError } from '../bpmn-errors.js';
+import type { WorkerServices } from './services.js';
 import type { WorkerDefinition } from './worker.js';
 
 export interface RetryPolicy {
@@ -25,11 +26,11 @@ export function nextRetry(task: Pick<Task, 'retries'>, policy: RetryPolicy): { r
   return { retries, retryTimeout: policy.retryTimeoutMs * 2 ** Math.max(0, attempt - 1) };
 }
 
-export async function handleTask(definition: WorkerDefinition, task: Task, taskService: TaskService, policy: RetryPolicy, baseLog: Logger): Promise<void> {
+export async function handleTask(definition: WorkerDefinition, task: Task, taskService: TaskService, policy: RetryPolicy, baseLog: Logger, services: WorkerServices): Promise<void> {
   const log = baseLog.child({ topic: task.topicName, taskId: task.id, processInstanceId: task.processInstanceId, businessKey: task.businessKey });
   let outcome: { kind: 'complete'; variables: Record<string, unknown> } | { kind: 'bpmn-error'; error: BpmnError } | { kind: 'failure'; error: Error };
   try {
-    outcome = { kind: 'complete', variables: await definition.handler({ task, log }) };
+    outcome = { kind: 'complete', variables: await definition.handler({ task, log, services }) };
   } catch (error) {
     outcome = error instanceof BpmnError
       ? { kind: 'bpmn-error', error }

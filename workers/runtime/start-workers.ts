@@ -6,6 +6,7 @@ import { Client, type Task, type TaskService } from 'camunda-external-task-clien
 import type { Credentials } from '../../lib/config.js';
 import type { Logger } from '../../lib/log.js';
 import { handleTask, type RetryPolicy } from './handle-task.js';
+import type { WorkerServices } from './services.js';
 import type { WorkerDefinition } from './worker.js';
 
 export interface WorkerSettings extends RetryPolicy {
@@ -23,7 +24,7 @@ export interface RunningWorkers {
   stop(): Promise<void>;
 }
 
-export function startWorkers(definitions: WorkerDefinition[], settings: WorkerSettings, log: Logger): RunningWorkers {
+export function startWorkers(definitions: WorkerDefinition[], settings: WorkerSettings, log: Logger, services: WorkerServices): RunningWorkers {
   const workerId = `shenpi-${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const authorization = 'Basic ' + Buffer.from(`${settings.credentials.username}:${settings.credentials.password}`).toString('base64');
   const client = new Client({
@@ -59,7 +60,7 @@ export function startWorkers(definitions: WorkerDefinition[], settings: WorkerSe
       }
       inFlight.set(task.id, { task, taskService });
       try {
-        await handleTask(definition, task, taskService, settings, workerLog);
+        await handleTask(definition, task, taskService, settings, workerLog, services);
       } finally {
         inFlight.delete(task.id);
       }

@@ -1,6 +1,7 @@
 import type { Task } from 'camunda-external-task-client-js';
 import type { Logger } from '../../lib/log.js';
 import type { Topic } from '../topics.js';
+import type { WorkerServices } from './services.js';
 
 export interface WorkerOptions {
   /** how long a fetched task stays locked to this worker */
@@ -12,6 +13,7 @@ export interface WorkerOptions {
 export interface WorkerContext {
   task: Task;
   log: Logger;
+  services: WorkerServices;
 }
 
 /** Returns the process variables to set when the task completes. */

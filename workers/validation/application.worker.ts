@@ -1,38 +1,50 @@
-// validation.application: checks an application against its item's schema and reports every
-// problem at once (一次性告知) as variables the process branches on.
+// validation.application: finds the item in the catalogue (清单之外无审批), checks the
+// application against that version and reports every problem at once (一次性告知). The
+// catalogue version is pinned on the case: a resubmission is checked against the same one.
+import { inForce } from '../../lib/catalogue/entry.js';
+import { checkApplication, summariseProblems } from '../../lib/catalogue/application-check.js';
+import { getVersion, latestVersion } from '../../lib/repositories/catalogue.js';
 import { BPMN_ERRORS, BpmnError } from '../bpmn-errors.js';
 import { TOPICS } from '../topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
-import { ApplicationSchemas } from './application-schemas.js';
-import { createApplicationValidator, type ValidationProblem } from './application-validator.js';
-
-const validator = createApplicationValidator();
-const schemas = new ApplicationSchemas();
-
-export function summarise(problems: ValidationProblem[]): string {
-  return problems.map((problem, index) => `${index + 1}. ${problem.message}`).join('\n');
-}
+import { jsonVariable, requireString } from '../runtime/variables.js';
 
 export const worker: WorkerDefinition = {
   topic: TOPICS.validateApplication,
-  options: { lockDuration: 30_000, variables: ['itemKey', 'application'] },
-  async handler({ task }) {
-    const itemKey = task.variables.get('itemKey');
-    if (typeof itemKey !== 'string' || itemKey === '') {
-      throw new Error('流程变量 itemKey 缺失: 调用 validation.application 之前必须设置事项编码');
-    }
-    const schema = await schemas.forItem(itemKey);
-    if (!schema) {
-      throw new BpmnError(BPMN_ERRORS.itemNotInCatalogue, `事项 ${itemKey} 不在事项清单中 (清单之外无审批)`, {
-        refusalReason: `事项 ${itemKey} 不在事项清单中, 不予受理 (清单之外无审批)`,
+  options: { lockDuration: 30_000, variables: ['itemKey', 'itemVersion', 'application', 'clockDate'] },
+  async handler({ task, services }) {
+    const itemKey = requireString(task, 'itemKey');
+    const pinned = task.variables.get('itemVersion');
+    const found = typeof pinned === 'number' ? await getVersion(services.db, itemKey, pinned) : await latestVersion(services.db, itemKey);
+    const today = services.today(task);
+    if (!found || (typeof pinned !== 'number' && !inForce(found.entry, today))) {
+      const why = found ? `事项「${found.entry.name}」当前状态为「${found.entry.status}」, 不在实施中` : `事项 ${itemKey} 不在事项清单中`;
+      throw new BpmnError(BPMN_ERRORS.itemNotInCatalogue, `${why} (清单之外无审批)`, {
+        acceptanceOutcome: 'notInCatalogue',
+        refusalReason: `${why}, 不予受理 (清单之外无审批)`,
       });
     }
-    const problems = validator.validate(schema, task.variables.get('application') ?? null);
+    const { entry, version } = found;
+    const application = jsonVariable<{ applicant?: { name?: string }; delivery?: { method?: string } }>(task, 'application') ?? null;
+    const problems = checkApplication(entry, application);
     return {
+      itemVersion: version,
+      itemName: entry.name,
+      itemCode: entry.code,
+      itemType: entry.type,
+      processingType: entry.processingType,
+      promisedTimeLimit: entry.promisedTimeLimit,
+      legalTimeLimit: entry.legalTimeLimit,
+      siteInspection: entry.siteInspection,
+      majorDecision: entry.majorDecision,
+      reviewGroup: entry.reviewGroup,
+      resultName: entry.result.name,
+      applicantName: application?.applicant?.name ?? '',
+      deliveryMethod: application?.delivery?.method ?? '窗口领取',
       applicationValid: problems.length === 0,
       applicationProblems: problems,
       applicationProblemCount: problems.length,
-      applicationProblemSummary: summarise(problems),
+      applicationProblemSummary: summariseProblems(problems),
     };
   },
 };

@@ -4,6 +4,7 @@ import { Variables as ClientVariables } from 'camunda-external-task-client-js';
 import { createLogger } from '../../../lib/log.js';
 import { BpmnError } from '../../../workers/bpmn-errors.js';
 import { handleTask, nextRetry } from '../../../workers/runtime/handle-task.js';
+import type { WorkerServices } from '../../../workers/runtime/services.js';
 import type { WorkerDefinition, WorkerHandler } from '../../../workers/runtime/worker.js';
 
 // A fake task service records what the wrapper reports; the engine itself is exercised by the
@@ -30,26 +31,28 @@ const task = (retries: number | null = null): Task => ({
 const worker = (handler: WorkerHandler): WorkerDefinition => ({ topic: 'validation.application', options: { lockDuration: 1000 }, handler });
 const policy = { retries: 3, retryTimeoutMs: 1000 };
 const log = createLogger({ test: true });
+// the wrapper hands services through untouched; these handlers use none
+const services = {} as WorkerServices;
 process.env.SHENPI_LOG_LEVEL = 'error';
 
 describe('handleTask', () => {
   it('should complete the task with the variables the handler returns', async () => {
     const service = new FakeTaskService();
-    await handleTask(worker(async () => ({ applicationValid: true, problems: [] })), task(), service, policy, log);
+    await handleTask(worker(async () => ({ applicationValid: true, problems: [] })), task(), service, policy, log, services);
     expect(service.calls.map((c) => c.method)).to.deep.equal(['complete']);
     expect(service.calls[0]!.args[1]).to.deep.equal({ applicationValid: true, problems: [] });
   });
 
   it('should turn a BpmnError into a BPMN error with its code and variables', async () => {
     const service = new FakeTaskService();
-    await handleTask(worker(async () => { throw new BpmnError('ITEM_NOT_IN_CATALOGUE', '不在清单', { refusalReason: 'x' }); }), task(), service, policy, log);
+    await handleTask(worker(async () => { throw new BpmnError('ITEM_NOT_IN_CATALOGUE', '不在清单', { refusalReason: 'x' }); }), task(), service, policy, log, services);
     expect(service.calls[0]!.method).to.equal('handleBpmnError');
     expect(service.calls[0]!.args.slice(1)).to.deep.equal(['ITEM_NOT_IN_CATALOGUE', '不在清单', { refusalReason: 'x' }]);
   });
 
   it('should turn an unexpected exception into handleFailure with retries counting down', async () => {
     const service = new FakeTaskService();
-    await handleTask(worker(async () => { throw new TypeError('boom'); }), task(), service, policy, log);
+    await handleTask(worker(async () => { throw new TypeError('boom'); }), task(), service, policy, log, services);
     const options = service.calls[0]!.args[1] as HandleFailureOptions;
     expect(service.calls[0]!.method).to.equal('handleFailure');
     expect(options).to.include({ errorMessage: 'boom', retries: 2, retryTimeout: 1000 });
@@ -59,7 +62,7 @@ describe('handleTask', () => {
   it('should NOT throw when the engine refuses the report (the lock simply expires)', async () => {
     const service = new FakeTaskService();
     service.failWith = new Error('engine down');
-    await handleTask(worker(async () => ({})), task(), service, policy, log);
+    await handleTask(worker(async () => ({})), task(), service, policy, log, services);
     expect(service.calls.map((c) => c.method)).to.deep.equal(['complete']);
   });
 });

@@ -1,0 +1,13 @@
+// Typed errors that routes throw; the one error middleware turns them into responses.
+import type { ValidationProblem } from '../lib/validation/application-validator.js';
+
+export class HttpError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly problems?: ValidationProblem[]) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export const notFound = (message: string): HttpError => new HttpError(404, 'not-found', message);
+export const forbidden = (message: string): HttpError => new HttpError(403, 'forbidden', message);
+export const badRequest = (message: string, problems?: ValidationProblem[]): HttpError => new HttpError(400, 'bad-request', message, problems);

@@ -1,0 +1,211 @@
+// The building blocks every item process calls (受理, 审查, 现场勘验, 决定, 制证, 出件). Each is a
+// process of its own, called with all variables in and out, so that an item's diagram stays a
+// short row of call activities and a fix to a block reaches every item.
+import { BPMN_ERRORS } from '../../workers/bpmn-errors.js';
+import { TOPICS } from '../../workers/topics.js';
+import type { Flow, Node, ProcessModel } from './builder.js';
+
+const requireReason = (choiceVariable: string, choice: string, reasonVariable: string, message: string): string =>
+  `\${shenpiRules.requireWhen(task, '${choiceVariable}', '${choice}', '${reasonVariable}', '${message}')}`;
+
+/** 电子监察 on a human task: a yellow warning and a red card, neither interrupting the work. */
+export function supervised(taskId: string, taskName: string, group: string, prefix: string): { nodes: Node[]; flows: Flow[] } {
+  const nodes: Node[] = [];
+  const flows: Flow[] = [];
+  for (const [level, label, date] of [['Warning', '黄牌预警', '${decisionWarningAt}'], ['Overdue', '红牌警告', '${decisionDueAt}']] as const) {
+    nodes.push(
+      { kind: 'boundaryTimer', id: `${prefix}${level}Timer`, name: label, attachedTo: taskId, date, interrupting: false },
+      { kind: 'service', id: `${prefix}${level}AlertTask`, name: `电子监察${label}`, topic: TOPICS.raiseAlert, inputs: { alertLevel: level === 'Warning' ? 'yellow' : 'red', alertActivityId: taskId, alertActivityName: taskName, alertGroup: group } },
+      { kind: 'end', id: `${prefix}${level}AlertedEndEvent`, name: `已${label}` },
+    );
+    flows.push(
+      { id: `${prefix}${level}Flow`, from: `${prefix}${level}Timer`, to: `${prefix}${level}AlertTask` },
+      { id: `${prefix}${level}AlertedFlow`, from: `${prefix}${level}AlertTask`, to: `${prefix}${level}AlertedEndEvent` },
+    );
+  }
+  return { nodes, flows };
+}
+
+const recordStatus = (id: string, name: string, status: string, extra: Record<string, string> = {}): Node =>
+  ({ kind: 'service', id, name, topic: TOPICS.recordCaseStatus, inputs: { caseStatus: status, ...extra } });
+
+export const acceptanceBlock: ProcessModel = {
+  id: 'acceptance',
+  name: '受理',
+  documentation: '一窗受理: 按事项清单校验申请 (清单之外无审批), 登记收件并编受理编号; 材料齐全的受理或不予受理 (须说明理由), 不齐全的一次性告知全部需补正内容; 收到材料 5 个工作日内未告知的, 自收到材料之日起视为受理 (《行政许可法》第三十二条).',
+  errors: [{ id: 'ItemNotInCatalogueError', name: '清单之外无审批', code: BPMN_ERRORS.itemNotInCatalogue }],
+  nodes: [
+    { kind: 'start', id: 'ApplicationReceivedStartEvent', name: '收到申请' },
+    { kind: 'service', id: 'CheckApplicationTask', name: '校验申请', topic: TOPICS.validateApplication },
+    { kind: 'boundaryError', id: 'ItemNotInCatalogueBoundaryEvent', name: '清单之外', attachedTo: 'CheckApplicationTask', error: 'ItemNotInCatalogueError' },
+    { kind: 'end', id: 'NotInCatalogueEndEvent', name: '不予受理 (清单之外)' },
+    { kind: 'service', id: 'RegisterCaseTask', name: '登记收件', topic: TOPICS.registerCase },
+    { kind: 'service', id: 'ComputeNoticeDeadlineTask', name: '计算告知期限', topic: TOPICS.computeDeadline, inputs: { deadlineName: 'notice', deadlineFrom: '${receivedOn}', deadlineWorkingDays: '5' } },
+    { kind: 'xor', id: 'MaterialsCompleteGateway', name: '材料齐全、符合法定形式?' },
+    { kind: 'user', id: 'ReviewMaterialsTask', name: '受理审核', groups: 'window', form: 'acceptance-review-materials', due: '${noticeDueAt}', rules: [requireReason('acceptanceDecision', 'refuse', 'refusalReason', '不予受理必须说明理由')] },
+    { kind: 'boundaryTimer', id: 'ReviewMaterialsDeemedTimer', name: '5 个工作日未处理', attachedTo: 'ReviewMaterialsTask', date: '${noticeDueAt}', interrupting: true },
+    { kind: 'user', id: 'NotifyDeficienciesTask', name: '一次性告知', groups: 'window', form: 'acceptance-notify-deficiencies', due: '${noticeDueAt}', rules: [requireReason('acceptanceDecision', 'refuse', 'refusalReason', '不予受理必须说明理由')] },
+    { kind: 'boundaryTimer', id: 'NotifyDeficienciesDeemedTimer', name: '5 个工作日未告知', attachedTo: 'NotifyDeficienciesTask', date: '${noticeDueAt}', interrupting: true },
+    { kind: 'xor', id: 'AcceptanceDecisionGateway', name: '受理决定' },
+    recordStatus('RecordAcceptedTask', '记录受理', '已受理'),
+    recordStatus('RecordDeemedAcceptanceTask', '记录视为受理', '已受理', { acceptanceDeemed: 'true' }),
+    recordStatus('RecordNotAcceptedTask', '记录不予受理', '不予受理'),
+    recordStatus('RecordNoticeGivenTask', '记录一次性告知', '已告知补正'),
+    { kind: 'end', id: 'AcceptedEndEvent', name: '已受理' },
+    { kind: 'end', id: 'NotAcceptedEndEvent', name: '不予受理' },
+    { kind: 'end', id: 'DeficienciesNotifiedEndEvent', name: '已一次性告知' },
+  ],
+  flows: [
+    { id: 'ToCheckApplicationFlow', from: 'ApplicationReceivedStartEvent', to: 'CheckApplicationTask' },
+    { id: 'NotInCatalogueFlow', from: 'ItemNotInCatalogueBoundaryEvent', to: 'NotInCatalogueEndEvent' },
+    { id: 'ToRegisterCaseFlow', from: 'CheckApplicationTask', to: 'RegisterCaseTask' },
+    { id: 'ToComputeNoticeDeadlineFlow', from: 'RegisterCaseTask', to: 'ComputeNoticeDeadlineTask' },
+    { id: 'ToMaterialsCompleteGatewayFlow', from: 'ComputeNoticeDeadlineTask', to: 'MaterialsCompleteGateway' },
+    { id: 'MaterialsCompleteFlow', name: '是', from: 'MaterialsCompleteGateway', to: 'ReviewMaterialsTask', condition: '${applicationValid}' },
+    { id: 'MaterialsDeficientFlow', name: '否', from: 'MaterialsCompleteGateway', to: 'NotifyDeficienciesTask', condition: '${!applicationValid}' },
+    { id: 'MaterialsReviewedFlow', from: 'ReviewMaterialsTask', to: 'AcceptanceDecisionGateway' },
+    { id: 'DeficienciesHandledFlow', from: 'NotifyDeficienciesTask', to: 'AcceptanceDecisionGateway' },
+    { id: 'AcceptFlow', name: '受理', from: 'AcceptanceDecisionGateway', to: 'RecordAcceptedTask', condition: "${acceptanceDecision == 'accept'}" },
+    { id: 'RefuseFlow', name: '不予受理', from: 'AcceptanceDecisionGateway', to: 'RecordNotAcceptedTask', condition: "${acceptanceDecision == 'refuse'}" },
+    { id: 'NotifyFlow', name: '一次性告知', from: 'AcceptanceDecisionGateway', to: 'RecordNoticeGivenTask', condition: "${acceptanceDecision == 'notify'}" },
+    { id: 'ReviewMaterialsDeemedFlow', from: 'ReviewMaterialsDeemedTimer', to: 'RecordDeemedAcceptanceTask' },
+    { id: 'NotifyDeficienciesDeemedFlow', from: 'NotifyDeficienciesDeemedTimer', to: 'RecordDeemedAcceptanceTask' },
+    { id: 'AcceptedFlow', from: 'RecordAcceptedTask', to: 'AcceptedEndEvent' },
+    { id: 'DeemedAcceptedFlow', from: 'RecordDeemedAcceptanceTask', to: 'AcceptedEndEvent' },
+    { id: 'NotAcceptedFlow', from: 'RecordNotAcceptedTask', to: 'NotAcceptedEndEvent' },
+    { id: 'NoticeGivenFlow', from: 'RecordNoticeGivenTask', to: 'DeficienciesNotifiedEndEvent' },
+  ],
+};
+
+const reviewAlerts = supervised('ReviewTask', '审查', '${reviewGroup}', 'Review');
+
+export const reviewBlock: ProcessModel = {
+  id: 'review',
+  name: '审查',
+  documentation: '审查科室审查申请, 期限为办结期限 (电子监察: 剩余 1 个工作日黄牌预警, 逾期红牌警告). 经负责人批准可延长一次 10 个工作日并说明理由 (第四十二条); 听证、检验、检测、专家评审等特别程序暂停计时并书面告知, 结束后恢复计时 (第四十五条).',
+  errors: [{ id: 'ExtensionNotAllowedError', name: '不得再次延长', code: BPMN_ERRORS.extensionNotAllowed }],
+  nodes: [
+    { kind: 'start', id: 'ReviewStartEvent', name: '开始审查' },
+    { kind: 'user', id: 'ReviewTask', name: '审查', groups: '${reviewGroup}', form: 'review-examine', due: '${decisionDueAt}', rules: [
+      requireReason('reviewAction', 'extend', 'extensionReason', '申请延长期限必须说明理由'),
+      requireReason('reviewAction', 'suspend', 'specialProcedureReason', '启动特别程序必须说明理由'),
+    ] },
+    ...reviewAlerts.nodes,
+    { kind: 'xor', id: 'ReviewActionGateway', name: '办理方式' },
+    { kind: 'end', id: 'ReviewedEndEvent', name: '审查完成' },
+    { kind: 'user', id: 'ApproveExtensionTask', name: '批准延长期限', groups: 'leaders', form: 'review-approve-extension', due: '${decisionDueAt}' },
+    { kind: 'xor', id: 'ExtensionApprovedGateway', name: '批准延长?' },
+    { kind: 'service', id: 'ExtendDeadlineTask', name: '延长期限 10 个工作日', topic: TOPICS.extendDeadline },
+    { kind: 'boundaryError', id: 'ExtensionNotAllowedBoundaryEvent', name: '已延长过', attachedTo: 'ExtendDeadlineTask', error: 'ExtensionNotAllowedError' },
+    { kind: 'service', id: 'StopClockTask', name: '暂停计时并书面告知', topic: TOPICS.stopClock },
+    { kind: 'user', id: 'SpecialProcedureTask', name: '特别程序', groups: '${reviewGroup}', form: 'review-special-procedure' },
+    { kind: 'service', id: 'RestartClockTask', name: '恢复计时', topic: TOPICS.restartClock },
+  ],
+  flows: [
+    { id: 'ToReviewFlow', from: 'ReviewStartEvent', to: 'ReviewTask' },
+    ...reviewAlerts.flows,
+    { id: 'ToReviewActionGatewayFlow', from: 'ReviewTask', to: 'ReviewActionGateway' },
+    { id: 'ReviewSubmittedFlow', name: '提交审查意见', from: 'ReviewActionGateway', to: 'ReviewedEndEvent', condition: "${reviewAction == 'submit'}" },
+    { id: 'ExtensionRequestedFlow', name: '申请延长期限', from: 'ReviewActionGateway', to: 'ApproveExtensionTask', condition: "${reviewAction == 'extend'}" },
+    { id: 'SpecialProcedureRequestedFlow', name: '启动特别程序', from: 'ReviewActionGateway', to: 'StopClockTask', condition: "${reviewAction == 'suspend'}" },
+    { id: 'ToExtensionApprovedGatewayFlow', from: 'ApproveExtensionTask', to: 'ExtensionApprovedGateway' },
+    { id: 'ExtensionApprovedFlow', name: '批准', from: 'ExtensionApprovedGateway', to: 'ExtendDeadlineTask', condition: '${extensionApproved}' },
+    { id: 'ExtensionRejectedFlow', name: '不批准', from: 'ExtensionApprovedGateway', to: 'ReviewTask', condition: '${!extensionApproved}' },
+    { id: 'DeadlineExtendedFlow', from: 'ExtendDeadlineTask', to: 'ReviewTask' },
+    { id: 'ExtensionNotAllowedFlow', from: 'ExtensionNotAllowedBoundaryEvent', to: 'ReviewTask' },
+    { id: 'ToSpecialProcedureFlow', from: 'StopClockTask', to: 'SpecialProcedureTask' },
+    { id: 'ToRestartClockFlow', from: 'SpecialProcedureTask', to: 'RestartClockTask' },
+    { id: 'ClockRestartedFlow', from: 'RestartClockTask', to: 'ReviewTask' },
+  ],
+};
+
+const inspectionAlerts = supervised('SiteInspectionTask', '现场勘验', '${reviewGroup}', 'SiteInspection');
+
+export const siteInspectionBlock: ProcessModel = {
+  id: 'site-inspection',
+  name: '现场勘验',
+  documentation: '审查科室到现场核查, 记录勘验结论和意见; 期限与电子监察同审查.',
+  nodes: [
+    { kind: 'start', id: 'SiteInspectionStartEvent', name: '开始勘验' },
+    { kind: 'user', id: 'SiteInspectionTask', name: '现场勘验', groups: '${reviewGroup}', form: 'site-inspection-inspect', due: '${decisionDueAt}' },
+    ...inspectionAlerts.nodes,
+    { kind: 'end', id: 'SiteInspectedEndEvent', name: '勘验完成' },
+  ],
+  flows: [
+    { id: 'ToSiteInspectionFlow', from: 'SiteInspectionStartEvent', to: 'SiteInspectionTask' },
+    ...inspectionAlerts.flows,
+    { id: 'SiteInspectedFlow', from: 'SiteInspectionTask', to: 'SiteInspectedEndEvent' },
+  ],
+};
+
+const legalAlerts = supervised('LegalReviewTask', '法制审核', 'legalReview', 'LegalReview');
+const decisionAlerts = supervised('DecisionTask', '决定', '${decisionGroup}', 'Decision');
+
+export const decisionBlock: ProcessModel = {
+  id: 'decision',
+  name: '决定',
+  documentation: '作出准予或不予许可的决定; 不予许可必须说明理由. 重大行政许可决定前先经法制审核. 期限与电子监察同审查.',
+  nodes: [
+    { kind: 'start', id: 'DecisionStartEvent', name: '开始决定' },
+    { kind: 'xor', id: 'MajorDecisionGateway', name: '重大行政许可?' },
+    { kind: 'user', id: 'LegalReviewTask', name: '法制审核', groups: 'legalReview', form: 'decision-legal-review', due: '${decisionDueAt}' },
+    ...legalAlerts.nodes,
+    { kind: 'xor', id: 'LegalReviewDoneGateway', name: '' },
+    { kind: 'user', id: 'DecisionTask', name: '决定', groups: '${decisionGroup}', form: 'decision-decide', due: '${decisionDueAt}', rules: [requireReason('decision', 'deny', 'decisionReason', '不予许可必须说明理由')] },
+    ...decisionAlerts.nodes,
+    recordStatus('RecordDecisionTask', '记录决定', '已决定'),
+    { kind: 'end', id: 'DecidedEndEvent', name: '已决定' },
+  ],
+  flows: [
+    { id: 'ToMajorDecisionGatewayFlow', from: 'DecisionStartEvent', to: 'MajorDecisionGateway' },
+    { id: 'MajorDecisionFlow', name: '是', from: 'MajorDecisionGateway', to: 'LegalReviewTask', condition: '${majorDecision}' },
+    { id: 'OrdinaryDecisionFlow', name: '否', from: 'MajorDecisionGateway', to: 'LegalReviewDoneGateway', condition: '${!majorDecision}' },
+    ...legalAlerts.flows,
+    { id: 'LegalReviewedFlow', from: 'LegalReviewTask', to: 'LegalReviewDoneGateway' },
+    { id: 'ToDecisionFlow', from: 'LegalReviewDoneGateway', to: 'DecisionTask' },
+    ...decisionAlerts.flows,
+    { id: 'ToRecordDecisionFlow', from: 'DecisionTask', to: 'RecordDecisionTask' },
+    { id: 'DecidedFlow', from: 'RecordDecisionTask', to: 'DecidedEndEvent' },
+  ],
+};
+
+export const resultIssueBlock: ProcessModel = {
+  id: 'result-issue',
+  name: '制证',
+  documentation: '准予的办件生成证照编号和电子证照记录 (每个办件只编号一次).',
+  nodes: [
+    { kind: 'start', id: 'ResultIssueStartEvent', name: '开始制证' },
+    { kind: 'service', id: 'IssueLicenceTask', name: '制证', topic: TOPICS.issueLicence },
+    { kind: 'end', id: 'ResultIssuedEndEvent', name: '已制证' },
+  ],
+  flows: [
+    { id: 'ToIssueLicenceFlow', from: 'ResultIssueStartEvent', to: 'IssueLicenceTask' },
+    { id: 'LicenceIssuedFlow', from: 'IssueLicenceTask', to: 'ResultIssuedEndEvent' },
+  ],
+};
+
+export const deliveryBlock: ProcessModel = {
+  id: 'delivery',
+  name: '出件',
+  documentation: '统一窗口出件: 结果 (证照或不予许可决定书) 在受理窗口交申请人, 或按申请邮寄送达.',
+  nodes: [
+    { kind: 'start', id: 'DeliveryStartEvent', name: '开始出件' },
+    { kind: 'xor', id: 'DeliveryMethodGateway', name: '送达方式' },
+    { kind: 'user', id: 'HandOverTask', name: '窗口出件', groups: 'window', form: 'delivery-hand-over' },
+    { kind: 'user', id: 'MailResultTask', name: '邮寄送达', groups: 'window', form: 'delivery-mail' },
+    { kind: 'xor', id: 'DeliveredGateway', name: '' },
+    recordStatus('RecordDeliveredTask', '记录办结', '已办结'),
+    { kind: 'end', id: 'DeliveredEndEvent', name: '已办结' },
+  ],
+  flows: [
+    { id: 'ToDeliveryMethodGatewayFlow', from: 'DeliveryStartEvent', to: 'DeliveryMethodGateway' },
+    { id: 'HandOverFlow', name: '窗口领取', from: 'DeliveryMethodGateway', to: 'HandOverTask', condition: "${deliveryMethod != '邮寄'}" },
+    { id: 'MailFlow', name: '邮寄', from: 'DeliveryMethodGateway', to: 'MailResultTask', condition: "${deliveryMethod == '邮寄'}" },
+    { id: 'HandedOverFlow', from: 'HandOverTask', to: 'DeliveredGateway' },
+    { id: 'MailedFlow', from: 'MailResultTask', to: 'DeliveredGateway' },
+    { id: 'ToRecordDeliveredFlow', from: 'DeliveredGateway', to: 'RecordDeliveredTask' },
+    { id: 'DeliveredFlow', from: 'RecordDeliveredTask', to: 'DeliveredEndEvent' },
+  ],
+};
+
+export const BLOCKS: ProcessModel[] = [acceptanceBlock, reviewBlock, siteInspectionBlock, decisionBlock, resultIssueBlock, deliveryBlock];

@@ -1,0 +1,122 @@
+// A small builder for the BPMN that shenpi generates (building blocks, item processes): the
+// semantic model is written here with readable ids, and bpmn-auto-layout adds the diagram so
+// that the modeler opens every file. Only camunda: extensions Operaton also understands.
+import { layoutProcess } from 'bpmn-auto-layout';
+
+export type Inputs = Record<string, string>;
+
+export type Node =
+  | { kind: 'start'; id: string; name: string }
+  | { kind: 'end'; id: string; name: string }
+  | { kind: 'service'; id: string; name: string; topic: string; inputs?: Inputs; documentation?: string }
+  | { kind: 'user'; id: string; name: string; groups: string; form: string; due?: string; rules?: string[]; documentation?: string }
+  | { kind: 'call'; id: string; name: string; calledElement: string; inputs?: Inputs }
+  | { kind: 'xor'; id: string; name: string }
+  | { kind: 'eventGateway'; id: string; name: string }
+  | { kind: 'messageCatch'; id: string; name: string; message: string }
+  | { kind: 'timerCatch'; id: string; name: string; date: string }
+  | { kind: 'boundaryTimer'; id: string; name: string; attachedTo: string; date: string; interrupting: boolean }
+  | { kind: 'boundaryError'; id: string; name: string; attachedTo: string; error: string };
+
+export interface Flow {
+  id: string;
+  from: string;
+  to: string;
+  name?: string;
+  condition?: string;
+}
+
+export interface ProcessModel {
+  id: string;
+  name: string;
+  documentation: string;
+  nodes: Node[];
+  flows: Flow[];
+  errors?: Array<{ id: string; name: string; code: string }>;
+  messages?: Array<{ id: string; name: string }>;
+}
+
+const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function inputOutput(inputs: Inputs | undefined): string {
+  if (!inputs || Object.keys(inputs).length === 0) return '';
+  const params = Object.entries(inputs).map(([name, value]) => `          <camunda:inputParameter name="${name}">${escape(value)}</camunda:inputParameter>`).join('\n');
+  return `        <camunda:inputOutput>\n${params}\n        </camunda:inputOutput>\n`;
+}
+
+function pascal(id: string): string {
+  return id.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
+}
+
+/** The semantic XML, without diagram. */
+export function toSemanticXml(model: ProcessModel): string {
+  const ids = new Set<string>();
+  for (const item of [...model.nodes, ...model.flows]) {
+    if (ids.has(item.id)) throw new Error(`${model.id}: id ${item.id} 重复`);
+    ids.add(item.id);
+  }
+  for (const flow of model.flows) {
+    for (const end of [flow.from, flow.to]) if (!model.nodes.some((node) => node.id === end)) throw new Error(`${model.id}: flow ${flow.id} 指向不存在的元素 ${end}`);
+  }
+  const incoming = (id: string) => model.flows.filter((f) => f.to === id).map((f) => `      <bpmn:incoming>${f.id}</bpmn:incoming>\n`).join('');
+  const outgoing = (id: string) => model.flows.filter((f) => f.from === id).map((f) => `      <bpmn:outgoing>${f.id}</bpmn:outgoing>\n`).join('');
+  const io = (id: string) => incoming(id) + outgoing(id);
+  const doc = (text?: string) => (text ? `      <bpmn:documentation>${escape(text)}</bpmn:documentation>\n` : '');
+  const body = model.nodes.map((node): string => {
+    switch (node.kind) {
+      case 'start':
+        return `    <bpmn:startEvent id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}    </bpmn:startEvent>`;
+      case 'end':
+        return `    <bpmn:endEvent id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}    </bpmn:endEvent>`;
+      case 'service': {
+        const ext = inputOutput(node.inputs);
+        return `    <bpmn:serviceTask id="${node.id}" name="${escape(node.name)}" camunda:type="external" camunda:topic="${node.topic}">\n${doc(node.documentation)}${ext ? `      <bpmn:extensionElements>\n${ext}      </bpmn:extensionElements>\n` : ''}${io(node.id)}    </bpmn:serviceTask>`;
+      }
+      case 'user': {
+        const listeners = (node.rules ?? []).map((rule) => `        <camunda:taskListener event="complete" expression="${escape(rule)}" />\n`).join('');
+        const due = node.due ? ` camunda:dueDate="${escape(node.due)}"` : '';
+        return `    <bpmn:userTask id="${node.id}" name="${escape(node.name)}" camunda:candidateGroups="${escape(node.groups)}" camunda:formRef="${node.form}" camunda:formRefBinding="deployment"${due}>\n${doc(node.documentation)}${listeners ? `      <bpmn:extensionElements>\n${listeners}      </bpmn:extensionElements>\n` : ''}${io(node.id)}    </bpmn:userTask>`;
+      }
+      case 'call': {
+        const extra = Object.entries(node.inputs ?? {}).map(([target, source]) => `        <camunda:in sourceExpression="${escape(source)}" target="${target}" />\n`).join('');
+        return `    <bpmn:callActivity id="${node.id}" name="${escape(node.name)}" calledElement="${node.calledElement}" camunda:calledElementBinding="latest">\n      <bpmn:extensionElements>\n        <camunda:in businessKey="#{execution.processBusinessKey}" />\n        <camunda:in variables="all" />\n${extra}        <camunda:out variables="all" />\n      </bpmn:extensionElements>\n${io(node.id)}    </bpmn:callActivity>`;
+      }
+      case 'xor': {
+        return `    <bpmn:exclusiveGateway id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}    </bpmn:exclusiveGateway>`;
+      }
+      case 'eventGateway':
+        return `    <bpmn:eventBasedGateway id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}    </bpmn:eventBasedGateway>`;
+      case 'messageCatch':
+        return `    <bpmn:intermediateCatchEvent id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}      <bpmn:messageEventDefinition id="${node.id}Definition" messageRef="${node.message}" />\n    </bpmn:intermediateCatchEvent>`;
+      case 'timerCatch':
+        return `    <bpmn:intermediateCatchEvent id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}      <bpmn:timerEventDefinition id="${node.id}Definition">\n        <bpmn:timeDate xsi:type="bpmn:tFormalExpression">${escape(node.date)}</bpmn:timeDate>\n      </bpmn:timerEventDefinition>\n    </bpmn:intermediateCatchEvent>`;
+      case 'boundaryTimer':
+        return `    <bpmn:boundaryEvent id="${node.id}" name="${escape(node.name)}" attachedToRef="${node.attachedTo}"${node.interrupting ? '' : ' cancelActivity="false"'}>\n${io(node.id)}      <bpmn:timerEventDefinition id="${node.id}Definition">\n        <bpmn:timeDate xsi:type="bpmn:tFormalExpression">${escape(node.date)}</bpmn:timeDate>\n      </bpmn:timerEventDefinition>\n    </bpmn:boundaryEvent>`;
+      case 'boundaryError':
+        return `    <bpmn:boundaryEvent id="${node.id}" name="${escape(node.name)}" attachedToRef="${node.attachedTo}">\n${io(node.id)}      <bpmn:errorEventDefinition id="${node.id}Definition" errorRef="${node.error}" />\n    </bpmn:boundaryEvent>`;
+    }
+  }).join('\n');
+  const flows = model.flows.map((flow) => {
+    const name = flow.name ? ` name="${escape(flow.name)}"` : '';
+    const condition = flow.condition ? `\n      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${escape(flow.condition)}</bpmn:conditionExpression>\n    ` : '';
+    return `    <bpmn:sequenceFlow id="${flow.id}"${name} sourceRef="${flow.from}" targetRef="${flow.to}"${condition ? `>${condition}</bpmn:sequenceFlow>` : ' />'}`;
+  }).join('\n');
+  const errors = (model.errors ?? []).map((e) => `  <bpmn:error id="${e.id}" name="${escape(e.name)}" errorCode="${e.code}" />\n`).join('');
+  const messages = (model.messages ?? []).map((m) => `  <bpmn:message id="${m.id}" name="${m.name}" />\n`).join('');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="${pascal(model.id)}Definitions" targetNamespace="https://shenpi.org/bpmn">
+${errors}${messages}  <bpmn:process id="${model.id}" name="${escape(model.name)}" isExecutable="true" camunda:historyTimeToLive="P3650D">
+    <bpmn:documentation>${escape(model.documentation)}</bpmn:documentation>
+${body}
+${flows}
+  </bpmn:process>
+</bpmn:definitions>
+`;
+}
+
+/** The full file: semantic model plus an automatic layout. */
+export async function toBpmnXml(model: ProcessModel): Promise<string> {
+  const laidOut = await layoutProcess(toSemanticXml(model));
+  // the layout names its diagram elements after the elements; keep them readable
+  return laidOut.replace(/id="BPMNDiagram_[^"]+"/, `id="${pascal(model.id)}Diagram"`).replace(/id="BPMNPlane_[^"]+"/, `id="${pascal(model.id)}Plane"`);
+}

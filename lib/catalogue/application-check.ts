@@ -1,0 +1,79 @@
+// Checks an application against its catalogue entry and lists EVERY problem at once
+// (一次性告知): the form (applicant, item-specific content, delivery) and the materials the
+// window received, each missing or defective material by name.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createApplicationValidator, type ValidationProblem } from '../validation/application-validator.js';
+import { SCHEMA_DIR, type CatalogueEntry } from './entry.js';
+
+export interface ApplicationProblem extends ValidationProblem {
+  /** the catalogue material concerned, for material problems */
+  material?: string;
+  /** the material may be supplied after acceptance (容缺), if the applicant is eligible */
+  deferrable?: boolean;
+}
+
+interface SubmittedMaterial { code: string; form: string; copies: number; defect?: string }
+
+const applicationSchema = JSON.parse(readFileSync(path.join(SCHEMA_DIR, 'application.schema.json'), 'utf8')) as { properties: Record<string, object> };
+const validator = createApplicationValidator();
+
+/** The item's application schema: the common one with the item's own content under `details`. */
+export function applicationSchemaFor(entry: CatalogueEntry): object {
+  const details = entry.applicationFields ?? { type: 'object', additionalProperties: false, properties: {} };
+  return {
+    ...applicationSchema,
+    $id: `shenpi:application:${entry.key}:${hashOf(entry.applicationFields)}`,
+    title: `${entry.name}申请`,
+    required: entry.applicationFields ? [...(applicationSchema as unknown as { required: string[] }).required, 'details'] : (applicationSchema as unknown as { required: string[] }).required,
+    properties: { ...applicationSchema.properties, details: { title: '申请事项内容', ...details } },
+  };
+}
+
+function hashOf(value: unknown): string {
+  const text = JSON.stringify(value ?? null);
+  let hash = 0;
+  for (let i = 0; i < text.length; i += 1) hash = (hash * 31 + text.charCodeAt(i)) | 0;
+  return (hash >>> 0).toString(36);
+}
+
+const FORM_RANK: Record<string, number> = { 原件: 2, 复印件: 1, 电子件: 1 };
+
+export function checkApplication(entry: CatalogueEntry, application: unknown): ApplicationProblem[] {
+  const problems: ApplicationProblem[] = validator.validate(applicationSchemaFor(entry), application);
+  const submitted = (application as { materials?: unknown })?.materials;
+  if (!Array.isArray(submitted)) return problems;
+  const byCode = new Map<string, { material: SubmittedMaterial; index: number }>();
+  submitted.forEach((material: SubmittedMaterial, index) => {
+    if (material && typeof material.code === 'string') byCode.set(material.code, { material, index });
+  });
+  const known = new Set(entry.materials.map((material) => material.code));
+  for (const [code, { index }] of byCode) {
+    if (!known.has(code)) problems.push({ field: `/materials/${index}/code`, rule: 'material:unknown', message: `提交的材料「${code}」不是本事项要求的材料`, material: code });
+  }
+  for (const required of entry.materials) {
+    const found = byCode.get(required.code);
+    const base = { material: required.code, deferrable: required.deferrable };
+    if (!found) {
+      if (required.required) {
+        problems.push({ ...base, field: `/materials/${required.code}`, rule: 'material:missing', message: `缺少申请材料「${required.name}」(${required.form} ${required.copies} 份)${required.deferrable ? ', 可申请容缺后补' : ''}` });
+      }
+      continue;
+    }
+    const { material, index } = found;
+    if ((FORM_RANK[material.form] ?? 0) < (FORM_RANK[required.form] ?? 0) || (required.form === '电子件' && material.form !== '电子件' && material.form !== '原件')) {
+      problems.push({ ...base, field: `/materials/${index}/form`, rule: 'material:form', message: `申请材料「${required.name}」应提交${required.form}, 实际为${material.form}` });
+    }
+    if (typeof material.copies === 'number' && material.copies < required.copies) {
+      problems.push({ ...base, field: `/materials/${index}/copies`, rule: 'material:copies', message: `申请材料「${required.name}」应提交 ${required.copies} 份, 实际 ${material.copies} 份` });
+    }
+    if (typeof material.defect === 'string' && material.defect.trim() !== '') {
+      problems.push({ ...base, field: `/materials/${index}/defect`, rule: 'material:defective', message: `申请材料「${required.name}」不符合法定形式: ${material.defect.trim()}` });
+    }
+  }
+  return problems;
+}
+
+export function summariseProblems(problems: ValidationProblem[]): string {
+  return problems.map((problem, index) => `${index + 1}. ${problem.message}`).join('\n');
+}

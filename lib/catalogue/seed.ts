@@ -1,0 +1,35 @@
+// The catalogue files in catalogue/items/ seed an empty catalogue: an item is added when its
+// key is not in the database yet. Later changes go through import (they make new versions),
+// so a restart never overwrites what analysts changed.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Knex } from 'knex';
+import { PROJECT_ROOT } from '../config.js';
+import { StartupError } from '../errors.js';
+import { itemExists, saveEntry } from '../repositories/catalogue.js';
+import { checkEntry, type CatalogueEntry } from './entry.js';
+
+export const CATALOGUE_DIR = path.join(PROJECT_ROOT, 'catalogue', 'items');
+
+export async function readCatalogueFiles(dir = CATALOGUE_DIR): Promise<Array<{ file: string; entry: CatalogueEntry }>> {
+  const files = (await fs.readdir(dir)).filter((name) => name.endsWith('.json')).sort();
+  return Promise.all(files.map(async (file) => {
+    const entry = JSON.parse(await fs.readFile(path.join(dir, file), 'utf8')) as CatalogueEntry;
+    const problems = checkEntry(entry);
+    if (problems.length) {
+      throw new StartupError(`事项清单文件 catalogue/items/${file} 无效: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, '请修正该文件后重新启动');
+    }
+    if (`${entry.key}.json` !== file) throw new StartupError(`事项清单文件 catalogue/items/${file} 的 key 为 ${entry.key}`, `文件名应为 ${entry.key}.json`);
+    return { file, entry };
+  }));
+}
+
+export async function seedCatalogue(db: Knex, dir = CATALOGUE_DIR): Promise<{ added: string[] }> {
+  const added: string[] = [];
+  for (const { entry } of await readCatalogueFiles(dir)) {
+    if (await itemExists(db, entry.key)) continue;
+    await saveEntry(db, entry, 'seed');
+    added.push(entry.key);
+  }
+  return { added };
+}

@@ -1,0 +1,60 @@
+// 电子证照: one result document per granted case, its number drawn once from the counter of
+// its prefix and year.
+import type { Knex } from 'knex';
+
+export interface NewLicence {
+  businessKey: string;
+  receiptNumber: string;
+  itemKey: string;
+  itemVersion: number;
+  prefix: string;
+  resultName: string;
+  holderName: string;
+  holderCategory: string;
+  holderCode: string | null;
+  content: string;
+  decidedOn: string;
+  validFrom: string;
+  validUntil: string | null;
+}
+
+export interface LicenceRecord {
+  licenceNumber: string;
+  businessKey: string;
+  resultName: string;
+  holderName: string;
+  validFrom: string;
+  validUntil: string | null;
+  status: string;
+}
+
+function selectLicence(db: Knex) {
+  return db('licence').select({ licenceNumber: 'licence_number' }, { businessKey: 'business_key' }, { resultName: 'result_name' }, { holderName: 'holder_name' }, 'status',
+    db.raw(`to_char(valid_from, 'YYYY-MM-DD') as "validFrom"`), db.raw(`to_char(valid_until, 'YYYY-MM-DD') as "validUntil"`));
+}
+
+export async function issueLicence(db: Knex, input: NewLicence): Promise<{ licence: LicenceRecord; replayed: boolean }> {
+  return db.transaction(async (trx) => {
+    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`licence:${input.businessKey}`]);
+    const existing = await selectLicence(trx).where({ business_key: input.businessKey }).first();
+    if (existing) return { licence: existing as LicenceRecord, replayed: true };
+    const year = Number(input.decidedOn.slice(0, 4));
+    const [{ last }] = await trx('licence_counter').insert({ prefix: input.prefix, year, last: 1 })
+      .onConflict(['prefix', 'year']).merge({ last: trx.raw('licence_counter.last + 1') }).returning('last');
+    const licenceNumber = `${input.prefix}${year}${String(last).padStart(6, '0')}`;
+    await trx('licence').insert({
+      licence_number: licenceNumber, business_key: input.businessKey, receipt_number: input.receiptNumber, item_key: input.itemKey,
+      item_version: input.itemVersion, result_name: input.resultName, holder_name: input.holderName, holder_category: input.holderCategory,
+      holder_code: input.holderCode, content: input.content, decided_on: input.decidedOn, valid_from: input.validFrom, valid_until: input.validUntil, status: '有效',
+    });
+    return { licence: (await selectLicence(trx).where({ business_key: input.businessKey }).first()) as LicenceRecord, replayed: false };
+  });
+}
+
+export async function findLicence(db: Knex, licenceNumber: string): Promise<LicenceRecord | undefined> {
+  return (await selectLicence(db).where({ licence_number: licenceNumber }).first()) as LicenceRecord | undefined;
+}
+
+export async function licenceForCase(db: Knex, businessKey: string): Promise<LicenceRecord | undefined> {
+  return (await selectLicence(db).where({ business_key: businessKey }).first()) as LicenceRecord | undefined;
+}

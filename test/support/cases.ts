@@ -1,0 +1,145 @@
+// Drives a case (办件) through the real engine as the clerks would: finds a human task of the
+// case by its id in the BPMN, completes it as a member of its group, executes a timer's job,
+// and reads the path the case took across the item process and the blocks it called.
+import { randomUUID } from 'node:crypto';
+import type { EngineClient } from '../../lib/engine/client.js';
+import { toVariables } from '../../lib/engine/client.js';
+import { waitFor } from './process.js';
+
+export const DEMO_PASSWORD = 'shenpi-demo';
+
+/** The demo user who works in each group (lib/engine/directory.ts). */
+export const MEMBER: Record<string, string> = {
+  window: 'window1', marketReview: 'market1', constructionReview: 'construction1', municipalReview: 'municipal1',
+  healthReview: 'health1', publicSecurityReview: 'police1', legalReview: 'legal1', leaders: 'leader1',
+};
+
+export interface EngineTask {
+  id: string;
+  name: string;
+  taskDefinitionKey: string;
+  processInstanceId: string;
+  due: string | null;
+}
+
+interface HistoricActivity { activityId: string; startTime: string; processDefinitionKey: string; sequenceCounter?: number }
+
+export class CaseDriver {
+  readonly businessKey = `test-${randomUUID()}`;
+  processInstanceId = '';
+
+  constructor(private readonly engine: EngineClient, readonly itemKey: string) {}
+
+  async start(variables: Record<string, unknown>): Promise<this> {
+    const instance = await this.engine.post<{ id: string }>(`/process-definition/key/${this.itemKey}/start`, {
+      businessKey: this.businessKey, variables: toVariables({ itemKey: this.itemKey, ...variables }),
+    });
+    this.processInstanceId = instance.id;
+    return this;
+  }
+
+  /** Waits until the case has an open task with this BPMN id (in any of its processes). */
+  async task(taskDefinitionKey: string, timeoutMs = 30_000): Promise<EngineTask> {
+    return this.explain(waitFor(`task ${taskDefinitionKey} of ${this.itemKey}`, async () => {
+      const tasks = await this.engine.get<EngineTask[]>(`/task?processInstanceBusinessKey=${this.businessKey}&taskDefinitionKey=${taskDefinitionKey}`);
+      return tasks[0];
+    }, timeoutMs));
+  }
+
+  /** Completes the task as `user` (a member of its candidate group), with form variables. */
+  async complete(taskDefinitionKey: string, user: string, variables: Record<string, unknown> = {}): Promise<EngineTask> {
+    const task = await this.task(taskDefinitionKey);
+    await this.engine.as({ username: user, password: DEMO_PASSWORD }).post(`/task/${task.id}/complete`, { variables: toVariables(variables) });
+    return task;
+  }
+
+  /** Executes the job of a timer as the job executor would; returns its due date. */
+  async fireTimer(activityId: string): Promise<string> {
+    const job = await this.explain(waitFor(`timer ${activityId} of ${this.itemKey}`, async () => {
+      const instances = await this.instances();
+      for (const id of instances) {
+        const jobs = await this.engine.get<Array<{ id: string; dueDate: string }>>(`/job?processInstanceId=${id}&activityId=${activityId}`);
+        if (jobs[0]) return jobs[0];
+      }
+      return undefined;
+    }));
+    await this.engine.post(`/job/${job.id}/execute`, {});
+    return job.dueDate;
+  }
+
+  /** Waits for a timer's job and returns its due date (without firing it). */
+  async awaitTimer(activityId: string): Promise<string> {
+    return this.explain(waitFor(`timer ${activityId} of ${this.itemKey}`, async () => (await this.timerDue(activityId))[0]));
+  }
+
+  /** The due dates of a timer's open jobs (without firing them). */
+  async timerDue(activityId: string): Promise<string[]> {
+    const due: string[] = [];
+    for (const id of await this.instances()) {
+      const jobs = await this.engine.get<Array<{ dueDate: string }>>(`/job?processInstanceId=${id}&activityId=${activityId}`);
+      due.push(...jobs.map((job) => job.dueDate));
+    }
+    return due;
+  }
+
+  async correlate(messageName: string, variables: Record<string, unknown>): Promise<void> {
+    await this.engine.post('/message', { messageName, businessKey: this.businessKey, processVariables: toVariables(variables) });
+  }
+
+  /** Ids of the case's process instances (the item's and the blocks it called), running or ended. */
+  async instances(): Promise<string[]> {
+    const found = await this.engine.get<Array<{ id: string; startTime: string }>>(`/history/process-instance?processInstanceBusinessKey=${this.businessKey}&sortBy=startTime&sortOrder=asc`);
+    return found.map((instance) => instance.id);
+  }
+
+  /** Activity ids in the order they happened, across the item process and its blocks. */
+  async path(): Promise<string[]> {
+    const all: HistoricActivity[] = [];
+    for (const id of await this.instances()) {
+      all.push(...await this.engine.get<HistoricActivity[]>(`/history/activity-instance?processInstanceId=${id}&sortBy=occurrence&sortOrder=asc`));
+    }
+    return all.sort((a, b) => a.startTime.localeCompare(b.startTime)).map((activity) => activity.activityId);
+  }
+
+  /** Waits for the item process to end; returns the id of the end event it reached. */
+  async waitForEnd(timeoutMs = 30_000): Promise<string> {
+    await this.explain(waitFor(`${this.itemKey} to end`, async () => {
+      const instance = await this.engine.get<{ state: string }>(`/history/process-instance/${this.processInstanceId}`);
+      return instance.state === 'ACTIVE' ? undefined : instance.state;
+    }, timeoutMs));
+    const ends = await this.engine.get<Array<{ activityId: string }>>(`/history/activity-instance?processInstanceId=${this.processInstanceId}&activityType=noneEndEvent`);
+    return ends.map((end) => end.activityId).join(',');
+  }
+
+  /** On a timeout, says which incidents the case has (a failed worker, a bad expression). */
+  private async explain<T>(waiting: Promise<T>): Promise<T> {
+    try {
+      return await waiting;
+    } catch (error) {
+      const incidents: string[] = [];
+      for (const id of await this.instances()) {
+        const found = await this.engine.get<Array<{ activityId: string; incidentMessage: string }>>(`/incident?processInstanceId=${id}`);
+        incidents.push(...found.map((incident) => `${incident.activityId}: ${incident.incidentMessage}`));
+      }
+      throw new Error(`${(error as Error).message}${incidents.length ? `; incidents: ${incidents.join(' | ')}` : ''}`);
+    }
+  }
+
+  /** A variable's current value: from the latest-started of the case's processes that has it. */
+  async variable<T = unknown>(name: string): Promise<T> {
+    for (const id of (await this.instances()).reverse()) {
+      const found = await this.engine.get<Array<{ value: unknown; type: string }>>(`/history/variable-instance?processInstanceId=${id}&variableName=${name}&deserializeValues=false`);
+      if (!found[0]) continue;
+      const value = found[0].value;
+      return (found[0].type === 'Json' && typeof value === 'string' ? JSON.parse(value) : value) as T;
+    }
+    return undefined as T;
+  }
+
+  async cancel(): Promise<void> {
+    await this.engine.delete(`/process-instance/${this.processInstanceId}?skipCustomListeners=true`).catch(() => undefined);
+  }
+}
+
+/** An ISO instant for comparison: the engine answers in its own time zone. */
+export const instant = (iso: string): string => new Date(iso.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')).toISOString();

@@ -1,0 +1,67 @@
+// case.record-status: writes a step of the case's status timeline (input parameter caseStatus)
+// and the facts that come with it: the acceptance date, the 一次性告知 sent to the applicant,
+// the decision and its date.
+import { recordStatus, type StatusChange } from '../../lib/repositories/cases.js';
+import { notifyApplicant } from '../../lib/repositories/supervision.js';
+import { TOPICS } from '../topics.js';
+import type { WorkerContext, WorkerDefinition } from '../runtime/worker.js';
+import { optionalBoolean, optionalString, requireBusinessKey, requireString } from '../runtime/variables.js';
+
+type Outcome = { fields?: StatusChange['fields']; note?: string; variables: Record<string, unknown> };
+
+const STATUSES: Record<string, (context: WorkerContext) => Promise<Outcome>> = {
+  async 已受理({ task, services }) {
+    const deemed = optionalBoolean(task, 'acceptanceDeemed');
+    // Art. 32: no notice within 5 days → accepted as of the day the materials were received
+    const acceptedOn = deemed ? requireString(task, 'receivedOn') : services.today(task);
+    return {
+      fields: { accepted_on: acceptedOn },
+      note: deemed ? '收到申请材料之日起 5 个工作日内未告知补正, 依法视为受理' : undefined,
+      variables: { acceptanceOutcome: 'accepted', acceptedOn, acceptanceDeemed: deemed },
+    };
+  },
+  async 不予受理({ task }) {
+    const reason = requireString(task, 'refusalReason');
+    return { fields: { outcome: '不予受理' }, note: reason, variables: { acceptanceOutcome: 'refused' } };
+  },
+  async 已告知补正({ task, services }) {
+    const summary = optionalString(task, 'applicationProblemSummary') ?? '';
+    const receipt = optionalString(task, 'receiptNumber') ?? '';
+    await notifyApplicant(services.db, requireBusinessKey(task), '一次性告知书',
+      `您申请的「${optionalString(task, 'itemName') ?? ''}」(受理编号 ${receipt}) 需补正以下全部内容:\n${summary}`, `notice:${task.activityInstanceId}`);
+    return { note: summary, variables: { acceptanceOutcome: 'notified', noticeGivenOn: services.today(task) } };
+  },
+  async 已决定({ task, services }) {
+    const decision = requireString(task, 'decision');
+    if (decision !== 'grant' && decision !== 'deny') throw new Error(`流程变量 decision 应为 grant 或 deny, 实际为 ${decision}`);
+    const outcome = decision === 'grant' ? '准予' : '不予';
+    return {
+      fields: { outcome },
+      note: decision === 'deny' ? requireString(task, 'decisionReason') : optionalString(task, 'decisionContent'),
+      variables: { decidedOn: services.today(task), decisionOutcome: outcome },
+    };
+  },
+  async 已办结() {
+    return { variables: {} };
+  },
+  async 未补正办结() {
+    return { fields: { outcome: '未补正' }, note: '补正期限届满, 申请人未补正材料', variables: {} };
+  },
+};
+
+export const worker: WorkerDefinition = {
+  topic: TOPICS.recordCaseStatus,
+  options: { lockDuration: 30_000 },
+  async handler(context) {
+    const { task, services } = context;
+    const status = requireString(task, 'caseStatus');
+    const rule = STATUSES[status];
+    if (!rule) throw new Error(`未知的办件状态 caseStatus=${status}; 可用: ${Object.keys(STATUSES).join(', ')}`);
+    const outcome = await rule(context);
+    await recordStatus(services.db, {
+      businessKey: requireBusinessKey(task), status, activityId: task.activityId, activityInstanceId: task.activityInstanceId,
+      note: outcome.note, fields: outcome.fields,
+    });
+    return outcome.variables;
+  },
+};

@@ -1,0 +1,32 @@
+// case.register: registers the case (办件) once and gives it its receipt number (受理编号).
+// The date the materials were received starts the 5-day notice period of Art. 32.
+import { registerCase } from '../../lib/repositories/cases.js';
+import { TOPICS } from '../topics.js';
+import type { WorkerDefinition } from '../runtime/worker.js';
+import { jsonVariable, optionalString, requireBusinessKey, requireInteger, requireString } from '../runtime/variables.js';
+import { parseIsoDate } from '../../lib/calendar/work-calendar.js';
+
+interface Applicant { name?: string; category?: string; creditCode?: string; idCardNumber?: string }
+
+export const worker: WorkerDefinition = {
+  topic: TOPICS.registerCase,
+  options: { lockDuration: 30_000, variables: ['itemKey', 'itemVersion', 'itemName', 'application', 'receivedOn', 'clockDate'] },
+  async handler({ task, services }) {
+    const businessKey = requireBusinessKey(task);
+    const receivedOn = optionalString(task, 'receivedOn') ?? services.today(task);
+    parseIsoDate(receivedOn, '流程变量 receivedOn');
+    const applicant = jsonVariable<{ applicant?: Applicant }>(task, 'application')?.applicant ?? {};
+    const record = await registerCase(services.db, {
+      businessKey,
+      processInstanceId: task.processInstanceId,
+      itemKey: requireString(task, 'itemKey'),
+      itemVersion: requireInteger(task, 'itemVersion'),
+      itemName: requireString(task, 'itemName'),
+      applicantName: applicant.name ?? '(未填写)',
+      applicantCategory: applicant.category ?? '(未填写)',
+      applicantCode: applicant.creditCode ?? applicant.idCardNumber ?? null,
+      receivedOn,
+    }, task.activityId, task.activityInstanceId);
+    return { receiptNumber: record.receiptNumber, receivedOn };
+  },
+};

@@ -1,0 +1,39 @@
+// What worker handlers may use besides the task: the app database, the working-day calendar
+// (cached briefly, since analysts edit it) and the deadline settings.
+import type { Knex } from 'knex';
+import type { Task } from 'camunda-external-task-client-js';
+import { todayIn, type DeadlineSettings } from '../../lib/calendar/deadlines.js';
+import type { WorkCalendar } from '../../lib/calendar/work-calendar.js';
+import { parseIsoDate } from '../../lib/calendar/work-calendar.js';
+import { loadCalendar } from '../../lib/repositories/calendar.js';
+
+export interface WorkerServices {
+  db: Knex;
+  calendar(): Promise<WorkCalendar>;
+  deadlines: DeadlineSettings;
+  /**
+   * The business date of a task: the process variable clockDate when set (cases entered
+   * after the fact, 补录, and tests), otherwise today in the office's time zone.
+   */
+  today(task: Task): string;
+}
+
+const CALENDAR_CACHE_MS = 30_000;
+
+export function createWorkerServices(db: Knex, deadlines: DeadlineSettings): WorkerServices {
+  let cached: { calendar: WorkCalendar; until: number } | undefined;
+  return {
+    db,
+    deadlines,
+    async calendar() {
+      if (!cached || cached.until < Date.now()) cached = { calendar: await loadCalendar(db), until: Date.now() + CALENDAR_CACHE_MS };
+      return cached.calendar;
+    },
+    today(task) {
+      const clockDate = task.variables.get('clockDate');
+      if (clockDate === undefined || clockDate === null || clockDate === '') return todayIn(deadlines.utcOffset);
+      parseIsoDate(clockDate, '流程变量 clockDate');
+      return clockDate as string;
+    },
+  };
+}

@@ -1,0 +1,28 @@
+// supervision.alert: 电子监察 — a yellow warning when the last working day(s) begin, a red card
+// when the deadline has passed; each is recorded and notified to the responsible group once.
+import { raiseAlert } from '../../lib/repositories/supervision.js';
+import { TOPICS } from '../topics.js';
+import type { WorkerDefinition } from '../runtime/worker.js';
+import { optionalString, requireBusinessKey, requireString, VariableError } from '../runtime/variables.js';
+
+export const worker: WorkerDefinition = {
+  topic: TOPICS.raiseAlert,
+  options: { lockDuration: 30_000, variables: ['alertLevel', 'alertActivityId', 'alertActivityName', 'alertGroup', 'decisionDeadline', 'decisionDueAt', 'decisionWarningAt', 'receiptNumber', 'itemName'] },
+  async handler({ task, services }) {
+    const level = requireString(task, 'alertLevel');
+    if (level !== 'yellow' && level !== 'red') throw new VariableError('alertLevel', `应为 yellow 或 red, 实际为 ${level}`);
+    // a deadline that starts inside the warning window gets its warning with the red card: skip it
+    if (level === 'yellow' && optionalString(task, 'decisionWarningAt') === optionalString(task, 'decisionDueAt')) return { alertRaised: false };
+    const deadline = requireString(task, 'decisionDeadline');
+    const activityName = requireString(task, 'alertActivityName');
+    const receipt = optionalString(task, 'receiptNumber') ?? null;
+    const message = level === 'yellow'
+      ? `黄牌预警: 办件 ${receipt ?? ''}「${optionalString(task, 'itemName') ?? ''}」的「${activityName}」环节将于 ${deadline} 到期, 请尽快办理`
+      : `红牌警告: 办件 ${receipt ?? ''}「${optionalString(task, 'itemName') ?? ''}」的「${activityName}」环节已超过办结期限 ${deadline}`;
+    const raised = await raiseAlert(services.db, {
+      businessKey: requireBusinessKey(task), receiptNumber: receipt, level, activityId: requireString(task, 'alertActivityId'),
+      activityName, responsibleGroup: requireString(task, 'alertGroup'), deadline, message, timerActivityInstanceId: task.activityInstanceId,
+    });
+    return { alertRaised: raised };
+  },
+};
