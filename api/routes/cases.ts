@@ -11,7 +11,7 @@ import { licenceForCase } from '../../lib/repositories/licences.js';
 import { alertsFor } from '../../lib/repositories/supervision.js';
 import { notFound } from '../errors.js';
 
-interface HistoricActivity { activityId: string; activityName: string | null; activityType: string; assignee: string | null; startTime: string; endTime: string | null; processDefinitionKey: string }
+interface HistoricActivity { activityId: string; activityName: string | null; activityType: string; assignee: string | null; taskId: string | null; startTime: string; endTime: string | null; processDefinitionKey: string }
 
 const STEP_TYPES = new Set(['userTask', 'serviceTask', 'callActivity', 'boundaryTimer', 'intermediateMessageCatch', 'intermediateTimer', 'noneEndEvent']);
 
@@ -23,13 +23,18 @@ export function caseRoutes(db: Knex, engine: EngineClient, config: Config): Rout
     if (!record) throw notFound(`没有受理编号为 ${req.params.receiptNumber} 的办件`);
     const instances = await engine.get<Array<{ id: string }>>(`/history/process-instance?processInstanceBusinessKey=${encodeURIComponent(record.businessKey)}`);
     const activities: HistoricActivity[] = [];
+    // who completed each human task: the audit log knows, even when the task was never claimed
+    const completedBy = new Map<string, string>();
     for (const instance of instances) {
       activities.push(...await engine.get<HistoricActivity[]>(`/history/activity-instance?processInstanceId=${instance.id}`));
+      for (const entry of await engine.get<Array<{ taskId: string | null; userId: string | null }>>(`/history/user-operation?processInstanceId=${instance.id}&operationType=Complete`)) {
+        if (entry.taskId && entry.userId) completedBy.set(entry.taskId, entry.userId);
+      }
     }
     const steps = activities
       .filter((activity) => STEP_TYPES.has(activity.activityType) && activity.activityName)
       .sort((a, b) => a.startTime.localeCompare(b.startTime))
-      .map((activity) => ({ activityId: activity.activityId, name: activity.activityName, type: activity.activityType, by: activity.assignee, startedAt: activity.startTime, endedAt: activity.endTime }));
+      .map((activity) => ({ activityId: activity.activityId, name: activity.activityName, type: activity.activityType, by: (activity.taskId && completedBy.get(activity.taskId)) ?? activity.assignee, startedAt: activity.startTime, endedAt: activity.endTime }));
     const pauses = await casePauses(db, record.id);
     let remainingWorkingDays: number | null = null;
     if (record.decisionDeadline && !record.outcome) {

@@ -3,10 +3,10 @@
 // short row of call activities and a fix to a block reaches every item.
 import { BPMN_ERRORS } from '../../workers/bpmn-errors.js';
 import { TOPICS } from '../../workers/topics.js';
-import type { Flow, Node, ProcessModel } from './builder.js';
+import type { Flow, Node, ProcessModel, ReasonRule } from './builder.js';
 
-const requireReason = (choiceVariable: string, choice: string, reasonVariable: string, message: string): string =>
-  `\${shenpiRules.requireWhen(task, '${choiceVariable}', '${choice}', '${reasonVariable}', '${message}')}`;
+const requireReason = (choiceVariable: string, choice: string, requiredVariable: string, message: string): ReasonRule =>
+  ({ choiceVariable, choice, requiredVariable, message });
 
 /** 电子监察 on a human task: a yellow warning and a red card, neither interrupting the work. */
 export function supervised(taskId: string, taskName: string, group: string, prefix: string): { nodes: Node[]; flows: Flow[] } {

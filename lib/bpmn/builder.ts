@@ -5,11 +5,21 @@ import { layoutProcess } from 'bpmn-auto-layout';
 
 export type Inputs = Record<string, string>;
 
+/** When `choiceVariable` is `choice`, `requiredVariable` must be filled in (engine listener). */
+export interface ReasonRule {
+  choiceVariable: string;
+  choice: string;
+  requiredVariable: string;
+  message: string;
+}
+
+export const REQUIRE_REASON_LISTENER = 'org.shenpi.engine.RequireReasonListener';
+
 export type Node =
   | { kind: 'start'; id: string; name: string }
   | { kind: 'end'; id: string; name: string }
   | { kind: 'service'; id: string; name: string; topic: string; inputs?: Inputs; documentation?: string }
-  | { kind: 'user'; id: string; name: string; groups: string; form: string; due?: string; rules?: string[]; documentation?: string }
+  | { kind: 'user'; id: string; name: string; groups: string; form: string; due?: string; rules?: ReasonRule[]; documentation?: string }
   | { kind: 'call'; id: string; name: string; calledElement: string; inputs?: Inputs }
   | { kind: 'xor'; id: string; name: string }
   | { kind: 'eventGateway'; id: string; name: string }
@@ -73,7 +83,8 @@ export function toSemanticXml(model: ProcessModel): string {
         return `    <bpmn:serviceTask id="${node.id}" name="${escape(node.name)}" camunda:type="external" camunda:topic="${node.topic}">\n${doc(node.documentation)}${ext ? `      <bpmn:extensionElements>\n${ext}      </bpmn:extensionElements>\n` : ''}${io(node.id)}    </bpmn:serviceTask>`;
       }
       case 'user': {
-        const listeners = (node.rules ?? []).map((rule) => `        <camunda:taskListener event="complete" expression="${escape(rule)}" />\n`).join('');
+        const listeners = (node.rules ?? []).map((rule) => `        <camunda:taskListener class="${REQUIRE_REASON_LISTENER}" event="complete">\n${
+          (['choiceVariable', 'choice', 'requiredVariable', 'message'] as const).map((field) => `          <camunda:field name="${field}" stringValue="${escape(rule[field])}" />\n`).join('')}        </camunda:taskListener>\n`).join('');
         const due = node.due ? ` camunda:dueDate="${escape(node.due)}"` : '';
         return `    <bpmn:userTask id="${node.id}" name="${escape(node.name)}" camunda:candidateGroups="${escape(node.groups)}" camunda:formRef="${node.form}" camunda:formRefBinding="deployment"${due}>\n${doc(node.documentation)}${listeners ? `      <bpmn:extensionElements>\n${listeners}      </bpmn:extensionElements>\n` : ''}${io(node.id)}    </bpmn:userTask>`;
       }

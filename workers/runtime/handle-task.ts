@@ -28,7 +28,7 @@ export function nextRetry(task: Pick<Task, 'retries'>, policy: RetryPolicy): { r
 
 export async function handleTask(definition: WorkerDefinition, task: Task, taskService: TaskService, policy: RetryPolicy, baseLog: Logger, services: WorkerServices): Promise<void> {
   const log = baseLog.child({ topic: task.topicName, taskId: task.id, processInstanceId: task.processInstanceId, businessKey: task.businessKey });
-  let outcome: { kind: 'complete'; variables: Record<string, unknown> } | { kind: 'bpmn-error'; error: BpmnError } | { kind: 'failure'; error: Error };
+  let outcome: Outcome;
   try {
     outcome = { kind: 'complete', variables: await definition.handler({ task, log, services }) };
   } catch (error) {
@@ -36,30 +36,46 @@ export async function handleTask(definition: WorkerDefinition, task: Task, taskS
       ? { kind: 'bpmn-error', error }
       : { kind: 'failure', error: error instanceof Error ? error : new Error(String(error)) };
   }
-  try {
-    switch (outcome.kind) {
-      case 'complete':
-        await taskService.complete(task, toVariables(outcome.variables));
-        log.info('task completed');
-        break;
-      case 'bpmn-error':
-        await taskService.handleBpmnError(task, outcome.error.code, outcome.error.message, toVariables(outcome.error.variables));
-        log.info('task ended with BPMN error', { errorCode: outcome.error.code });
-        break;
-      case 'failure': {
-        const retry = nextRetry(task, policy);
-        await taskService.handleFailure(task, {
-          errorMessage: outcome.error.message.slice(0, 600),
-          errorDetails: outcome.error.stack ?? outcome.error.message,
-          ...retry,
-        });
-        log.error('task failed', { error: outcome.error, ...retry, incident: retry.retries === 0 });
-        break;
+  // two branches of one case finishing at the same moment make the engine refuse one report
+  // (optimistic locking); reporting again shortly after succeeds
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await report(outcome, task, taskService, policy, log);
+      return;
+    } catch (error) {
+      if (attempt < 4 && /OptimisticLockingException/.test((error as Error).message)) {
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.floor(Math.random() * 100)));
+        continue;
       }
+      // The engine refused the report (lock lost, task gone, engine down): the lock expires and
+      // the task is fetched again, which idempotent side effects make safe.
+      log.error('could not report task outcome to the engine', { outcome: outcome.kind, error });
+      return;
     }
-  } catch (error) {
-    // The engine refused the report (lock lost, task gone, engine down): the lock expires and
-    // the task is fetched again, which idempotent side effects make safe.
-    log.error('could not report task outcome to the engine', { outcome: outcome.kind, error });
+  }
+}
+
+type Outcome = { kind: 'complete'; variables: Record<string, unknown> } | { kind: 'bpmn-error'; error: BpmnError } | { kind: 'failure'; error: Error };
+
+async function report(outcome: Outcome, task: Task, taskService: TaskService, policy: RetryPolicy, log: Logger): Promise<void> {
+  switch (outcome.kind) {
+    case 'complete':
+      await taskService.complete(task, toVariables(outcome.variables));
+      log.info('task completed');
+      break;
+    case 'bpmn-error':
+      await taskService.handleBpmnError(task, outcome.error.code, outcome.error.message, toVariables(outcome.error.variables));
+      log.info('task ended with BPMN error', { errorCode: outcome.error.code });
+      break;
+    case 'failure': {
+      const retry = nextRetry(task, policy);
+      await taskService.handleFailure(task, {
+        errorMessage: outcome.error.message.slice(0, 600),
+        errorDetails: outcome.error.stack ?? outcome.error.message,
+        ...retry,
+      });
+      log.error('task failed', { error: outcome.error, ...retry, incident: retry.retries === 0 });
+      break;
+    }
   }
 }

@@ -32,7 +32,8 @@ export function startWorkers(definitions: WorkerDefinition[], settings: WorkerSe
     workerId,
     maxTasks: settings.maxTasks,
     asyncResponseTimeout: settings.asyncResponseTimeoutMs,
-    interval: 300,
+    // long polling holds the request at the engine; the pause between polls only adds latency
+    interval: 50,
     autoPoll: false,
     interceptors: (config) => ({ ...config, headers: { ...(config.headers as object | undefined), authorization } }),
   });

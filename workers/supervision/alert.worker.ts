@@ -12,17 +12,18 @@ export const worker: WorkerDefinition = {
     const level = requireString(task, 'alertLevel');
     if (level !== 'yellow' && level !== 'red') throw new VariableError('alertLevel', `应为 yellow 或 red, 实际为 ${level}`);
     // a deadline that starts inside the warning window gets its warning with the red card: skip it
-    if (level === 'yellow' && optionalString(task, 'decisionWarningAt') === optionalString(task, 'decisionDueAt')) return { alertRaised: false };
+    if (level === 'yellow' && optionalString(task, 'decisionWarningAt') === optionalString(task, 'decisionDueAt')) return {};
     const deadline = requireString(task, 'decisionDeadline');
     const activityName = requireString(task, 'alertActivityName');
     const receipt = optionalString(task, 'receiptNumber') ?? null;
     const message = level === 'yellow'
       ? `黄牌预警: 办件 ${receipt ?? ''}「${optionalString(task, 'itemName') ?? ''}」的「${activityName}」环节将于 ${deadline} 到期, 请尽快办理`
       : `红牌警告: 办件 ${receipt ?? ''}「${optionalString(task, 'itemName') ?? ''}」的「${activityName}」环节已超过办结期限 ${deadline}`;
-    const raised = await raiseAlert(services.db, {
+    // no process variable is set: a yellow and a red timer may complete at the same moment
+    await raiseAlert(services.db, {
       businessKey: requireBusinessKey(task), receiptNumber: receipt, level, activityId: requireString(task, 'alertActivityId'),
       activityName, responsibleGroup: requireString(task, 'alertGroup'), deadline, message, timerActivityInstanceId: task.activityInstanceId,
     });
-    return { alertRaised: raised };
+    return {};
   },
 };

@@ -59,6 +59,16 @@ describe('handleTask', () => {
     expect(options.errorDetails).to.contain('TypeError');
   });
 
+  it('should report again when the engine refuses a report for a concurrent change (optimistic locking)', async () => {
+    const service = new FakeTaskService();
+    let refusals = 2;
+    const complete = service.complete.bind(service);
+    service.complete = (t: Task, variables?: Variables) => (refusals-- > 0 ? Promise.reject(new Error('ENGINE-03005 … OptimisticLockingException')) : complete(t, variables));
+    await handleTask(worker(async () => ({ done: true })), task(), service, policy, log, services);
+    expect(service.calls.map((call) => call.method)).to.deep.equal(['complete']);
+    expect(refusals).to.equal(-1);
+  });
+
   it('should NOT throw when the engine refuses the report (the lock simply expires)', async () => {
     const service = new FakeTaskService();
     service.failWith = new Error('engine down');
