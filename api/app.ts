@@ -9,6 +9,7 @@ import { HttpError } from './errors.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { caseRoutes } from './routes/cases.js';
 import { catalogueRoutes } from './routes/catalogue.js';
+import { supervisionRoutes } from './routes/supervision.js';
 import { portalPage } from './routes/portal.js';
 
 export interface AppDeps {
@@ -38,6 +39,7 @@ export function createApp({ config, db, engine, log }: AppDeps): express.Express
   app.use('/api/catalogue', catalogueRoutes(db));
   app.use('/api/calendar', calendarRoutes(db, config));
   app.use('/api/cases', caseRoutes(db, engine, config));
+  app.use('/api/supervision', supervisionRoutes(db));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not-found', message: '没有这个页面或接口' });

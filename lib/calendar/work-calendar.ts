@@ -20,6 +20,9 @@ export interface ClockPause {
 }
 
 export class CalendarRangeError extends Error {
+  /** retrying cannot help: someone has to enter the year first */
+  readonly permanent = true;
+
   constructor(readonly date: string, readonly knownYears: number[]) {
     const range = knownYears.length ? `${knownYears[0]}–${knownYears.at(-1)} 年` : '无';
     super(`日期 ${date} 超出工作日历的已知范围 (已知: ${range}): 请先在工作日历中录入并发布 ${date.slice(0, 4)} 年的节假日安排`);
@@ -28,6 +31,8 @@ export class CalendarRangeError extends Error {
 }
 
 export class InvalidDateError extends Error {
+  readonly permanent = true;
+
   constructor(readonly field: string, readonly value: unknown) {
     super(`${field} 不是有效的日期 (应为 YYYY-MM-DD): ${JSON.stringify(value)}`);
     this.name = 'InvalidDateError';

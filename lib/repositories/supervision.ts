@@ -32,17 +32,29 @@ export async function raiseAlert(db: Knex, alert: NewAlert): Promise<boolean> {
   });
 }
 
-export async function alertsFor(db: Knex, businessKey: string): Promise<AlertRecord[]> {
-  return db('supervision_alert').where({ business_key: businessKey }).orderBy('id').select(
+const ALERT_COLUMNS = (db: Knex) => [
     'id', { businessKey: 'business_key' }, { receiptNumber: 'receipt_number' }, 'level', { activityId: 'activity_id' }, { activityName: 'activity_name' },
     { responsibleGroup: 'responsible_group' }, db.raw(`to_char(deadline, 'YYYY-MM-DD') as deadline`), 'message',
     { timerActivityInstanceId: 'timer_activity_instance_id' }, { createdAt: 'created_at' },
-  );
+];
+
+export async function alertsFor(db: Knex, businessKey: string): Promise<AlertRecord[]> {
+  return db('supervision_alert').where({ business_key: businessKey }).orderBy('id').select(...ALERT_COLUMNS(db));
+}
+
+/** The latest alerts of these groups, newest first. */
+export async function alertsForGroups(db: Knex, groups: string[], limit = 200): Promise<AlertRecord[]> {
+  return db('supervision_alert').whereIn('responsible_group', groups).orderBy('id', 'desc').limit(limit).select(...ALERT_COLUMNS(db));
 }
 
 export async function notifyApplicant(db: Knex, businessKey: string, title: string, body: string, dedupKey: string): Promise<void> {
   await db('notification').insert({ recipient_kind: 'applicant', recipient: businessKey, business_key: businessKey, title, body, dedup_key: dedupKey })
     .onConflict('dedup_key').ignore();
+}
+
+export async function notificationsForGroups(db: Knex, groups: string[], limit = 200): Promise<Array<{ recipient: string; title: string; body: string; businessKey: string; createdAt: Date; readAt: Date | null }>> {
+  return db('notification').where({ recipient_kind: 'group' }).whereIn('recipient', groups).orderBy('id', 'desc').limit(limit)
+    .select('recipient', 'title', 'body', { businessKey: 'business_key' }, { createdAt: 'created_at' }, { readAt: 'read_at' });
 }
 
 export async function notificationsFor(db: Knex, recipientKind: 'group' | 'applicant', recipient: string): Promise<Array<{ title: string; body: string; businessKey: string; createdAt: Date }>> {

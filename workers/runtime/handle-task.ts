@@ -68,7 +68,9 @@ async function report(outcome: Outcome, task: Task, taskService: TaskService, po
       log.info('task ended with BPMN error', { errorCode: outcome.error.code });
       break;
     case 'failure': {
-      const retry = nextRetry(task, policy);
+      // an error that says retrying cannot help (a missing calendar year, a mistyped variable)
+      // becomes an incident at once, with its message telling the operator what to do
+      const retry = (outcome.error as { permanent?: boolean }).permanent ? { retries: 0, retryTimeout: 0 } : nextRetry(task, policy);
       await taskService.handleFailure(task, {
         errorMessage: outcome.error.message.slice(0, 600),
         errorDetails: outcome.error.stack ?? outcome.error.message,

@@ -3,6 +3,9 @@
 import type { Task } from 'camunda-external-task-client-js';
 
 export class VariableError extends Error {
+  /** a modelling error: retrying cannot help */
+  readonly permanent = true;
+
   constructor(name: string, rule: string) {
     super(`流程变量 ${name} ${rule}`);
     this.name = 'VariableError';

@@ -6,6 +6,7 @@ import { findCaseByBusinessKey } from '../../../lib/repositories/cases.js';
 import { saveEntry } from '../../../lib/repositories/catalogue.js';
 import { sampleApplication } from '../../support/applications.js';
 import { CaseDriver, instant, MEMBER } from '../../support/cases.js';
+import { waitFor } from '../../support/process.js';
 import { useSystem } from '../../support/system.js';
 import { readEntry } from '../items/scenarios.js';
 
@@ -55,6 +56,24 @@ describe('acceptance (受理)', function () {
     expect(await driver.variable('acceptedOn')).to.equal('2026-09-30');
     const record = await findCaseByBusinessKey(system.db, driver.businessKey);
     expect(record).to.include({ status: '已受理', acceptedOn: '2026-09-30', decisionDeadline: '2026-10-10' });
+    await driver.cancel();
+  });
+
+  it('should stop with an incident, never a guessed deadline, when the 5 days reach beyond the calendar', async () => {
+    const system = await useSystem();
+    // 2029 is in no calendar (the seed ends in 2026; tests may publish 2027)
+    const driver = await new CaseDriver(system.admin, 'food-business-licence').start({ receivedOn: '2029-12-27', clockDate: '2029-12-27', application: sampleApplication(food) });
+    const incident = await waitFor('the incident', async () => {
+      for (const id of await driver.instances()) {
+        // the root cause, not its copy on the calling activity
+        const found = await system.admin.get<Array<{ id: string; rootCauseIncidentId: string; activityId: string; incidentMessage: string }>>(`/incident?processInstanceId=${id}`);
+        const cause = found.find((incident) => incident.id === incident.rootCauseIncidentId);
+        if (cause) return cause;
+      }
+      return undefined;
+    });
+    expect(incident.activityId).to.equal('ComputeNoticeDeadlineTask');
+    expect(incident.incidentMessage).to.contain('超出工作日历的已知范围').and.to.contain('2029');
     await driver.cancel();
   });
 

@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { alertsFor, notificationsFor } from '../../../lib/repositories/supervision.js';
 import { sampleApplication } from '../../support/applications.js';
-import { CaseDriver, instant, MEMBER } from '../../support/cases.js';
+import { CaseDriver, DEMO_PASSWORD, instant, MEMBER } from '../../support/cases.js';
 import { useSystem } from '../../support/system.js';
 import { readEntry } from '../items/scenarios.js';
 
@@ -33,6 +33,13 @@ describe('review (审查) 电子监察', function () {
     ]);
     const notes = (await notificationsFor(system.db, 'group', 'marketReview')).filter((note) => note.businessKey === driver.businessKey);
     expect(notes.map((note) => note.title)).to.deep.equal(['电子监察黄牌预警', '电子监察红牌警告']);
+    // the section sees them over the web API; another section does not
+    const web = `http://${system.config.web.host}:${system.config.web.port}/api/supervision/alerts`;
+    const as = (user: string) => ({ headers: { authorization: 'Basic ' + Buffer.from(`${user}:${DEMO_PASSWORD}`).toString('base64') } });
+    const mine = (await (await fetch(web, as(MEMBER.marketReview!))).json()) as { alerts: Array<{ businessKey: string; level: string }> };
+    expect(mine.alerts.filter((alert) => alert.businessKey === driver.businessKey).map((alert) => alert.level)).to.deep.equal(['red', 'yellow']);
+    const theirs = (await (await fetch(web, as(MEMBER.municipalReview!))).json()) as { alerts: Array<{ businessKey: string }> };
+    expect(theirs.alerts.filter((alert) => alert.businessKey === driver.businessKey)).to.deep.equal([]);
     await driver.cancel();
   });
 

@@ -59,6 +59,13 @@ describe('handleTask', () => {
     expect(options.errorDetails).to.contain('TypeError');
   });
 
+  it('should make an incident at once of an error that retrying cannot fix', async () => {
+    const service = new FakeTaskService();
+    const permanent = Object.assign(new Error('日期 2027-01-04 超出工作日历的已知范围'), { permanent: true });
+    await handleTask(worker(async () => { throw permanent; }), task(), service, policy, log, services);
+    expect(service.calls[0]!.args[1]).to.include({ retries: 0, retryTimeout: 0, errorMessage: permanent.message });
+  });
+
   it('should report again when the engine refuses a report for a concurrent change (optimistic locking)', async () => {
     const service = new FakeTaskService();
     let refusals = 2;

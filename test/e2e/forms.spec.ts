@@ -1,0 +1,64 @@
+// The forms of the building blocks in the Tasklist of Camunda 7.24, in real Chromium: a window
+// clerk opens a case's 一次性告知, sees every missing material, and gives the notice.
+import { expect } from 'chai';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { findCaseByBusinessKey } from '../../lib/repositories/cases.js';
+import type { System } from '../../lib/system.js';
+import { readEntry } from '../processes/items/scenarios.js';
+import { sampleApplication } from '../support/applications.js';
+import { launchBrowser, skipWithoutChromium } from '../support/browser.js';
+import { CaseDriver, DEMO_PASSWORD } from '../support/cases.js';
+import { waitFor } from '../support/process.js';
+import { useSystem } from '../support/system.js';
+
+describe('block forms in the Tasklist (Chromium)', function () {
+  this.timeout(240_000);
+  let system: System;
+  let browser: Browser;
+
+  before(async function () {
+    skipWithoutChromium(this);
+    system = await useSystem();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('should show the 一次性告知 form in Chinese with every missing material, and complete it', async () => {
+    const entry = readEntry('pharmacy-retail-licence');
+    const driver = await new CaseDriver(system.admin, entry.key).start({ receivedOn: '2026-09-30', clockDate: '2026-09-30', application: sampleApplication(entry, { omitMaterials: ['premises-proof', 'equipment-list'] }) });
+    const task = await driver.task('NotifyDeficienciesTask');
+    const receipt = await driver.variable<string>('receiptNumber');
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    await page.goto(`${system.config.engine.webappUrl}/app/tasklist/default/`);
+    await page.locator('input[type="text"]').first().fill('window1');
+    await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
+    await page.locator('button[type="submit"]').click();
+    await page.getByText('部门待办').first().waitFor({ timeout: 30_000 });
+    // several cases may wait at the window: open this case's task
+    await page.goto(`${system.config.engine.webappUrl}/app/tasklist/default/#/?task=${task.id}`);
+    await page.getByText('需要补正的内容').waitFor({ timeout: 30_000 });
+    await waitFor('the receipt number in the form', async () => {
+      const values = await page.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
+      return values.includes(receipt) ? true : undefined;
+    });
+    const summary = await page.locator('textarea').first().inputValue();
+    for (const code of ['premises-proof', 'equipment-list']) expect(summary).to.contain(entry.materials.find((m) => m.code === code)!.name);
+    expect(await page.getByText('告知期限').count()).to.be.greaterThan(0);
+
+    await page.getByText('Claim').click();
+    await page.locator('.fjs-form-field-select').first().click();
+    await page.getByText('出具一次性告知书').click();
+    await page.locator('.fjs-form-field-select').nth(1).click();
+    await page.getByText('当场告知').click();
+    await page.screenshot({ path: path.join(system.config.dataDir, 'tasklist-notify-deficiencies.png') });
+    await page.getByRole('button', { name: 'Complete' }).click();
+    await waitFor('the notice to be recorded', async () => ((await findCaseByBusinessKey(system.db, driver.businessKey))?.status === '已告知补正' ? true : undefined));
+    await driver.awaitTimer('SupplementPeriodExpiredEvent');
+    await driver.cancel();
+  });
+});
