@@ -45,17 +45,7 @@ function selectCase(db: Knex) {
   );
 }
 
-export interface NewCase {
-  businessKey: string;
-  processInstanceId: string;
-  itemKey: string;
-  itemVersion: number;
-  itemName: string;
-  applicantName: string;
-  applicantCategory: string;
-  applicantCode: string | null;
-  receivedOn: string;
-}
+export type NewCase = Pick<CaseRecord, 'businessKey' | 'processInstanceId' | 'itemKey' | 'itemVersion' | 'itemName' | 'applicantName' | 'applicantCategory' | 'applicantCode' | 'receivedOn'>;
 
 /** Registers the case once; a second call with the same business key returns the first row. */
 export async function registerCase(db: Knex, input: NewCase, activityId: string, activityInstanceId: string): Promise<CaseRecord> {

@@ -2,10 +2,9 @@
 // refused until an analyst enters and publishes it.
 import { expect } from 'chai';
 import type { System } from '../../lib/system.js';
-import { DEMO_PASSWORD } from '../support/cases.js';
 import { useSystem } from '../support/system.js';
+import { basic, webBase } from '../support/web.js';
 
-const basic = (user: string): string => 'Basic ' + Buffer.from(`${user}:${DEMO_PASSWORD}`).toString('base64');
 
 describe('calendar API (工作日历)', function () {
   this.timeout(60_000);
@@ -14,7 +13,7 @@ describe('calendar API (工作日历)', function () {
 
   before(async () => {
     system = await useSystem();
-    web = `http://${system.config.web.host}:${system.config.web.port}/api/calendar`;
+    web = `${webBase(system)}/api/calendar`;
   });
 
   const get = (path: string, user = 'window1') => fetch(`${web}${path}`, { headers: { authorization: basic(user) } });

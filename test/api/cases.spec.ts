@@ -2,11 +2,11 @@
 import { expect } from 'chai';
 import type { System } from '../../lib/system.js';
 import { sampleApplication } from '../support/applications.js';
-import { CaseDriver, DEMO_PASSWORD, MEMBER } from '../support/cases.js';
+import { CaseDriver, MEMBER } from '../support/cases.js';
 import { useSystem } from '../support/system.js';
+import { basic, webBase } from '../support/web.js';
 import { readEntry } from '../processes/items/scenarios.js';
 
-const basic = (user: string): string => 'Basic ' + Buffer.from(`${user}:${DEMO_PASSWORD}`).toString('base64');
 
 describe('cases API (办件)', function () {
   this.timeout(60_000);
@@ -15,7 +15,7 @@ describe('cases API (办件)', function () {
 
   before(async () => {
     system = await useSystem();
-    web = `http://${system.config.web.host}:${system.config.web.port}/api/cases`;
+    web = `${webBase(system)}/api/cases`;
   });
 
   it('should show a case by receipt number with its timeline, steps and deadline', async () => {

@@ -6,12 +6,12 @@ import ExcelJS from 'exceljs';
 import { getVersion, latestVersion } from '../../lib/repositories/catalogue.js';
 import type { System } from '../../lib/system.js';
 import { sampleApplication } from '../support/applications.js';
-import { CaseDriver, DEMO_PASSWORD, MEMBER } from '../support/cases.js';
+import { CaseDriver, MEMBER } from '../support/cases.js';
 import { useSystem } from '../support/system.js';
+import { basic, webBase } from '../support/web.js';
 import { readEntry } from '../processes/items/scenarios.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const basic = (user: string): string => 'Basic ' + Buffer.from(`${user}:${DEMO_PASSWORD}`).toString('base64');
 
 interface Report { imported: number; unchanged: number; rejected: number; items: Array<{ key: string; status: string; version?: number; problems: Array<{ sheet?: string; row?: number; position?: string; field: string; rule: string; message: string }> }> }
 
@@ -24,7 +24,7 @@ describe('catalogue API (事项清单)', function () {
 
   before(async () => {
     system = await useSystem();
-    web = `http://${system.config.web.host}:${system.config.web.port}/api/catalogue`;
+    web = `${webBase(system)}/api/catalogue`;
   });
 
   const importJson = async (items: unknown[], user = 'analyst1'): Promise<Response> =>

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import type { System } from '../../lib/system.js';
 import { useSystem } from '../support/system.js';
+import { basic, webBase } from '../support/web.js';
 
-const basic = (user: string, password: string): string => 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64');
 
 // Wrong-password checks use users no other test logs in with: the engine delays a user's next
 // login after a failure (brute-force protection).
@@ -13,7 +13,7 @@ describe('security defaults', function () {
 
   before(async () => {
     system = await useSystem();
-    web = `http://${system.config.web.host}:${system.config.web.port}`;
+    web = webBase(system);
   });
 
   it('should refuse the engine REST API without credentials (401)', async () => {

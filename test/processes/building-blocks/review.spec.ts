@@ -3,8 +3,9 @@
 import { expect } from 'chai';
 import { alertsFor, notificationsFor } from '../../../lib/repositories/supervision.js';
 import { sampleApplication } from '../../support/applications.js';
-import { CaseDriver, DEMO_PASSWORD, instant, MEMBER } from '../../support/cases.js';
+import { CaseDriver, instant, MEMBER } from '../../support/cases.js';
 import { useSystem } from '../../support/system.js';
+import { basic, webBase } from '../../support/web.js';
 import { readEntry } from '../items/scenarios.js';
 
 describe('review (审查) 电子监察', function () {
@@ -34,8 +35,8 @@ describe('review (审查) 电子监察', function () {
     const notes = (await notificationsFor(system.db, 'group', 'marketReview')).filter((note) => note.businessKey === driver.businessKey);
     expect(notes.map((note) => note.title)).to.deep.equal(['电子监察黄牌预警', '电子监察红牌警告']);
     // the section sees them over the web API; another section does not
-    const web = `http://${system.config.web.host}:${system.config.web.port}/api/supervision/alerts`;
-    const as = (user: string) => ({ headers: { authorization: 'Basic ' + Buffer.from(`${user}:${DEMO_PASSWORD}`).toString('base64') } });
+    const web = `${webBase(system)}/api/supervision/alerts`;
+    const as = (user: string) => ({ headers: { authorization: basic(user) } });
     const mine = (await (await fetch(web, as(MEMBER.marketReview!))).json()) as { alerts: Array<{ businessKey: string; level: string }> };
     expect(mine.alerts.filter((alert) => alert.businessKey === driver.businessKey).map((alert) => alert.level)).to.deep.equal(['red', 'yellow']);
     const theirs = (await (await fetch(web, as(MEMBER.municipalReview!))).json()) as { alerts: Array<{ businessKey: string }> };
