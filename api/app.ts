@@ -10,6 +10,8 @@ import { calendarRoutes } from './routes/calendar.js';
 import { caseRoutes } from './routes/cases.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { supervisionRoutes } from './routes/supervision.js';
+import { creditRoutes } from './routes/credit.js';
+import { promiseRoutes } from './routes/promises.js';
 import { portalPage } from './routes/portal.js';
 
 export interface AppDeps {
@@ -38,7 +40,10 @@ export function createApp({ config, db, engine, log }: AppDeps): express.Express
   });
   app.use('/api/catalogue', catalogueRoutes(db));
   app.use('/api/calendar', calendarRoutes(db, config));
+  app.use('/api/cases', promiseRoutes(db, engine));
   app.use('/api/cases', caseRoutes(db, engine, config));
+  app.use('/api/credit', creditRoutes(db));
+  app.use('/credit', creditRoutes(db));
   app.use('/api/supervision', supervisionRoutes(db));
 
   app.use((_req, res) => {

@@ -39,6 +39,9 @@ export interface Config {
   /** password of the demo users, dev mode only */
   demoPassword: string | undefined;
   web: { host: string; port: number };
+  /** the credit platform: where records are pushed (none: they stay in shenpi) and queried */
+  credit: { platformUrl: string | undefined; queryUrl: string | undefined; token: string | undefined; timeoutMs: number };
+  outbox: { intervalMs: number; retryBaseMs: number; retryMaxMs: number; batchSize: number };
   /** 时限: the office's UTC offset and the 电子监察 warning threshold */
   deadlines: { utcOffset: string; warningWorkingDays: number };
   worker: {
@@ -165,6 +168,18 @@ export function loadConfig(env: Env = process.env): Config {
     web: {
       host: text(env, 'SHENPI_WEB_HOST', '127.0.0.1')!,
       port: integer(env, 'SHENPI_WEB_PORT', 3000, 1, 65535),
+    },
+    credit: {
+      platformUrl: url(env, 'SHENPI_CREDIT_PLATFORM_URL', ['http:', 'https:']),
+      queryUrl: url(env, 'SHENPI_CREDIT_QUERY_URL', ['http:', 'https:']),
+      token: text(env, 'SHENPI_CREDIT_PLATFORM_TOKEN'),
+      timeoutMs: integer(env, 'SHENPI_CREDIT_TIMEOUT_MS', 10000, 100, 120000),
+    },
+    outbox: {
+      intervalMs: integer(env, 'SHENPI_OUTBOX_INTERVAL_MS', 2000, 50, 3600000),
+      retryBaseMs: integer(env, 'SHENPI_OUTBOX_RETRY_MS', 5000, 10, 3600000),
+      retryMaxMs: integer(env, 'SHENPI_OUTBOX_RETRY_MAX_MS', 900000, 10, 86400000),
+      batchSize: integer(env, 'SHENPI_OUTBOX_BATCH', 20, 1, 1000),
     },
     deadlines: {
       utcOffset: offset(env, 'SHENPI_UTC_OFFSET', '+08:00'),

@@ -9,9 +9,15 @@ import { worker as stopClock } from './deadlines/stop-clock.worker.js';
 import { worker as restartClock } from './deadlines/restart-clock.worker.js';
 import { worker as raiseAlert } from './supervision/alert.worker.js';
 import { worker as issueLicence } from './licences/issue.worker.js';
+import { worker as revokeLicence } from './licences/revoke.worker.js';
+import { worker as checkCreditEligibility } from './credit/check-eligibility.worker.js';
+import { worker as recordCredit } from './credit/record.worker.js';
+import { worker as preparePromiseNotice } from './promises/prepare-notice.worker.js';
+import { worker as validateSupplement } from './validation/supplement.worker.js';
 
 export const WORKERS: WorkerDefinition[] = [
   validateApplication, registerCase, recordCaseStatus, computeDeadline, extendDeadline, stopClock, restartClock, raiseAlert, issueLicence,
+  revokeLicence, checkCreditEligibility, recordCredit, preparePromiseNotice, validateSupplement,
 ];
 
 export { startWorkers, type RunningWorkers, type WorkerSettings } from './runtime/start-workers.js';

@@ -10,6 +10,11 @@ export const TOPICS = {
   restartClock: 'deadline.restart-clock',
   raiseAlert: 'supervision.alert',
   issueLicence: 'licence.issue',
+  revokeLicence: 'licence.revoke',
+  checkCreditEligibility: 'credit.check-eligibility',
+  recordCredit: 'credit.record',
+  preparePromiseNotice: 'promise.prepare-notice',
+  validateSupplement: 'validation.supplement',
 } as const;
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];

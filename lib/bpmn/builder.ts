@@ -17,16 +17,18 @@ export const REQUIRE_REASON_LISTENER = 'org.shenpi.engine.RequireReasonListener'
 
 export type Node =
   | { kind: 'start'; id: string; name: string }
-  | { kind: 'end'; id: string; name: string }
-  | { kind: 'service'; id: string; name: string; topic: string; inputs?: Inputs; documentation?: string }
+  | { kind: 'end'; id: string; name: string; terminate?: boolean }
+  | { kind: 'service'; id: string; name: string; topic: string; inputs?: Inputs; outputs?: Inputs; documentation?: string }
   | { kind: 'user'; id: string; name: string; groups: string; form: string; due?: string; rules?: ReasonRule[]; documentation?: string }
-  | { kind: 'call'; id: string; name: string; calledElement: string; inputs?: Inputs }
+  | { kind: 'call'; id: string; name: string; calledElement: string; inputs?: Inputs; outputs?: string[] }
   | { kind: 'xor'; id: string; name: string }
+  | { kind: 'inclusive'; id: string; name: string }
   | { kind: 'eventGateway'; id: string; name: string }
   | { kind: 'messageCatch'; id: string; name: string; message: string }
   | { kind: 'timerCatch'; id: string; name: string; date: string }
   | { kind: 'boundaryTimer'; id: string; name: string; attachedTo: string; date: string; interrupting: boolean }
-  | { kind: 'boundaryError'; id: string; name: string; attachedTo: string; error: string };
+  | { kind: 'boundaryError'; id: string; name: string; attachedTo: string; error: string }
+  | { kind: 'boundaryMessage'; id: string; name: string; attachedTo: string; message: string };
 
 export interface Flow {
   id: string;
@@ -48,10 +50,13 @@ export interface ProcessModel {
 
 const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function inputOutput(inputs: Inputs | undefined): string {
-  if (!inputs || Object.keys(inputs).length === 0) return '';
-  const params = Object.entries(inputs).map(([name, value]) => `          <camunda:inputParameter name="${name}">${escape(value)}</camunda:inputParameter>`).join('\n');
-  return `        <camunda:inputOutput>\n${params}\n        </camunda:inputOutput>\n`;
+function inputOutput(inputs: Inputs | undefined, outputs?: Inputs): string {
+  const params = [
+    ...Object.entries(inputs ?? {}).map(([name, value]) => `          <camunda:inputParameter name="${name}">${escape(value)}</camunda:inputParameter>`),
+    ...Object.entries(outputs ?? {}).map(([name, value]) => `          <camunda:outputParameter name="${name}">${escape(value)}</camunda:outputParameter>`),
+  ];
+  if (params.length === 0) return '';
+  return `        <camunda:inputOutput>\n${params.join('\n')}\n        </camunda:inputOutput>\n`;
 }
 
 function pascal(id: string): string {
@@ -77,9 +82,9 @@ export function toSemanticXml(model: ProcessModel): string {
       case 'start':
         return `    <bpmn:startEvent id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}    </bpmn:startEvent>`;
       case 'end':
-        return `    <bpmn:endEvent id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}    </bpmn:endEvent>`;
+        return `    <bpmn:endEvent id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}${node.terminate ? `      <bpmn:terminateEventDefinition id="${node.id}Definition" />\n` : ''}    </bpmn:endEvent>`;
       case 'service': {
-        const ext = inputOutput(node.inputs);
+        const ext = inputOutput(node.inputs, node.outputs);
         return `    <bpmn:serviceTask id="${node.id}" name="${escape(node.name)}" camunda:type="external" camunda:topic="${node.topic}">\n${doc(node.documentation)}${ext ? `      <bpmn:extensionElements>\n${ext}      </bpmn:extensionElements>\n` : ''}${io(node.id)}    </bpmn:serviceTask>`;
       }
       case 'user': {
@@ -90,11 +95,15 @@ export function toSemanticXml(model: ProcessModel): string {
       }
       case 'call': {
         const extra = Object.entries(node.inputs ?? {}).map(([target, source]) => `        <camunda:in sourceExpression="${escape(source)}" target="${target}" />\n`).join('');
-        return `    <bpmn:callActivity id="${node.id}" name="${escape(node.name)}" calledElement="${node.calledElement}" camunda:calledElementBinding="latest">\n      <bpmn:extensionElements>\n        <camunda:in businessKey="#{execution.processBusinessKey}" />\n        <camunda:in variables="all" />\n${extra}        <camunda:out variables="all" />\n      </bpmn:extensionElements>\n${io(node.id)}    </bpmn:callActivity>`;
+        // a block that runs beside the main path hands back only its outcome (no write conflicts)
+        const out = node.outputs ? node.outputs.map((name) => `        <camunda:out source="${name}" target="${name}" />\n`).join('') : '        <camunda:out variables="all" />\n';
+        return `    <bpmn:callActivity id="${node.id}" name="${escape(node.name)}" calledElement="${node.calledElement}" camunda:calledElementBinding="latest">\n      <bpmn:extensionElements>\n        <camunda:in businessKey="#{execution.processBusinessKey}" />\n        <camunda:in variables="all" />\n${extra}${out}      </bpmn:extensionElements>\n${io(node.id)}    </bpmn:callActivity>`;
       }
       case 'xor': {
         return `    <bpmn:exclusiveGateway id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}    </bpmn:exclusiveGateway>`;
       }
+      case 'inclusive':
+        return `    <bpmn:inclusiveGateway id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}    </bpmn:inclusiveGateway>`;
       case 'eventGateway':
         return `    <bpmn:eventBasedGateway id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}    </bpmn:eventBasedGateway>`;
       case 'messageCatch':
@@ -103,6 +112,8 @@ export function toSemanticXml(model: ProcessModel): string {
         return `    <bpmn:intermediateCatchEvent id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}      <bpmn:timerEventDefinition id="${node.id}Definition">\n        <bpmn:timeDate xsi:type="bpmn:tFormalExpression">${escape(node.date)}</bpmn:timeDate>\n      </bpmn:timerEventDefinition>\n    </bpmn:intermediateCatchEvent>`;
       case 'boundaryTimer':
         return `    <bpmn:boundaryEvent id="${node.id}" name="${escape(node.name)}" attachedToRef="${node.attachedTo}"${node.interrupting ? '' : ' cancelActivity="false"'}>\n${io(node.id)}      <bpmn:timerEventDefinition id="${node.id}Definition">\n        <bpmn:timeDate xsi:type="bpmn:tFormalExpression">${escape(node.date)}</bpmn:timeDate>\n      </bpmn:timerEventDefinition>\n    </bpmn:boundaryEvent>`;
+      case 'boundaryMessage':
+        return `    <bpmn:boundaryEvent id="${node.id}" name="${escape(node.name)}" attachedToRef="${node.attachedTo}">\n${io(node.id)}      <bpmn:messageEventDefinition id="${node.id}Definition" messageRef="${node.message}" />\n    </bpmn:boundaryEvent>`;
       case 'boundaryError':
         return `    <bpmn:boundaryEvent id="${node.id}" name="${escape(node.name)}" attachedToRef="${node.attachedTo}">\n${io(node.id)}      <bpmn:errorEventDefinition id="${node.id}Definition" errorRef="${node.error}" />\n    </bpmn:boundaryEvent>`;
     }

@@ -11,6 +11,9 @@ export const SUPPLEMENT_WORKING_DAYS = 30;
 
 export const RESUBMISSION_MESSAGE = 'ApplicationResubmitted';
 
+/** 信用承诺 + 择期补充勘验: the inspection after the licence is due within these working days. */
+export const FOLLOW_UP_INSPECTION_WORKING_DAYS = 20;
+
 export function itemProcess(entry: Pick<CatalogueEntry, 'key' | 'name' | 'processingType' | 'promisedTimeLimit' | 'legalTimeLimit'>): ProcessModel {
   const instant = entry.processingType === '即办件';
   const nodes: Node[] = [
@@ -24,7 +27,21 @@ export function itemProcess(entry: Pick<CatalogueEntry, 'key' | 'name' | 'proces
     { kind: 'timerCatch', id: 'SupplementPeriodExpiredEvent', name: '补正期满', date: '${supplementDueAt}' },
     { kind: 'service', id: 'RecordClosedWithoutSupplementTask', name: '记录未补正办结', topic: TOPICS.recordCaseStatus, inputs: { caseStatus: '未补正办结' } },
     { kind: 'end', id: 'ClosedWithoutSupplementEndEvent', name: '未补正办结' },
-    { kind: 'service', id: 'ComputeDecisionDeadlineTask', name: '计算办结期限', topic: TOPICS.computeDeadline, inputs: { deadlineName: 'decision', deadlineFrom: '${acceptedOn}', deadlineWorkingDays: '${promisedTimeLimit}' } },
+    { kind: 'service', id: 'ComputeDecisionDeadlineTask', name: '计算办结期限', topic: TOPICS.computeDeadline, inputs: { deadlineName: 'decision', deadlineFrom: '${acceptedOn}', deadlineWorkingDays: '${decisionWorkingDays}' } },
+    { kind: 'inclusive', id: 'PromiseSplitGateway', name: '有承诺?' },
+    { kind: 'call', id: 'DeferredSupplementCallActivity', name: '容缺补正', calledElement: 'deferred-supplement', outputs: ['supplementOutcome'] },
+    { kind: 'xor', id: 'SupplementOutcomeGateway', name: '按期补正?' },
+    { kind: 'call', id: 'DeferralBreachCallActivity', name: '违诺处理 (容缺)', calledElement: 'promise-breach', outputs: [] },
+    { kind: 'end', id: 'CaseTerminatedEndEvent', name: '办件终止', terminate: true },
+    { kind: 'call', id: 'CommitmentVerificationCallActivity', name: '告知承诺核查', calledElement: 'commitment-verification', outputs: ['commitmentOutcome'] },
+    { kind: 'xor', id: 'CommitmentOutcomeGateway', name: '履行承诺?' },
+    { kind: 'call', id: 'CommitmentBreachCallActivity', name: '违诺处理 (告知承诺)', calledElement: 'promise-breach', outputs: [] },
+    { kind: 'end', id: 'DecisionRevokedEndEvent', name: '决定撤销', terminate: true },
+    { kind: 'xor', id: 'FollowUpInspectionGateway', name: '发证后补充勘验?' },
+    { kind: 'service', id: 'ComputeFollowUpDeadlineTask', name: '计算补充勘验期限', topic: TOPICS.computeDeadline, inputs: { deadlineName: 'followUp', deadlineFrom: '${decidedOn}', deadlineWorkingDays: String(FOLLOW_UP_INSPECTION_WORKING_DAYS) } },
+    { kind: 'user', id: 'FollowUpInspectionTask', name: '补充勘验', groups: '${reviewGroup}', form: 'site-inspection-follow-up', due: '${followUpDueAt}' },
+    { kind: 'service', id: 'RecordFollowUpInspectionTask', name: '记录补充勘验', topic: TOPICS.recordCaseStatus, inputs: { caseStatus: '补充勘验完成' } },
+    { kind: 'inclusive', id: 'PromiseJoinGateway', name: '' },
     { kind: 'call', id: 'DecisionCallActivity', name: instant ? '当场决定' : '决定', calledElement: 'decision', inputs: { decisionGroup: instant ? 'window' : '${reviewGroup}' } },
     { kind: 'xor', id: 'GrantedGateway', name: '准予?' },
     { kind: 'call', id: 'ResultIssueCallActivity', name: '制证', calledElement: 'result-issue' },
@@ -48,11 +65,28 @@ export function itemProcess(entry: Pick<CatalogueEntry, 'key' | 'name' | 'proces
     { id: 'DenyFlow', name: '不予', from: 'GrantedGateway', to: 'ResultReadyGateway', condition: "${decision != 'grant'}" },
     { id: 'ResultIssuedFlow', from: 'ResultIssueCallActivity', to: 'ResultReadyGateway' },
     { id: 'ToDeliveryFlow', from: 'ResultReadyGateway', to: 'DeliveryCallActivity' },
-    { id: 'CaseClosedFlow', from: 'DeliveryCallActivity', to: 'CaseClosedEndEvent' },
+    { id: 'ToFollowUpInspectionGatewayFlow', from: 'DeliveryCallActivity', to: 'FollowUpInspectionGateway' },
+    { id: 'NoFollowUpInspectionFlow', name: '否', from: 'FollowUpInspectionGateway', to: 'PromiseJoinGateway', condition: "${inspectionMode != '择期补充勘验'}" },
+    { id: 'FollowUpInspectionFlow', name: '择期补充勘验', from: 'FollowUpInspectionGateway', to: 'ComputeFollowUpDeadlineTask', condition: "${inspectionMode == '择期补充勘验'}" },
+    { id: 'ToFollowUpInspectionFlow', from: 'ComputeFollowUpDeadlineTask', to: 'FollowUpInspectionTask' },
+    { id: 'ToRecordFollowUpInspectionFlow', from: 'FollowUpInspectionTask', to: 'RecordFollowUpInspectionTask' },
+    { id: 'FollowUpInspectedFlow', from: 'RecordFollowUpInspectionTask', to: 'PromiseJoinGateway' },
+    { id: 'CaseClosedFlow', from: 'PromiseJoinGateway', to: 'CaseClosedEndEvent' },
+    { id: 'ToPromiseSplitFlow', from: 'ComputeDecisionDeadlineTask', to: 'PromiseSplitGateway' },
+    { id: 'DeferralFlow', name: '容缺受理', from: 'PromiseSplitGateway', to: 'DeferredSupplementCallActivity', condition: "${acceptanceMode == 'deferral'}" },
+    { id: 'ToSupplementOutcomeFlow', from: 'DeferredSupplementCallActivity', to: 'SupplementOutcomeGateway' },
+    { id: 'SuppliedInTimeFlow', name: '是', from: 'SupplementOutcomeGateway', to: 'PromiseJoinGateway', condition: "${supplementOutcome == 'supplied'}" },
+    { id: 'SupplementMissedFlow', name: '否', from: 'SupplementOutcomeGateway', to: 'DeferralBreachCallActivity', condition: "${supplementOutcome != 'supplied'}" },
+    { id: 'CaseTerminatedFlow', from: 'DeferralBreachCallActivity', to: 'CaseTerminatedEndEvent' },
+    { id: 'CommitmentFlow', name: '告知承诺', from: 'PromiseSplitGateway', to: 'CommitmentVerificationCallActivity', condition: "${acceptanceMode == 'commitment' && commitmentPending}" },
+    { id: 'ToCommitmentOutcomeFlow', from: 'CommitmentVerificationCallActivity', to: 'CommitmentOutcomeGateway' },
+    { id: 'CommitmentFulfilledFlow', name: '是', from: 'CommitmentOutcomeGateway', to: 'PromiseJoinGateway', condition: "${commitmentOutcome == 'fulfilled'}" },
+    { id: 'CommitmentBreachedFlow', name: '否', from: 'CommitmentOutcomeGateway', to: 'CommitmentBreachCallActivity', condition: "${commitmentOutcome != 'fulfilled'}" },
+    { id: 'DecisionRevokedFlow', from: 'CommitmentBreachCallActivity', to: 'DecisionRevokedEndEvent' },
     { id: 'ToGrantedGatewayFlow', from: 'DecisionCallActivity', to: 'GrantedGateway' },
   ];
   if (instant) {
-    flows.push({ id: 'ToDecisionFlow', from: 'ComputeDecisionDeadlineTask', to: 'DecisionCallActivity' });
+    flows.push({ id: 'ToDecisionFlow', name: '办理', from: 'PromiseSplitGateway', to: 'DecisionCallActivity', condition: '${true}' });
   } else {
     nodes.push(
       { kind: 'call', id: 'ReviewCallActivity', name: '审查', calledElement: 'review' },
@@ -61,7 +95,7 @@ export function itemProcess(entry: Pick<CatalogueEntry, 'key' | 'name' | 'proces
       { kind: 'xor', id: 'SiteInspectionDoneGateway', name: '' },
     );
     flows.push(
-      { id: 'ToReviewFlow', from: 'ComputeDecisionDeadlineTask', to: 'ReviewCallActivity' },
+      { id: 'ToReviewFlow', name: '办理', from: 'PromiseSplitGateway', to: 'ReviewCallActivity', condition: '${true}' },
       { id: 'ToSiteInspectionGatewayFlow', from: 'ReviewCallActivity', to: 'SiteInspectionGateway' },
       { id: 'SiteInspectionNeededFlow', name: '是', from: 'SiteInspectionGateway', to: 'SiteInspectionCallActivity', condition: '${siteInspection}' },
       { id: 'SiteInspectionNotNeededFlow', name: '否', from: 'SiteInspectionGateway', to: 'SiteInspectionDoneGateway', condition: '${!siteInspection}' },

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createApplicationValidator, type ValidationProblem } from '../validation/application-validator.js';
-import { SCHEMA_DIR, type CatalogueEntry } from './entry.js';
+import { SCHEMA_DIR, type CatalogueEntry, type CatalogueMaterial } from './entry.js';
 
 export interface ApplicationProblem extends ValidationProblem {
   /** the catalogue material concerned, for material problems */
@@ -41,6 +41,9 @@ const FORM_RANK: Record<string, number> = { 原件: 2, 复印件: 1, 电子件: 
 
 export function checkApplication(entry: CatalogueEntry, application: unknown): ApplicationProblem[] {
   const problems: ApplicationProblem[] = validator.validate(applicationSchemaFor(entry), application);
+  if ((application as { commitment?: unknown })?.commitment && !entry.notificationCommitment) {
+    problems.push({ field: '/commitment', rule: 'commitment:notAllowed', message: `「${entry.name}」不实行告知承诺制, 不能以承诺代替证明材料` });
+  }
   const submitted = (application as { materials?: unknown })?.materials;
   if (!Array.isArray(submitted)) return problems;
   const byCode = new Map<string, { material: SubmittedMaterial; index: number }>();
@@ -72,6 +75,33 @@ export function checkApplication(entry: CatalogueEntry, application: unknown): A
     }
   }
   return problems;
+}
+
+export type AcceptancePath = 'complete' | 'deficient' | 'deferral' | 'commitment';
+
+export interface Classification {
+  path: AcceptancePath;
+  /** materials accepted as missing: 容缺 (to supply later) or 告知承诺 (proof promised) */
+  pending: Array<Pick<CatalogueMaterial, 'code' | 'name' | 'form' | 'copies'>>;
+}
+
+/**
+ * Which acceptance the problems allow: all of them missing materials that may be deferred
+ * (容缺), or proofs the applicant has promised (告知承诺); anything else is 一次性告知.
+ */
+export function classify(entry: CatalogueEntry, application: unknown, problems: ApplicationProblem[]): Classification {
+  const commitment = (application as { commitment?: { signed?: boolean; inspection?: string } })?.commitment;
+  // 信用承诺 + 远程勘验: a complete application whose applicant promises, to be inspected later or with gaps tolerated
+  const creditPromise = commitment?.signed === true && entry.commitment !== undefined && entry.siteInspection
+    && (commitment.inspection === '择期补充勘验' || commitment.inspection === '容缺勘验');
+  if (problems.length === 0) return creditPromise ? { path: 'commitment', pending: [] } : { path: 'complete', pending: [] };
+  const missing = problems.every((problem) => problem.rule === 'material:missing' && problem.material);
+  const materials = problems.map((problem) => entry.materials.find((material) => material.code === problem.material)!);
+  const pending = missing ? materials.map(({ code, name, form, copies }) => ({ code, name, form, copies })) : [];
+  const promised = (application as { commitment?: { signed?: boolean } })?.commitment?.signed === true;
+  if (missing && promised && entry.commitment && materials.every((material) => entry.commitment!.materials.includes(material.code))) return { path: 'commitment', pending };
+  if (missing && entry.deferredAcceptance && materials.every((material) => material.deferrable)) return { path: 'deferral', pending };
+  return { path: 'deficient', pending: [] };
 }
 
 export function summariseProblems(problems: ValidationProblem[]): string {

@@ -39,6 +39,10 @@ export interface CatalogueEntry {
   deferredAcceptance: boolean;
   siteInspection: boolean;
   majorDecision: boolean;
+  /** 告知承诺: which proofs may follow the decision, within what period, on what liability */
+  commitment?: { materials: string[]; content: string; liability: string; periodWorkingDays: number; noticeWorkingDays?: number };
+  /** 容缺受理: the supplement period (at most the promised time limit) */
+  deferral?: { supplementWorkingDays: number };
   result: { name: string; kind: '证照' | '批准文书' | '备案回执' | '其他'; licenceCategory?: string; validityYears?: number; numberPrefix?: string };
   published: boolean;
   reviewGroup: string;
@@ -75,10 +79,28 @@ export function checkEntry(entry: unknown): ValidationProblem[] {
     const problem = validator.checkSchema(item.applicationFields);
     if (problem) problems.push({ field: '/applicationFields', rule: 'jsonSchema', message: `申请表专项内容不是有效的 JSON Schema: ${problem}` });
   }
+  if (item.commitment) {
+    const codes = new Set(item.materials.map((material) => material.code));
+    item.commitment.materials.forEach((code, index) => {
+      if (!codes.has(code)) problems.push({ field: `/commitment/materials/${index}`, rule: 'knownMaterial', message: `告知承诺的材料「${code}」不是本事项的申请材料` });
+    });
+    if (!item.notificationCommitment) problems.push({ field: '/commitment', rule: 'commitmentNeedsFlag', message: '填写了告知承诺内容, 但事项未实行告知承诺' });
+  }
+  if (item.deferral) {
+    if (!item.deferredAcceptance) problems.push({ field: '/deferral', rule: 'deferralNeedsFlag', message: '填写了容缺补正期限, 但事项未实行容缺受理' });
+    if (item.deferral.supplementWorkingDays > item.promisedTimeLimit) {
+      problems.push({ field: '/deferral/supplementWorkingDays', rule: 'withinPromised', message: `容缺补正期限 (${item.deferral.supplementWorkingDays} 个工作日) 不能晚于承诺办结时限 (${item.promisedTimeLimit} 个工作日)` });
+    }
+  }
   if (item.fee.charged === false && (item.fee.amount !== undefined || item.fee.basis !== undefined)) {
     problems.push({ field: '/fee/amount', rule: 'noFeeNoAmount', message: '事项不收费, 不应填写收费标准或依据' });
   }
   return problems;
+}
+
+/** Working days the applicant has to supply what was accepted as 容缺: never beyond the promised limit. */
+export function supplementWorkingDays(entry: CatalogueEntry): number {
+  return Math.min(entry.deferral?.supplementWorkingDays ?? entry.promisedTimeLimit, entry.promisedTimeLimit);
 }
 
 /** Whether an application may be accepted for this entry today (清单之外无审批). */

@@ -51,6 +51,12 @@ export async function issueLicence(db: Knex, input: NewLicence): Promise<{ licen
   });
 }
 
+/** Revokes the case's licence once (a breached promise); false when the case has none. */
+export async function revokeLicence(db: Knex, businessKey: string, on: string, reason: string): Promise<LicenceRecord | undefined> {
+  await db('licence').where({ business_key: businessKey }).whereNot({ status: '撤销' }).update({ status: '撤销', revoked_on: on, revoked_reason: reason });
+  return licenceForCase(db, businessKey);
+}
+
 export async function findLicence(db: Knex, licenceNumber: string): Promise<LicenceRecord | undefined> {
   return (await selectLicence(db).where({ licence_number: licenceNumber }).first()) as LicenceRecord | undefined;
 }

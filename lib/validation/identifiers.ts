@@ -44,6 +44,15 @@ export function checkCreditCode(code: string): IdentifierCheck {
   return OK;
 }
 
+/** The code with both check characters for a 16-character start (8 prefix + 8 organisation body). */
+export function completeCreditCode(start: string): string {
+  if (!/^[0-9A-HJ-NP-RT-UW-Y]{8}[0-9A-Z]{8}$/.test(start)) throw new Error(`统一社会信用代码前 16 位格式不正确: ${start}`);
+  const withOrg = start + orgCodeCheckChar(start.slice(8))!;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += USCC_CHARS.indexOf(withOrg[i]!) * USCC_WEIGHTS[i]!;
+  return withOrg + USCC_CHARS[(31 - (sum % 31)) % 31];
+}
+
 // GB 11643-1999
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';

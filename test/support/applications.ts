@@ -2,7 +2,14 @@
 // material in the required form, and item-specific content generated from the entry's schema.
 import type { CatalogueEntry } from '../../lib/catalogue/entry.js';
 
+import { completeCreditCode } from '../../lib/validation/identifiers.js';
+
 export const VALID_CREDIT_CODE = '91330100799655058B';
+
+/** A valid 统一社会信用代码 no other test uses: credit records stick to an applicant. */
+export function uniqueCreditCode(): string {
+  return completeCreditCode(`91150100${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`);
+}
 export const VALID_ID_CARD = '11010519491231002X';
 
 type Schema = { type?: string; enum?: unknown[]; format?: string; minimum?: number; exclusiveMinimum?: number; maximum?: number; minLength?: number; minItems?: number; items?: Schema; properties?: Record<string, Schema>; required?: string[]; const?: unknown };
@@ -33,12 +40,14 @@ export function sampleValue(schema: Schema, key = ''): unknown {
   }
 }
 
-export function sampleApplication(entry: CatalogueEntry, overrides: { omitMaterials?: string[] } = {}): Record<string, unknown> {
+export function sampleApplication(entry: CatalogueEntry, overrides: { omitMaterials?: string[]; creditCode?: string; commitment?: Record<string, unknown> } = {}): Record<string, unknown> {
+  const creditCode = overrides.creditCode ?? VALID_CREDIT_CODE;
   const applicant = entry.key === 'individual-business-registration'
-    ? { category: '个体工商户', name: '新城区老王面馆', creditCode: VALID_CREDIT_CODE, legalRepresentative: { name: '王建军', idCardNumber: VALID_ID_CARD }, phone: '13904710000' }
-    : { category: '法人及非法人组织', name: '呼和浩特市青城餐饮管理有限公司', creditCode: VALID_CREDIT_CODE, legalRepresentative: { name: '张建国', idCardNumber: VALID_ID_CARD }, phone: '13904710000' };
+    ? { category: '个体工商户', name: '新城区老王面馆', creditCode, legalRepresentative: { name: '王建军', idCardNumber: VALID_ID_CARD }, phone: '13904710000' }
+    : { category: '法人及非法人组织', name: '呼和浩特市青城餐饮管理有限公司', creditCode, legalRepresentative: { name: '张建国', idCardNumber: VALID_ID_CARD }, phone: '13904710000' };
   return {
     applicant,
+    ...(overrides.commitment ? { commitment: overrides.commitment } : {}),
     ...(entry.applicationFields ? { details: sampleValue(entry.applicationFields as Schema) } : {}),
     materials: entry.materials
       .filter((material) => material.required && !(overrides.omitMaterials ?? []).includes(material.code))

@@ -107,8 +107,8 @@ export class CaseDriver {
       const instance = await this.engine.get<{ state: string }>(`/history/process-instance/${this.processInstanceId}`);
       return instance.state === 'ACTIVE' ? undefined : instance.state;
     }, timeoutMs));
-    const ends = await this.engine.get<Array<{ activityId: string }>>(`/history/activity-instance?processInstanceId=${this.processInstanceId}&activityType=noneEndEvent`);
-    return ends.map((end) => end.activityId).join(',');
+    const activities = await this.engine.get<Array<{ activityId: string; activityType: string }>>(`/history/activity-instance?processInstanceId=${this.processInstanceId}`);
+    return activities.filter((activity) => /EndEvent$/.test(activity.activityType)).map((end) => end.activityId).join(',');
   }
 
   /** On a timeout, says which incidents the case has (a failed worker, a bad expression). */

@@ -8,13 +8,22 @@ import { createLogger } from '../../lib/log.js';
 import { freePort } from '../../lib/ports.js';
 import { consoleProgress } from '../../lib/progress.js';
 import { startSystem, type System } from '../../lib/system.js';
+import { startFakeCreditPlatform, type FakeCreditPlatform } from './credit-platform.js';
 
 let running: Promise<System> | undefined;
+let platform: FakeCreditPlatform | undefined;
+
+/** The credit platform the test system pushes to (a real local HTTP server). */
+export function creditPlatform(): FakeCreditPlatform {
+  if (!platform) throw new Error('useSystem() first');
+  return platform;
+}
 
 export function useSystem(): Promise<System> {
   running ??= (async () => {
     const dataDir = process.env.SHENPI_TEST_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'shenpi-test-'));
     fs.chmodSync(dataDir, 0o755); // the embedded server runs as another OS user when we are root
+    platform = await startFakeCreditPlatform();
     const config = loadConfig({
       ...process.env,
       SHENPI_MODE: 'dev',
@@ -28,6 +37,9 @@ export function useSystem(): Promise<System> {
       // the process tests run cases in the past (2026 National Day): their timers would all fire
       // at once, so the tests execute each timer job themselves, at the step they test
       SHENPI_JOB_EXECUTOR: 'false',
+      SHENPI_CREDIT_PLATFORM_URL: platform.url,
+      SHENPI_OUTBOX_INTERVAL_MS: '200',
+      SHENPI_OUTBOX_RETRY_MS: '200',
     });
     const log = createLogger({ component: 'test-system' });
     return startSystem(config, { log, progress: consoleProgress((line) => process.stdout.write(`      ${line}\n`)), workers: true, web: true });
@@ -40,5 +52,7 @@ export async function stopSystem(): Promise<void> {
   const system = await running.catch(() => undefined);
   running = undefined;
   await system?.stop();
+  await platform?.close();
+  platform = undefined;
   if (system && !process.env.SHENPI_TEST_DATA_DIR) fs.rmSync(system.config.dataDir, { recursive: true, force: true });
 }

@@ -11,13 +11,16 @@ type Outcome = { fields?: StatusChange['fields']; note?: string; variables: Reco
 
 const STATUSES: Record<string, (context: WorkerContext) => Promise<Outcome>> = {
   async 已受理({ task, services }) {
-    const deemed = optionalBoolean(task, 'acceptanceDeemed');
+    const deemed = optionalBoolean(task, 'deemed');
     // Art. 32: no notice within 5 days → accepted as of the day the materials were received
     const acceptedOn = deemed ? requireString(task, 'receivedOn') : services.today(task);
+    // input parameter acceptedAs (a task-local variable); acceptanceMode is what the process reads
+    const mode = optionalString(task, 'acceptedAs') ?? 'standard';
+    const notes: Record<string, string> = { deferral: '容缺受理 (申请人已签署补正承诺)', commitment: '告知承诺受理 (申请人已签署承诺书)' };
     return {
       fields: { accepted_on: acceptedOn },
-      note: deemed ? '收到申请材料之日起 5 个工作日内未告知补正, 依法视为受理' : undefined,
-      variables: { acceptanceOutcome: 'accepted', acceptedOn, acceptanceDeemed: deemed },
+      note: deemed ? '收到申请材料之日起 5 个工作日内未告知补正, 依法视为受理' : notes[mode],
+      variables: { acceptanceOutcome: 'accepted', acceptedOn, acceptanceDeemed: deemed, acceptanceMode: mode },
     };
   },
   async 不予受理({ task }) {
@@ -43,6 +46,30 @@ const STATUSES: Record<string, (context: WorkerContext) => Promise<Outcome>> = {
   },
   async 已办结() {
     return { variables: {} };
+  },
+  async 容缺逾期未补正({ task }) {
+    return { note: `容缺材料补正期限 ${optionalString(task, 'promiseDeadline') ?? ''} 已届满`, variables: { supplementOutcome: 'expired' } };
+  },
+  async 承诺期满未履行({ task, services }) {
+    const pushOn = optionalString(task, 'breachPushDeadline') ?? '';
+    await notifyApplicant(services.db, requireBusinessKey(task), '告知承诺期满提醒',
+      `您就「${optionalString(task, 'itemName') ?? ''}」(受理编号 ${optionalString(task, 'receiptNumber') ?? ''}) 作出的承诺已于 ${optionalString(task, 'promiseDeadline') ?? ''} 期满未履行。如在 ${pushOn} 前补交并经核查属实, 不再推送; 否则将于 ${pushOn} 将不履行承诺信息推送至信用平台, 并撤销许可决定。`,
+      `commitment-expired:${task.activityInstanceId}`);
+    return { note: `承诺期满; 不履行承诺信息将于 ${pushOn} 推送`, variables: { commitmentOutcome: 'breached' } };
+  },
+  async '未履行承诺, 办件终止'({ task, services }) {
+    const revoked = optionalString(task, 'revokedLicenceNumber');
+    const kind = optionalString(task, 'promiseKind') ?? '';
+    const body = `您就「${optionalString(task, 'itemName') ?? ''}」(受理编号 ${optionalString(task, 'receiptNumber') ?? ''}) 作出的${kind}承诺未履行, `
+      + (revoked ? `已作出的许可决定 (证照 ${revoked}) 依法撤销, ` : '办件终止, ') + '并依规记入信用记录。';
+    await notifyApplicant(services.db, requireBusinessKey(task), '未履行承诺处理告知书', body, `breach:${task.activityInstanceId}`);
+    return { fields: { outcome: revoked ? '撤销' : '终止' }, note: body, variables: {} };
+  },
+  async '择期补充勘验 (信用承诺)'() {
+    return { note: '申请人作出信用承诺, 选择先发证、后择期补充勘验', variables: {} };
+  },
+  async 补充勘验完成({ task }) {
+    return { note: `补充勘验结论: ${optionalString(task, 'siteInspectionResult') ?? ''}; ${optionalString(task, 'siteInspectionOpinion') ?? ''}`, variables: {} };
   },
   async 未补正办结() {
     return { fields: { outcome: '未补正' }, note: '补正期限届满, 申请人未补正材料', variables: {} };

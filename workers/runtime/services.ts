@@ -11,6 +11,7 @@ export interface WorkerServices {
   db: Knex;
   calendar(): Promise<WorkCalendar>;
   deadlines: DeadlineSettings;
+  credit: { queryUrl: string | undefined; timeoutMs: number };
   /**
    * The business date of a task: the process variable clockDate when set (cases entered
    * after the fact, 补录, and tests), otherwise today in the office's time zone.
@@ -20,11 +21,12 @@ export interface WorkerServices {
 
 const CALENDAR_CACHE_MS = 30_000;
 
-export function createWorkerServices(db: Knex, deadlines: DeadlineSettings): WorkerServices {
+export function createWorkerServices(db: Knex, deadlines: DeadlineSettings, credit: WorkerServices['credit']): WorkerServices {
   let cached: { calendar: WorkCalendar; until: number } | undefined;
   return {
     db,
     deadlines,
+    credit,
     async calendar() {
       if (!cached || cached.until < Date.now()) cached = { calendar: await loadCalendar(db), until: Date.now() + CALENDAR_CACHE_MS };
       return cached.calendar;

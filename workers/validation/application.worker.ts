@@ -2,7 +2,7 @@
 // application against that version and reports every problem at once (一次性告知). The
 // catalogue version is pinned on the case: a resubmission is checked against the same one.
 import { inForce } from '../../lib/catalogue/entry.js';
-import { checkApplication, summariseProblems } from '../../lib/catalogue/application-check.js';
+import { checkApplication, classify, summariseProblems } from '../../lib/catalogue/application-check.js';
 import { getVersion, latestVersion } from '../../lib/repositories/catalogue.js';
 import { BPMN_ERRORS, BpmnError } from '../bpmn-errors.js';
 import { TOPICS } from '../topics.js';
@@ -25,9 +25,17 @@ export const worker: WorkerDefinition = {
       });
     }
     const { entry, version } = found;
-    const application = jsonVariable<{ applicant?: { name?: string }; delivery?: { method?: string } }>(task, 'application') ?? null;
+    const application = jsonVariable<{ applicant?: { name?: string }; delivery?: { method?: string }; commitment?: { inspection?: string } }>(task, 'application') ?? null;
     const problems = checkApplication(entry, application);
+    const { path, pending } = classify(entry, application, problems);
     return {
+      acceptancePath: path,
+      pendingMaterials: pending,
+      promiseKind: path === 'commitment' ? '告知承诺' : path === 'deferral' ? '容缺' : null,
+      decisionWorkingDays: entry.promisedTimeLimit,
+      // the proofs still to come under 告知承诺 (none for a pure credit promise)
+      commitmentPending: path === 'commitment' && pending.length > 0,
+      inspectionMode: path === 'commitment' && application?.commitment?.inspection ? application.commitment.inspection : '现场勘验',
       itemVersion: version,
       itemName: entry.name,
       itemCode: entry.code,

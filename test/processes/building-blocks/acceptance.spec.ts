@@ -49,7 +49,7 @@ describe('acceptance (受理)', function () {
 
   it('should deem a deficient application accepted when the 一次性告知 is not given within 5 working days', async () => {
     const system = await useSystem();
-    const driver = await new CaseDriver(system.admin, 'food-business-licence').start({ ...RECEIVED, application: sampleApplication(food, { omitMaterials: ['equipment-list'] }) });
+    const driver = await new CaseDriver(system.admin, 'food-business-licence').start({ ...RECEIVED, application: sampleApplication(food, { omitMaterials: ['premises-layout'] }) });
     await driver.task('NotifyDeficienciesTask');
     expect(instant(await driver.fireTimer('NotifyDeficienciesDeemedTimer'))).to.equal(instant('2026-10-13T23:59:59+08:00'));
     await driver.task('ReviewTask');
@@ -79,7 +79,7 @@ describe('acceptance (受理)', function () {
 
   it('should close a case whose applicant never brings what the 一次性告知 listed', async () => {
     const system = await useSystem();
-    const driver = await new CaseDriver(system.admin, 'food-business-licence').start({ ...RECEIVED, application: sampleApplication(food, { omitMaterials: ['equipment-list'] }) });
+    const driver = await new CaseDriver(system.admin, 'food-business-licence').start({ ...RECEIVED, application: sampleApplication(food, { omitMaterials: ['premises-layout'] }) });
     await driver.complete('NotifyDeficienciesTask', MEMBER.window!, { acceptanceDecision: 'notify', noticeChannel: 'letter' });
     await driver.fireTimer('SupplementPeriodExpiredEvent');
     expect(await driver.waitForEnd()).to.equal('ClosedWithoutSupplementEndEvent');

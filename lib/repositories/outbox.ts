@@ -1,0 +1,49 @@
+// The outbox: a message is written with the record it carries and delivered later, with
+// retries; (channel, dedup_key) is unique, so a retried task never enqueues twice.
+import type { Knex } from 'knex';
+
+export interface OutboxMessage {
+  id: number;
+  channel: string;
+  dedupKey: string;
+  payload: unknown;
+  attempts: number;
+}
+
+export async function enqueue(db: Knex, channel: string, dedupKey: string, payload: unknown): Promise<void> {
+  await db('outbox_message').insert({ channel, dedup_key: dedupKey, payload: JSON.stringify(payload) }).onConflict(['channel', 'dedup_key']).ignore();
+}
+
+/**
+ * Takes up to `limit` due messages of a channel and runs `deliver` on each inside the claim's
+ * transaction (rows locked, skipped by other dispatchers); delivered ones are marked, failed
+ * ones rescheduled with `backoff(attempts)`.
+ */
+export async function dispatchDue(db: Knex, channel: string, limit: number, deliver: (message: OutboxMessage) => Promise<void>, backoffMs: (attempts: number) => number): Promise<{ delivered: number; failed: number }> {
+  return db.transaction(async (trx) => {
+    const rows = await trx('outbox_message').where({ channel, status: 'pending' }).where('next_attempt_at', '<=', trx.fn.now())
+      .orderBy('id').limit(limit).forUpdate().skipLocked()
+      .select('id', 'channel', { dedupKey: 'dedup_key' }, 'payload', 'attempts') as OutboxMessage[];
+    let delivered = 0;
+    let failed = 0;
+    for (const message of rows) {
+      try {
+        await deliver(message);
+        await trx('outbox_message').where({ id: message.id }).update({ status: 'delivered', delivered_at: trx.fn.now(), attempts: message.attempts + 1, last_error: null });
+        delivered += 1;
+      } catch (error) {
+        const attempts = message.attempts + 1;
+        await trx('outbox_message').where({ id: message.id }).update({
+          attempts, last_error: (error as Error).message.slice(0, 1000),
+          next_attempt_at: trx.raw(`now() + (? || ' milliseconds')::interval`, [String(backoffMs(attempts))]),
+        });
+        failed += 1;
+      }
+    }
+    return { delivered, failed };
+  });
+}
+
+export async function outboxState(db: Knex, channel: string, dedupKey: string): Promise<{ status: string; attempts: number; lastError: string | null } | undefined> {
+  return db('outbox_message').where({ channel, dedup_key: dedupKey }).first('status', 'attempts', { lastError: 'last_error' });
+}

@@ -1,0 +1,21 @@
+// licence.revoke: a breached promise revokes a decision already taken (the licence's status
+// becomes 撤销); without a licence there is nothing to revoke.
+import { recordStatus } from '../../lib/repositories/cases.js';
+import { revokeLicence } from '../../lib/repositories/licences.js';
+import { TOPICS } from '../topics.js';
+import type { WorkerDefinition } from '../runtime/worker.js';
+import { requireBusinessKey, requireString } from '../runtime/variables.js';
+
+export const worker: WorkerDefinition = {
+  topic: TOPICS.revokeLicence,
+  options: { lockDuration: 30_000, variables: ['revocationReason', 'clockDate'] },
+  async handler({ task, services }) {
+    const businessKey = requireBusinessKey(task);
+    const reason = requireString(task, 'revocationReason');
+    const licence = await revokeLicence(services.db, businessKey, services.today(task), reason);
+    if (licence) {
+      await recordStatus(services.db, { businessKey, status: '已撤销', activityId: task.activityId, activityInstanceId: task.activityInstanceId, note: `${licence.resultName} ${licence.licenceNumber}: ${reason}` });
+    }
+    return { revokedLicenceNumber: licence?.licenceNumber ?? null };
+  },
+};
