@@ -11,7 +11,7 @@ export const MATERIAL_SHEET = '申请材料';
 
 type Kind = 'text' | 'int' | 'number' | 'bool' | 'lines' | 'json';
 
-interface Column { header: string; path: string; kind: Kind; width?: number }
+interface Column { header: string; path: string; kind: Kind; width?: number; /** older sheets may lack it */ optional?: boolean }
 
 const ITEM_COLUMNS: Column[] = [
   { header: '事项标识', path: 'key', kind: 'text', width: 34 },
@@ -19,7 +19,7 @@ const ITEM_COLUMNS: Column[] = [
   { header: '事项名称', path: 'name', kind: 'text', width: 34 },
   { header: '事项类型', path: 'type', kind: 'text' },
   { header: '事项层级', path: 'level', kind: 'text' },
-  { header: '上级事项编码', path: 'parentCode', kind: 'text' },
+  { header: '上级事项编码', path: 'parentCode', kind: 'text', optional: true },
   { header: '主管部门', path: 'department', kind: 'text', width: 22 },
   { header: '实施机关', path: 'implementingAuthority.name', kind: 'text', width: 28 },
   { header: '实施机关统一社会信用代码', path: 'implementingAuthority.creditCode', kind: 'text', width: 22 },
@@ -35,6 +35,12 @@ const ITEM_COLUMNS: Column[] = [
   { header: '容缺受理', path: 'deferredAcceptance', kind: 'bool' },
   { header: '现场勘验', path: 'siteInspection', kind: 'bool' },
   { header: '重大行政许可(法制审核)', path: 'majorDecision', kind: 'bool' },
+  { header: '告知承诺材料 (材料编码, 每行一个)', path: 'commitment.materials', kind: 'lines', width: 26, optional: true },
+  { header: '承诺内容', path: 'commitment.content', kind: 'text', width: 40, optional: true },
+  { header: '违诺责任', path: 'commitment.liability', kind: 'text', width: 40, optional: true },
+  { header: '承诺履行期限(工作日)', path: 'commitment.periodWorkingDays', kind: 'int', optional: true },
+  { header: '承诺后发证时限(工作日)', path: 'commitment.noticeWorkingDays', kind: 'int', optional: true },
+  { header: '容缺补正期限(工作日)', path: 'deferral.supplementWorkingDays', kind: 'int', optional: true },
   { header: '结果名称', path: 'result.name', kind: 'text', width: 24 },
   { header: '结果类型', path: 'result.kind', kind: 'text' },
   { header: '许可类别', path: 'result.licenceCategory', kind: 'text' },
@@ -133,7 +139,7 @@ function readSheet(sheet: ExcelJS.Worksheet, columns: Column[], problems: Array<
   const headerIndex = new Map<string, number>();
   sheet.getRow(1).eachCell((cell, index) => headerIndex.set(cellText(cell), index));
   for (const column of columns) {
-    if (!headerIndex.has(column.header) && column.path !== 'parentCode') {
+    if (!headerIndex.has(column.header) && !column.optional) {
       problems.push({ sheet: sheet.name, row: 1, field: column.path, rule: 'header', message: `工作表「${sheet.name}」缺少列「${column.header}」` });
     }
   }
