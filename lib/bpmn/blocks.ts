@@ -265,6 +265,42 @@ export const deferredSupplementBlock: ProcessModel = {
   ],
 };
 
+/**
+ * One stage of waiting for the promised proof: the window receives it (or the API sends
+ * CommitmentFulfilled), a reviewer verifies it, a verified proof is recorded as 履约; a proof
+ * found wanting sends the stage back to waiting. `ids` keeps the BPMN ids readable.
+ */
+function fulfilmentStage(ids: { receive: string; received: string; verify: string; gateway: string; record: string; end: string; prefix: string },
+  names: { receive: string; received: string; verify: string; record: string; end: string }, due: string, creditRule: string): { nodes: Node[]; flows: Flow[] } {
+  return {
+    nodes: [
+      { kind: 'user', id: ids.receive, name: names.receive, groups: 'window', form: 'commitment-verification-receive', due },
+      { kind: 'boundaryMessage', id: ids.received, name: names.received, attachedTo: ids.receive, message: 'CommitmentFulfilledMessage' },
+      { kind: 'user', id: ids.verify, name: names.verify, groups: '${reviewGroup}', form: 'commitment-verification-verify', due },
+      { kind: 'xor', id: ids.gateway, name: '属实?' },
+      { kind: 'service', id: ids.record, name: names.record, topic: TOPICS.recordCredit, inputs: { creditKind: '履约', creditRule }, outputs: { commitmentOutcome: 'fulfilled' } },
+      { kind: 'end', id: ids.end, name: names.end },
+    ],
+    flows: [
+      { id: `${ids.prefix}FulfilmentAtWindowFlow`, from: ids.receive, to: ids.verify },
+      { id: `${ids.prefix}FulfilmentOnlineFlow`, from: ids.received, to: ids.verify },
+      { id: `To${ids.gateway}Flow`, from: ids.verify, to: ids.gateway },
+      { id: `${ids.prefix}FulfilmentVerifiedFlow`, name: '是', from: ids.gateway, to: ids.record, condition: '${fulfilmentVerified}' },
+      { id: `${ids.prefix}FulfilmentRejectedFlow`, name: '否', from: ids.gateway, to: ids.receive, condition: '${!fulfilmentVerified}' },
+      { id: `${ids.prefix}FulfilledFlow`, from: ids.record, to: ids.end },
+    ],
+  };
+}
+
+const onTime = fulfilmentStage(
+  { prefix: '', receive: 'AwaitFulfilmentTask', received: 'FulfilmentReceivedEvent', verify: 'VerifyFulfilmentTask', gateway: 'FulfilmentVerifiedGateway', record: 'RecordFulfilmentTask', end: 'FulfilledEndEvent' },
+  { receive: '接收履约材料', received: '经接口提交', verify: '核查承诺履行', record: '记录履约', end: '已履约' },
+  '${promiseDueAt}', '告知承诺按期履行');
+const late = fulfilmentStage(
+  { prefix: 'Late', receive: 'AwaitLateFulfilmentTask', received: 'LateFulfilmentReceivedEvent', verify: 'VerifyLateFulfilmentTask', gateway: 'LateFulfilmentVerifiedGateway', record: 'RecordLateFulfilmentTask', end: 'LateFulfilledEndEvent' },
+  { receive: '接收逾期履约材料', received: '经接口补交', verify: '核查逾期履行', record: '记录逾期履约 (取消推送)', end: '已履约 (逾期)' },
+  '${breachPushStartsAt}', '告知承诺期满后、推送前履行');
+
 export const commitmentVerificationBlock: ProcessModel = {
   id: 'commitment-verification',
   name: '告知承诺核查',
@@ -272,41 +308,21 @@ export const commitmentVerificationBlock: ProcessModel = {
   messages: [{ id: 'CommitmentFulfilledMessage', name: COMMITMENT_FULFILLED_MESSAGE }],
   nodes: [
     { kind: 'start', id: 'CommitmentStartEvent', name: '开始承诺核查' },
-    { kind: 'user', id: 'AwaitFulfilmentTask', name: '接收履约材料', groups: 'window', form: 'commitment-verification-receive', due: '${promiseDueAt}' },
-    { kind: 'boundaryMessage', id: 'FulfilmentReceivedEvent', name: '经接口提交', attachedTo: 'AwaitFulfilmentTask', message: 'CommitmentFulfilledMessage' },
+    ...onTime.nodes,
     { kind: 'boundaryTimer', id: 'CommitmentExpiredTimer', name: '承诺期满', attachedTo: 'AwaitFulfilmentTask', date: '${promiseDueAt}', interrupting: true },
-    { kind: 'user', id: 'VerifyFulfilmentTask', name: '核查承诺履行', groups: '${reviewGroup}', form: 'commitment-verification-verify', due: '${promiseDueAt}' },
-    { kind: 'xor', id: 'FulfilmentVerifiedGateway', name: '属实?' },
-    { kind: 'service', id: 'RecordFulfilmentTask', name: '记录履约', topic: TOPICS.recordCredit, inputs: { creditKind: '履约', creditRule: '告知承诺按期履行' }, outputs: { commitmentOutcome: 'fulfilled' } },
-    { kind: 'end', id: 'FulfilledEndEvent', name: '已履约' },
     { kind: 'service', id: 'ComputeBreachPushDateTask', name: '计算失信推送日 (期满后第 7 个工作日)', topic: TOPICS.computeDeadline, inputs: { deadlineName: 'breachPush', deadlineFrom: '${promiseDeadline}', deadlineWorkingDays: '7' } },
     recordStatus('RecordCommitmentExpiredTask', '记录承诺期满', '承诺期满未履行'),
-    { kind: 'user', id: 'AwaitLateFulfilmentTask', name: '接收逾期履约材料', groups: 'window', form: 'commitment-verification-receive', due: '${breachPushStartsAt}' },
-    { kind: 'boundaryMessage', id: 'LateFulfilmentReceivedEvent', name: '经接口补交', attachedTo: 'AwaitLateFulfilmentTask', message: 'CommitmentFulfilledMessage' },
+    ...late.nodes,
     { kind: 'boundaryTimer', id: 'BreachPushTimer', name: '期满后第 7 个工作日', attachedTo: 'AwaitLateFulfilmentTask', date: '${breachPushStartsAt}', interrupting: true },
-    { kind: 'user', id: 'VerifyLateFulfilmentTask', name: '核查逾期履行', groups: '${reviewGroup}', form: 'commitment-verification-verify', due: '${breachPushStartsAt}' },
-    { kind: 'xor', id: 'LateFulfilmentVerifiedGateway', name: '属实?' },
-    { kind: 'service', id: 'RecordLateFulfilmentTask', name: '记录逾期履约 (取消推送)', topic: TOPICS.recordCredit, inputs: { creditKind: '履约', creditRule: '告知承诺期满后、推送前履行' }, outputs: { commitmentOutcome: 'fulfilled' } },
-    { kind: 'end', id: 'LateFulfilledEndEvent', name: '已履约 (逾期)' },
     { kind: 'end', id: 'CommitmentBreachedEndEvent', name: '未履行承诺' },
   ],
   flows: [
     { id: 'ToAwaitFulfilmentFlow', from: 'CommitmentStartEvent', to: 'AwaitFulfilmentTask' },
-    { id: 'FulfilmentAtWindowFlow', from: 'AwaitFulfilmentTask', to: 'VerifyFulfilmentTask' },
-    { id: 'FulfilmentOnlineFlow', from: 'FulfilmentReceivedEvent', to: 'VerifyFulfilmentTask' },
-    { id: 'ToFulfilmentVerifiedGatewayFlow', from: 'VerifyFulfilmentTask', to: 'FulfilmentVerifiedGateway' },
-    { id: 'FulfilmentVerifiedFlow', name: '是', from: 'FulfilmentVerifiedGateway', to: 'RecordFulfilmentTask', condition: '${fulfilmentVerified}' },
-    { id: 'FulfilmentRejectedFlow', name: '否', from: 'FulfilmentVerifiedGateway', to: 'AwaitFulfilmentTask', condition: '${!fulfilmentVerified}' },
-    { id: 'FulfilledFlow', from: 'RecordFulfilmentTask', to: 'FulfilledEndEvent' },
+    ...onTime.flows,
     { id: 'CommitmentExpiredFlow', from: 'CommitmentExpiredTimer', to: 'ComputeBreachPushDateTask' },
     { id: 'ToRecordCommitmentExpiredFlow', from: 'ComputeBreachPushDateTask', to: 'RecordCommitmentExpiredTask' },
     { id: 'ToAwaitLateFulfilmentFlow', from: 'RecordCommitmentExpiredTask', to: 'AwaitLateFulfilmentTask' },
-    { id: 'LateFulfilmentAtWindowFlow', from: 'AwaitLateFulfilmentTask', to: 'VerifyLateFulfilmentTask' },
-    { id: 'LateFulfilmentOnlineFlow', from: 'LateFulfilmentReceivedEvent', to: 'VerifyLateFulfilmentTask' },
-    { id: 'ToLateFulfilmentVerifiedGatewayFlow', from: 'VerifyLateFulfilmentTask', to: 'LateFulfilmentVerifiedGateway' },
-    { id: 'LateFulfilmentVerifiedFlow', name: '是', from: 'LateFulfilmentVerifiedGateway', to: 'RecordLateFulfilmentTask', condition: '${fulfilmentVerified}' },
-    { id: 'LateFulfilmentRejectedFlow', name: '否', from: 'LateFulfilmentVerifiedGateway', to: 'AwaitLateFulfilmentTask', condition: '${!fulfilmentVerified}' },
-    { id: 'LateFulfilledFlow', from: 'RecordLateFulfilmentTask', to: 'LateFulfilledEndEvent' },
+    ...late.flows,
     { id: 'CommitmentBreachedFlow', from: 'BreachPushTimer', to: 'CommitmentBreachedEndEvent' },
   ],
 };
