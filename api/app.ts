@@ -12,6 +12,9 @@ import { catalogueRoutes } from './routes/catalogue.js';
 import { supervisionRoutes } from './routes/supervision.js';
 import { creditRoutes } from './routes/credit.js';
 import { promiseRoutes } from './routes/promises.js';
+import { publicRoutes } from './routes/public.js';
+import { publicationRoutes } from './routes/publication.js';
+import { supervisionResultRoutes } from './routes/supervision-results.js';
 import { portalPage } from './routes/portal.js';
 
 export interface AppDeps {
@@ -31,6 +34,9 @@ export function createApp({ config, db, engine, log }: AppDeps): express.Express
     res.status(engineUp ? 200 : 503).json({ status: engineUp ? 'ok' : 'degraded', engine: engineUp ? 'up' : 'down' });
   });
 
+  // 双公示 and licence verification are public: no login, no personal ID numbers
+  app.use('/public', publicRoutes(db, config));
+
   app.use(requireLogin(engine));
   app.get('/', (req, res) => {
     res.type('html').send(portalPage(config, req.user!));
@@ -45,6 +51,8 @@ export function createApp({ config, db, engine, log }: AppDeps): express.Express
   app.use('/api/credit', creditRoutes(db));
   app.use('/credit', creditRoutes(db));
   app.use('/api/supervision', supervisionRoutes(db));
+  app.use('/api/supervision', supervisionResultRoutes(db));
+  app.use('/api/publication', publicationRoutes(db, engine, config));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not-found', message: '没有这个页面或接口' });

@@ -40,8 +40,10 @@ export interface Config {
   demoPassword: string | undefined;
   web: { host: string; port: number };
   /** the credit platform: where records are pushed (none: they stay in shenpi) and queried */
-  credit: { platformUrl: string | undefined; queryUrl: string | undefined; token: string | undefined; timeoutMs: number };
-  outbox: { intervalMs: number; retryBaseMs: number; retryMaxMs: number; batchSize: number };
+  credit: { platformUrl: string | undefined; publicationUrl: string | undefined; queryUrl: string | undefined; token: string | undefined; timeoutMs: number };
+  /** 审管衔接: where decisions go to the supervising departments */
+  supervision: { url: string | undefined; token: string | undefined };
+  outbox: { intervalMs: number; retryBaseMs: number; retryMaxMs: number; batchSize: number; publicationBatchSize: number };
   /** 时限: the office's UTC offset and the 电子监察 warning threshold */
   deadlines: { utcOffset: string; warningWorkingDays: number };
   worker: {
@@ -171,6 +173,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     credit: {
       platformUrl: url(env, 'SHENPI_CREDIT_PLATFORM_URL', ['http:', 'https:']),
+      publicationUrl: url(env, 'SHENPI_PUBLICATION_URL', ['http:', 'https:']),
       queryUrl: url(env, 'SHENPI_CREDIT_QUERY_URL', ['http:', 'https:']),
       token: text(env, 'SHENPI_CREDIT_PLATFORM_TOKEN'),
       timeoutMs: integer(env, 'SHENPI_CREDIT_TIMEOUT_MS', 10000, 100, 120000),
@@ -180,6 +183,11 @@ export function loadConfig(env: Env = process.env): Config {
       retryBaseMs: integer(env, 'SHENPI_OUTBOX_RETRY_MS', 5000, 10, 3600000),
       retryMaxMs: integer(env, 'SHENPI_OUTBOX_RETRY_MAX_MS', 900000, 10, 86400000),
       batchSize: integer(env, 'SHENPI_OUTBOX_BATCH', 20, 1, 1000),
+      publicationBatchSize: integer(env, 'SHENPI_PUBLICATION_BATCH', 500, 1, 10000),
+    },
+    supervision: {
+      url: url(env, 'SHENPI_SUPERVISION_URL', ['http:', 'https:']),
+      token: text(env, 'SHENPI_SUPERVISION_TOKEN'),
     },
     deadlines: {
       utcOffset: offset(env, 'SHENPI_UTC_OFFSET', '+08:00'),

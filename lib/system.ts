@@ -19,9 +19,7 @@ import { WORKERS, createWorkerServices, startWorkers, type RunningWorkers } from
 import { chineseDaysSeed } from './calendar/chinese-days.js';
 import { seedCatalogue } from './catalogue/seed.js';
 import { seedCalendar } from './repositories/calendar.js';
-import { CREDIT_CHANNEL } from './repositories/credit.js';
-import { creditPlatformDelivery } from './outbox/credit-platform.js';
-import { startDispatcher } from './outbox/dispatcher.js';
+import { startDispatchers } from './outbox/channels.js';
 import { createApp } from '../api/app.js';
 
 export interface SystemOptions {
@@ -103,10 +101,7 @@ export async function startSystem(config: Config, options: SystemOptions): Promi
         retryTimeoutMs: config.worker.retryTimeoutMs,
       }, log, createWorkerServices(db, config.deadlines, { queryUrl: config.credit.queryUrl, timeoutMs: config.credit.timeoutMs })));
       stack.push(() => workers!.stop());
-      if (config.credit.platformUrl) {
-        const dispatcher = startDispatcher(db, CREDIT_CHANNEL, creditPlatformDelivery({ url: config.credit.platformUrl, token: config.credit.token, timeoutMs: config.credit.timeoutMs }), config.outbox, log.child({ component: 'outbox' }));
-        stack.push(() => dispatcher.stop());
-      }
+      for (const dispatcher of startDispatchers(db, config, log.child({ component: 'outbox' }))) stack.push(() => dispatcher.stop());
     }
     let web: Server | undefined;
     if (options.web) {

@@ -14,10 +14,12 @@ import { worker as checkCreditEligibility } from './credit/check-eligibility.wor
 import { worker as recordCredit } from './credit/record.worker.js';
 import { worker as preparePromiseNotice } from './promises/prepare-notice.worker.js';
 import { worker as validateSupplement } from './validation/supplement.worker.js';
+import { worker as publishLicence } from './publication/licence.worker.js';
+import { worker as pushToSupervision } from './publication/supervision.worker.js';
 
 export const WORKERS: WorkerDefinition[] = [
   validateApplication, registerCase, recordCaseStatus, computeDeadline, extendDeadline, stopClock, restartClock, raiseAlert, issueLicence,
-  revokeLicence, checkCreditEligibility, recordCredit, preparePromiseNotice, validateSupplement,
+  revokeLicence, checkCreditEligibility, recordCredit, preparePromiseNotice, validateSupplement, publishLicence, pushToSupervision,
 ];
 
 export { startWorkers, type RunningWorkers, type WorkerSettings } from './runtime/start-workers.js';

@@ -15,6 +15,8 @@ export const TOPICS = {
   recordCredit: 'credit.record',
   preparePromiseNotice: 'promise.prepare-notice',
   validateSupplement: 'validation.supplement',
+  publishLicence: 'publication.licence',
+  pushToSupervision: 'supervision.push',
 } as const;
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];

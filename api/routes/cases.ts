@@ -9,6 +9,8 @@ import { loadCalendar } from '../../lib/repositories/calendar.js';
 import { caseEvents, casePauses, findCaseByReceipt } from '../../lib/repositories/cases.js';
 import { licenceForCase } from '../../lib/repositories/licences.js';
 import { alertsFor } from '../../lib/repositories/supervision.js';
+import { supervisionResultsFor } from '../../lib/repositories/supervision-push.js';
+import { publicationsOfCase } from '../../lib/repositories/publication.js';
 import { notFound } from '../errors.js';
 
 interface HistoricActivity { activityId: string; activityName: string | null; activityType: string; assignee: string | null; taskId: string | null; startTime: string; endTime: string | null; processDefinitionKey: string }
@@ -51,6 +53,8 @@ export function caseRoutes(db: Knex, engine: EngineClient, config: Config): Rout
       pauses,
       alerts: await alertsFor(db, record.businessKey),
       licence: await licenceForCase(db, record.businessKey) ?? null,
+      publications: await publicationsOfCase(db, record.businessKey),
+      supervisionResults: await supervisionResultsFor(db, record.businessKey),
     });
   });
 

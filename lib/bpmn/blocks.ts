@@ -196,15 +196,17 @@ export const decisionBlock: ProcessModel = {
 export const resultIssueBlock: ProcessModel = {
   id: 'result-issue',
   name: '制证',
-  documentation: '准予的办件生成证照编号和电子证照记录 (每个办件只编号一次).',
+  documentation: '准予的办件生成证照编号和电子证照记录 (每个办件只编号一次), 当日双公示 (行政许可信息经校验、脱敏后记入公示台账并推送信用平台).',
   nodes: [
     { kind: 'start', id: 'ResultIssueStartEvent', name: '开始制证' },
     { kind: 'service', id: 'IssueLicenceTask', name: '制证', topic: TOPICS.issueLicence },
+    { kind: 'service', id: 'PublishLicenceTask', name: '双公示', topic: TOPICS.publishLicence, inputs: { publicationAction: '准予' } },
     { kind: 'end', id: 'ResultIssuedEndEvent', name: '已制证' },
   ],
   flows: [
     { id: 'ToIssueLicenceFlow', from: 'ResultIssueStartEvent', to: 'IssueLicenceTask' },
-    { id: 'LicenceIssuedFlow', from: 'IssueLicenceTask', to: 'ResultIssuedEndEvent' },
+    { id: 'ToPublishLicenceFlow', from: 'IssueLicenceTask', to: 'PublishLicenceTask' },
+    { id: 'LicencePublishedFlow', from: 'PublishLicenceTask', to: 'ResultIssuedEndEvent' },
   ],
 };
 
@@ -334,13 +336,15 @@ export const promiseBreachBlock: ProcessModel = {
   nodes: [
     { kind: 'start', id: 'BreachStartEvent', name: '违诺处理' },
     { kind: 'service', id: 'RevokeDecisionTask', name: '撤销决定', topic: TOPICS.revokeLicence, inputs: { revocationReason: "${promiseKind == '容缺' ? '容缺受理后逾期未补正材料' : '告知承诺期满未履行承诺'}" } },
+    { kind: 'service', id: 'PublishRevocationTask', name: '公示撤销', topic: TOPICS.publishLicence, inputs: { publicationAction: '撤销' } },
     { kind: 'service', id: 'RecordBreachCreditTask', name: '记录失信并推送', topic: TOPICS.recordCredit, inputs: { creditKind: "${promiseKind == '容缺' ? '不良记录' : '违约'}", creditRule: "${promiseKind == '容缺' ? '容缺受理逾期未补正' : '不履行承诺信息 (告知承诺期满后第 7 个工作日推送)'}" } },
     recordStatus('RecordBreachStatusTask', '记录终止并告知申请人', '未履行承诺, 办件终止'),
     { kind: 'end', id: 'BreachHandledEndEvent', name: '已处理' },
   ],
   flows: [
     { id: 'ToRevokeDecisionFlow', from: 'BreachStartEvent', to: 'RevokeDecisionTask' },
-    { id: 'ToRecordBreachCreditFlow', from: 'RevokeDecisionTask', to: 'RecordBreachCreditTask' },
+    { id: 'ToPublishRevocationFlow', from: 'RevokeDecisionTask', to: 'PublishRevocationTask' },
+    { id: 'ToRecordBreachCreditFlow', from: 'PublishRevocationTask', to: 'RecordBreachCreditTask' },
     { id: 'ToRecordBreachStatusFlow', from: 'RecordBreachCreditTask', to: 'RecordBreachStatusTask' },
     { id: 'BreachHandledFlow', from: 'RecordBreachStatusTask', to: 'BreachHandledEndEvent' },
   ],

@@ -46,6 +46,7 @@ export function itemProcess(entry: Pick<CatalogueEntry, 'key' | 'name' | 'proces
     { kind: 'xor', id: 'GrantedGateway', name: '准予?' },
     { kind: 'call', id: 'ResultIssueCallActivity', name: '制证', calledElement: 'result-issue' },
     { kind: 'xor', id: 'ResultReadyGateway', name: '' },
+    { kind: 'service', id: 'PushToSupervisionTask', name: '推送监管部门 (审管衔接)', topic: TOPICS.pushToSupervision },
     { kind: 'call', id: 'DeliveryCallActivity', name: '出件', calledElement: 'delivery' },
     { kind: 'end', id: 'CaseClosedEndEvent', name: '办结' },
   ];
@@ -64,7 +65,8 @@ export function itemProcess(entry: Pick<CatalogueEntry, 'key' | 'name' | 'proces
     { id: 'GrantFlow', name: '准予', from: 'GrantedGateway', to: 'ResultIssueCallActivity', condition: "${decision == 'grant'}" },
     { id: 'DenyFlow', name: '不予', from: 'GrantedGateway', to: 'ResultReadyGateway', condition: "${decision != 'grant'}" },
     { id: 'ResultIssuedFlow', from: 'ResultIssueCallActivity', to: 'ResultReadyGateway' },
-    { id: 'ToDeliveryFlow', from: 'ResultReadyGateway', to: 'DeliveryCallActivity' },
+    { id: 'ToPushToSupervisionFlow', from: 'ResultReadyGateway', to: 'PushToSupervisionTask' },
+    { id: 'ToDeliveryFlow', from: 'PushToSupervisionTask', to: 'DeliveryCallActivity' },
     { id: 'ToFollowUpInspectionGatewayFlow', from: 'DeliveryCallActivity', to: 'FollowUpInspectionGateway' },
     { id: 'NoFollowUpInspectionFlow', name: '否', from: 'FollowUpInspectionGateway', to: 'PromiseJoinGateway', condition: "${inspectionMode != '择期补充勘验'}" },
     { id: 'FollowUpInspectionFlow', name: '择期补充勘验', from: 'FollowUpInspectionGateway', to: 'ComputeFollowUpDeadlineTask', condition: "${inspectionMode == '择期补充勘验'}" },

@@ -1,9 +1,7 @@
-// Delivers an outbox channel in the background: every interval it takes the due messages and
-// hands each to `deliver`; a failure is retried later with a growing delay (capped), never
-// dropped. Stopping waits for the round in progress.
-import type { Knex } from 'knex';
+// Delivers an outbox channel in the background: every interval it runs one round (take the due
+// messages, deliver, mark); failures are retried later with a growing delay, never dropped.
+// Stopping waits for the round in progress.
 import type { Logger } from '../log.js';
-import { dispatchDue, type OutboxMessage } from '../repositories/outbox.js';
 
 export interface DispatcherSettings {
   intervalMs: number;
@@ -18,18 +16,22 @@ export interface Dispatcher {
   stop(): Promise<void>;
 }
 
-export function startDispatcher(db: Knex, channel: string, deliver: (message: OutboxMessage) => Promise<void>, settings: DispatcherSettings, log: Logger): Dispatcher {
-  const backoff = (attempts: number): number => Math.min(settings.retryMaxMs, settings.retryBaseMs * 2 ** Math.max(0, attempts - 1));
-  let round: Promise<unknown> = Promise.resolve();
+/** The delay before the next attempt: doubling from retryBaseMs, capped at retryMaxMs. */
+export function backoff(settings: DispatcherSettings): (attempts: number) => number {
+  return (attempts) => Math.min(settings.retryMaxMs, settings.retryBaseMs * 2 ** Math.max(0, attempts - 1));
+}
+
+export function startDispatcher(channel: string, round: () => Promise<{ delivered: number; failed: number }>, settings: DispatcherSettings, log: Logger): Dispatcher {
+  let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
   let lastError = '';
   const runOnce = async () => {
-    const result = await dispatchDue(db, channel, settings.batchSize, deliver, backoff);
+    const result = await round();
     if (result.delivered || result.failed) log.info('outbox round', { channel, ...result });
     return result;
   };
   const timer = setInterval(() => {
-    round = round.then(runOnce).then(() => { lastError = ''; }, (error: Error) => {
+    running = running.then(runOnce).then(() => { lastError = ''; }, (error: Error) => {
       if (error.message !== lastError) log.warn('outbox round failed', { channel, error: error.message });
       lastError = error.message;
     });
@@ -42,7 +44,7 @@ export function startDispatcher(db: Knex, channel: string, deliver: (message: Ou
       if (stopped) return;
       stopped = true;
       clearInterval(timer);
-      await round.catch(() => undefined);
+      await running.catch(() => undefined);
     },
   };
 }

@@ -21,16 +21,23 @@ export interface NewLicence {
 export interface LicenceRecord {
   licenceNumber: string;
   businessKey: string;
+  receiptNumber: string;
+  itemKey: string;
+  itemVersion: number;
   resultName: string;
   holderName: string;
+  holderCategory: string;
+  content: string;
+  decidedOn: string;
   validFrom: string;
   validUntil: string | null;
   status: string;
 }
 
 function selectLicence(db: Knex) {
-  return db('licence').select({ licenceNumber: 'licence_number' }, { businessKey: 'business_key' }, { resultName: 'result_name' }, { holderName: 'holder_name' }, 'status',
-    db.raw(`to_char(valid_from, 'YYYY-MM-DD') as "validFrom"`), db.raw(`to_char(valid_until, 'YYYY-MM-DD') as "validUntil"`));
+  return db('licence').select({ licenceNumber: 'licence_number' }, { businessKey: 'business_key' }, { receiptNumber: 'receipt_number' }, { itemKey: 'item_key' }, { itemVersion: 'item_version' },
+    { resultName: 'result_name' }, { holderName: 'holder_name' }, { holderCategory: 'holder_category' }, 'content', 'status',
+    db.raw(`to_char(decided_on, 'YYYY-MM-DD') as "decidedOn"`), db.raw(`to_char(valid_from, 'YYYY-MM-DD') as "validFrom"`), db.raw(`to_char(valid_until, 'YYYY-MM-DD') as "validUntil"`));
 }
 
 export async function issueLicence(db: Knex, input: NewLicence): Promise<{ licence: LicenceRecord; replayed: boolean }> {
@@ -59,6 +66,10 @@ export async function revokeLicence(db: Knex, businessKey: string, on: string, r
 
 export async function findLicence(db: Knex, licenceNumber: string): Promise<LicenceRecord | undefined> {
   return (await selectLicence(db).where({ licence_number: licenceNumber }).first()) as LicenceRecord | undefined;
+}
+
+export async function allLicences(db: Knex): Promise<LicenceRecord[]> {
+  return selectLicence(db).orderBy('id') as Promise<LicenceRecord[]>;
 }
 
 export async function licenceForCase(db: Knex, businessKey: string): Promise<LicenceRecord | undefined> {

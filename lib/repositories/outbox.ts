@@ -44,6 +44,49 @@ export async function dispatchDue(db: Knex, channel: string, limit: number, deli
   });
 }
 
+export type BatchOutcome = { ok: true } | { retry: string } | { reject: string };
+
+/**
+ * Like dispatchDue, for a receiver that takes many messages in one request and answers for
+ * each: delivered, to retry later (a failure), or rejected (kept with the reason until fixed).
+ */
+export async function dispatchBatch(db: Knex, channel: string, limit: number, deliver: (messages: OutboxMessage[]) => Promise<Map<number, BatchOutcome>>, backoffMs: (attempts: number) => number): Promise<{ delivered: number; failed: number }> {
+  return db.transaction(async (trx) => {
+    const rows = await trx('outbox_message').where({ channel, status: 'pending' }).where('next_attempt_at', '<=', trx.fn.now())
+      .orderBy('id').limit(limit).forUpdate().skipLocked()
+      .select('id', 'channel', { dedupKey: 'dedup_key' }, 'payload', 'attempts') as OutboxMessage[];
+    if (rows.length === 0) return { delivered: 0, failed: 0 };
+    let outcomes: Map<number, BatchOutcome>;
+    try {
+      outcomes = await deliver(rows);
+    } catch (error) {
+      outcomes = new Map(rows.map((row) => [row.id, { retry: (error as Error).message }]));
+    }
+    let delivered = 0;
+    let failed = 0;
+    for (const row of rows) {
+      const outcome = outcomes.get(row.id) ?? { retry: '接收方未答复此条' };
+      const attempts = row.attempts + 1;
+      if ('ok' in outcome) {
+        await trx('outbox_message').where({ id: row.id }).update({ status: 'delivered', delivered_at: trx.fn.now(), attempts, last_error: null });
+        delivered += 1;
+      } else if ('reject' in outcome) {
+        await trx('outbox_message').where({ id: row.id }).update({ status: 'rejected', attempts, last_error: outcome.reject.slice(0, 1000) });
+        failed += 1;
+      } else {
+        await trx('outbox_message').where({ id: row.id }).update({ attempts, last_error: outcome.retry.slice(0, 1000), next_attempt_at: trx.raw(`now() + (? || ' milliseconds')::interval`, [String(backoffMs(attempts))]) });
+        failed += 1;
+      }
+    }
+    return { delivered, failed };
+  });
+}
+
+/** Sends a message again at the next round (a repair, or a fix after a rejection). */
+export async function requeue(db: Knex, channel: string, dedupKey: string): Promise<boolean> {
+  return (await db('outbox_message').where({ channel, dedup_key: dedupKey }).whereNot({ status: 'delivered' }).update({ status: 'pending', next_attempt_at: db.fn.now() })) > 0;
+}
+
 export async function outboxState(db: Knex, channel: string, dedupKey: string): Promise<{ status: string; attempts: number; lastError: string | null } | undefined> {
   return db('outbox_message').where({ channel, dedup_key: dedupKey }).first('status', 'attempts', { lastError: 'last_error' });
 }

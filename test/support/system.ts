@@ -38,6 +38,8 @@ export function useSystem(): Promise<System> {
       // at once, so the tests execute each timer job themselves, at the step they test
       SHENPI_JOB_EXECUTOR: 'false',
       SHENPI_CREDIT_PLATFORM_URL: platform.url,
+      SHENPI_PUBLICATION_URL: platform.publicationUrl,
+      SHENPI_SUPERVISION_URL: platform.supervisionUrl,
       SHENPI_OUTBOX_INTERVAL_MS: '200',
       SHENPI_OUTBOX_RETRY_MS: '200',
     });

@@ -1,0 +1,56 @@
+// Public, no login: the 双公示 listing (page and JSON feed, searchable) and the verification of
+// an electronic licence. Only the published (masked) record is shown: never a personal ID.
+import { Router } from 'express';
+import type { Knex } from 'knex';
+import type { Config } from '../../lib/config.js';
+import { todayIn } from '../../lib/calendar/deadlines.js';
+import { findLicence } from '../../lib/repositories/licences.js';
+import { latestPublications } from '../../lib/repositories/publication.js';
+import { maskPersonalCode } from '../../lib/publication/licence-record.js';
+import { badRequest, notFound } from '../errors.js';
+
+const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function publicRoutes(db: Knex, config: Config): Router {
+  const router = Router();
+
+  const search = async (query: Record<string, unknown>) => {
+    const filter = { q: typeof query.q === 'string' && query.q ? query.q.slice(0, 100) : undefined, item: typeof query.item === 'string' && query.item ? query.item : undefined,
+      from: typeof query.from === 'string' && query.from ? query.from : undefined, to: typeof query.to === 'string' && query.to ? query.to : undefined };
+    for (const field of ['from', 'to'] as const) {
+      if (filter[field] && !DATE.test(filter[field]!)) throw badRequest(`${field} 应为日期 YYYY-MM-DD`, [{ field, rule: 'date', message: `${field} 应为日期 YYYY-MM-DD` }]);
+    }
+    return (await latestPublications(db, filter)).map((row): Record<string, string | undefined> => ({ ...row.record, version: String(row.version), publishedAt: new Date(row.publishedAt).toISOString() }));
+  };
+
+  router.get('/licences.json', async (req, res) => {
+    res.json({ licences: await search(req.query) });
+  });
+
+  router.get('/licences', async (req, res) => {
+    const rows = await search(req.query);
+    const value = (name: string) => escape(typeof req.query[name] === 'string' ? (req.query[name] as string) : '');
+    res.type('html').send(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>行政许可公示</title>
+<style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:32px;color:#222}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;font-size:14px}</style></head>
+<body><h1>行政许可信息公示 (双公示)</h1>
+<form>名称/代码/许可编号 <input name="q" value="${value('q')}"> 事项 <input name="item" value="${value('item')}"> 决定日期 <input name="from" type="date" value="${value('from')}"> 至 <input name="to" type="date" value="${value('to')}"> <button>查询</button></form>
+<table><tr><th>行政相对人</th><th>统一社会信用代码</th><th>许可证书</th><th>许可编号</th><th>许可内容</th><th>决定日期</th><th>有效期至</th><th>状态</th><th>许可机关</th></tr>
+${rows.map((r) => `<tr><td>${escape(r.holderName ?? '')}</td><td>${escape(maskPersonalCode(r.holderCode ?? ''))}</td><td>${escape(r.licenceName ?? '')}</td><td>${escape(r.licenceNumber ?? '')}</td><td>${escape(r.licenceContent ?? '')}</td><td>${escape(r.decisionDate ?? '')}</td><td>${escape(r.validUntil ?? '长期')}</td><td>${escape(r.status ?? '')}</td><td>${escape(r.licensingAuthority ?? '')}</td></tr>`).join('\n')}
+</table></body></html>`);
+  });
+
+  // 电子证照 verification: is this number a valid licence today?
+  router.get('/licences/:licenceNumber/verify', async (req, res) => {
+    const licence = await findLicence(db, String(req.params.licenceNumber));
+    if (!licence) throw notFound(`没有编号为 ${String(req.params.licenceNumber)} 的证照`);
+    const today = todayIn(config.deadlines.utcOffset);
+    const expired = licence.validUntil !== null && licence.validUntil < today;
+    const valid = licence.status === '有效' && !expired;
+    res.json({
+      licenceNumber: licence.licenceNumber, valid, status: expired && licence.status === '有效' ? '已过期' : licence.status,
+      resultName: licence.resultName, holderName: licence.holderName, validFrom: licence.validFrom, validUntil: licence.validUntil, checkedOn: today,
+    });
+  });
+  return router;
+}

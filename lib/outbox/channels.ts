@@ -1,0 +1,31 @@
+// Which outbox channels run, and where they deliver: each only when its endpoint is configured
+// (until then the messages wait in the outbox, and the records are in shenpi's own pages).
+import type { Knex } from 'knex';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import { CREDIT_CHANNEL } from '../repositories/credit.js';
+import { dispatchBatch, dispatchDue } from '../repositories/outbox.js';
+import { PUBLICATION_CHANNEL } from '../repositories/publication.js';
+import { SUPERVISION_CHANNEL } from '../repositories/supervision-push.js';
+import { creditPlatformDelivery } from './credit-platform.js';
+import { backoff, startDispatcher, type Dispatcher } from './dispatcher.js';
+import { publicationDelivery } from './publication-platform.js';
+
+export function startDispatchers(db: Knex, config: Config, log: Logger): Dispatcher[] {
+  const dispatchers: Dispatcher[] = [];
+  const retry = backoff(config.outbox);
+  const { credit } = config;
+  if (credit.platformUrl) {
+    const deliver = creditPlatformDelivery({ url: credit.platformUrl, token: credit.token, timeoutMs: credit.timeoutMs });
+    dispatchers.push(startDispatcher(CREDIT_CHANNEL, () => dispatchDue(db, CREDIT_CHANNEL, config.outbox.batchSize, deliver, retry), config.outbox, log));
+  }
+  if (credit.publicationUrl) {
+    const deliver = publicationDelivery(db, { url: credit.publicationUrl, token: credit.token, timeoutMs: credit.timeoutMs });
+    dispatchers.push(startDispatcher(PUBLICATION_CHANNEL, () => dispatchBatch(db, PUBLICATION_CHANNEL, config.outbox.publicationBatchSize, deliver, retry), config.outbox, log));
+  }
+  if (config.supervision.url) {
+    const deliver = creditPlatformDelivery({ url: config.supervision.url, token: config.supervision.token, timeoutMs: credit.timeoutMs });
+    dispatchers.push(startDispatcher(SUPERVISION_CHANNEL, () => dispatchDue(db, SUPERVISION_CHANNEL, config.outbox.batchSize, deliver, retry), config.outbox, log));
+  }
+  return dispatchers;
+}
