@@ -183,7 +183,7 @@ export function loadConfig(env: Env = process.env): Config {
       retryBaseMs: integer(env, 'SHENPI_OUTBOX_RETRY_MS', 5000, 10, 3600000),
       retryMaxMs: integer(env, 'SHENPI_OUTBOX_RETRY_MAX_MS', 900000, 10, 86400000),
       batchSize: integer(env, 'SHENPI_OUTBOX_BATCH', 20, 1, 1000),
-      publicationBatchSize: integer(env, 'SHENPI_PUBLICATION_BATCH', 500, 1, 10000),
+      publicationBatchSize: integer(env, 'SHENPI_PUBLICATION_BATCH', 1000, 1, 10000),
     },
     supervision: {
       url: url(env, 'SHENPI_SUPERVISION_URL', ['http:', 'https:']),

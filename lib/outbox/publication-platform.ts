@@ -20,6 +20,7 @@ export function publicationDelivery(db: Knex, settings: CreditPlatformSettings):
     const answer = (await response.json().catch(() => ({}))) as PlatformAnswer;
     const byKey = new Map((answer.results ?? []).map((result) => [result.key, result]));
     const outcomes = new Map<number, BatchOutcome>();
+    const acknowledged: string[] = [];
     for (const message of messages) {
       const result = byKey.get(message.dedupKey);
       if (result?.status === 'rejected') {
@@ -27,12 +28,13 @@ export function publicationDelivery(db: Knex, settings: CreditPlatformSettings):
         await markRejected(db, message.dedupKey, reason);
         outcomes.set(message.id, { reject: reason });
       } else if (result?.status === 'accepted' || (!answer.results && response.ok)) {
-        await markAcknowledged(db, message.dedupKey);
+        acknowledged.push(message.dedupKey);
         outcomes.set(message.id, { ok: true });
       } else {
         outcomes.set(message.id, { retry: '信用平台未答复此条' });
       }
     }
+    await markAcknowledged(db, acknowledged);
     return outcomes;
   };
 }

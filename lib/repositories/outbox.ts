@@ -62,23 +62,22 @@ export async function dispatchBatch(db: Knex, channel: string, limit: number, de
     } catch (error) {
       outcomes = new Map(rows.map((row) => [row.id, { retry: (error as Error).message }]));
     }
-    let delivered = 0;
-    let failed = 0;
+    // one statement for all delivered (the common case), one per refused or failed message
+    const delivered = rows.filter((row) => 'ok' in (outcomes.get(row.id) ?? {}));
+    if (delivered.length) {
+      await trx('outbox_message').whereIn('id', delivered.map((row) => row.id))
+        .update({ status: 'delivered', delivered_at: trx.fn.now(), attempts: trx.raw('attempts + 1'), last_error: null });
+    }
     for (const row of rows) {
       const outcome = outcomes.get(row.id) ?? { retry: '接收方未答复此条' };
       const attempts = row.attempts + 1;
-      if ('ok' in outcome) {
-        await trx('outbox_message').where({ id: row.id }).update({ status: 'delivered', delivered_at: trx.fn.now(), attempts, last_error: null });
-        delivered += 1;
-      } else if ('reject' in outcome) {
+      if ('reject' in outcome) {
         await trx('outbox_message').where({ id: row.id }).update({ status: 'rejected', attempts, last_error: outcome.reject.slice(0, 1000) });
-        failed += 1;
-      } else {
+      } else if ('retry' in outcome) {
         await trx('outbox_message').where({ id: row.id }).update({ attempts, last_error: outcome.retry.slice(0, 1000), next_attempt_at: trx.raw(`now() + (? || ' milliseconds')::interval`, [String(backoffMs(attempts))]) });
-        failed += 1;
       }
     }
-    return { delivered, failed };
+    return { delivered: delivered.length, failed: rows.length - delivered.length };
   });
 }
 

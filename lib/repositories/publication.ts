@@ -66,9 +66,11 @@ export async function publicationsOfCase(db: Knex, businessKey: string): Promise
     .select({ licenceNumber: 'licence_number' }, 'version', 'action', { publishedAt: 'published_at' }, { acknowledgedAt: 'acknowledged_at' }, { rejectedReason: 'rejected_reason' });
 }
 
-export async function markAcknowledged(db: Knex, key: string): Promise<void> {
-  const [licenceNumber, version] = key.split('#');
-  await db('publication_record').where({ licence_number: licenceNumber, version: Number(version) }).update({ acknowledged_at: db.fn.now(), rejected_reason: null });
+/** Marks the records (keys licence#version) as acknowledged by the platform, in one statement. */
+export async function markAcknowledged(db: Knex, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  const pairs = keys.map((key) => { const [licence, version] = key.split('#'); return [licence!, Number(version)] as const; });
+  await db('publication_record').whereIn(['licence_number', 'version'], pairs as unknown as Array<[string, number]>).update({ acknowledged_at: db.fn.now(), rejected_reason: null });
 }
 
 export async function markRejected(db: Knex, key: string, reason: string): Promise<void> {

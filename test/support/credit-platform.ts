@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-interface Stored { body: unknown; deliveries: number }
+interface Stored { body: unknown; deliveries: number; receivedAt: number }
 
 export interface FakeCreditPlatform {
   /** credit records endpoint */
@@ -37,7 +37,7 @@ export async function startFakeCreditPlatform(): Promise<FakeCreditPlatform> {
   const store = (map: Map<string, Stored>, key: string, body: unknown): void => {
     const existing = map.get(key);
     if (existing) existing.deliveries += 1;
-    else map.set(key, { body, deliveries: 1 });
+    else map.set(key, { body, deliveries: 1, receivedAt: Date.now() });
   };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
