@@ -43,7 +43,7 @@ export interface Config {
   credit: { platformUrl: string | undefined; publicationUrl: string | undefined; queryUrl: string | undefined; token: string | undefined; timeoutMs: number };
   /** 审管衔接: where decisions go to the supervising departments */
   supervision: { url: string | undefined; token: string | undefined };
-  outbox: { intervalMs: number; retryBaseMs: number; retryMaxMs: number; batchSize: number; publicationBatchSize: number };
+  outbox: { intervalMs: number; retryBaseMs: number; retryMaxMs: number; batchSize: number; publicationBatchSize: number; reconcileIntervalMs: number };
   /** 时限: the office's UTC offset and the 电子监察 warning threshold */
   deadlines: { utcOffset: string; warningWorkingDays: number };
   worker: {
@@ -184,6 +184,7 @@ export function loadConfig(env: Env = process.env): Config {
       retryMaxMs: integer(env, 'SHENPI_OUTBOX_RETRY_MAX_MS', 900000, 10, 86400000),
       batchSize: integer(env, 'SHENPI_OUTBOX_BATCH', 20, 1, 1000),
       publicationBatchSize: integer(env, 'SHENPI_PUBLICATION_BATCH', 1000, 1, 10000),
+      reconcileIntervalMs: integer(env, 'SHENPI_RECONCILE_INTERVAL_MS', 3_600_000, 10_000, 86_400_000),
     },
     supervision: {
       url: url(env, 'SHENPI_SUPERVISION_URL', ['http:', 'https:']),

@@ -20,6 +20,7 @@ import { chineseDaysSeed } from './calendar/chinese-days.js';
 import { seedCatalogue } from './catalogue/seed.js';
 import { seedCalendar } from './repositories/calendar.js';
 import { startDispatchers } from './outbox/channels.js';
+import { startPublicationWatch } from './publication/watch.js';
 import { createApp } from '../api/app.js';
 
 export interface SystemOptions {
@@ -102,6 +103,8 @@ export async function startSystem(config: Config, options: SystemOptions): Promi
       }, log, createWorkerServices(db, config.deadlines, { queryUrl: config.credit.queryUrl, timeoutMs: config.credit.timeoutMs })));
       stack.push(() => workers!.stop());
       for (const dispatcher of startDispatchers(db, config, log.child({ component: 'outbox' }))) stack.push(() => dispatcher.stop());
+      const watch = startPublicationWatch(db, admin, config, log.child({ component: 'publication' }));
+      stack.push(() => watch.stop());
     }
     let web: Server | undefined;
     if (options.web) {

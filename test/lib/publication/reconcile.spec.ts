@@ -59,6 +59,10 @@ describe('#reconcile (台账比对)', function () {
       ['unacknowledged', unacknowledged, null],
     ].sort());
     expect(found.find((m) => m.kind === 'different')).to.include({ expected: '注销', actual: '有效' });
+    // decided 9-30, unacknowledged past 10-15 (7 working days): a red card for the operators
+    expect(found.find((m) => m.kind === 'unacknowledged')!.detail).to.contain('已超过法定公示期限 2026-10-15');
+    const [alert] = await system.db('supervision_alert').where({ timer_activity_instance_id: `publication:${unacknowledged}#1` }).select('level', 'responsible_group');
+    expect(alert).to.deep.equal({ level: 'red', responsible_group: 'operators' });
 
     const repaired = await run(true);
     expect(repaired.filter((m) => m.kind !== 'extra').every((m) => m.repaired)).to.equal(true);
