@@ -18,6 +18,8 @@ import type { Progress } from './progress.js';
 import { WORKERS, createWorkerServices, startWorkers, type RunningWorkers } from '../workers/index.js';
 import { chineseDaysSeed } from './calendar/chinese-days.js';
 import { seedCatalogue } from './catalogue/seed.js';
+import { seedBundles } from './catalogue/bundle.js';
+import { listLatest } from './repositories/catalogue.js';
 import { seedCalendar } from './repositories/calendar.js';
 import { startDispatchers } from './outbox/channels.js';
 import { startPublicationWatch } from './publication/watch.js';
@@ -73,6 +75,8 @@ export async function startSystem(config: Config, options: SystemOptions): Promi
       if (calendar.days) log.info('working-day calendar seeded', calendar);
       const catalogue = await seedCatalogue(db);
       if (catalogue.added.length) log.info('catalogue seeded', catalogue);
+      const bundles = await seedBundles(db, new Map((await listLatest(db)).map((item) => [item.key, item.entry])));
+      if (bundles.length) log.info('bundles seeded', { added: bundles });
     });
     let engineProcess: EngineProcess | undefined;
     if (!config.engine.externalUrl) {

@@ -16,10 +16,15 @@ import { worker as preparePromiseNotice } from './promises/prepare-notice.worker
 import { worker as validateSupplement } from './validation/supplement.worker.js';
 import { worker as publishLicence } from './publication/licence.worker.js';
 import { worker as pushToSupervision } from './publication/supervision.worker.js';
+import { worker as validateBundle } from './bundles/validate.worker.js';
+import { worker as collectBundleResults } from './bundles/collect-results.worker.js';
+import { worker as recordInspectionOpinion } from './bundles/record-opinion.worker.js';
+import { worker as mergeInspectionOpinions } from './bundles/merge-opinions.worker.js';
 
 export const WORKERS: WorkerDefinition[] = [
   validateApplication, registerCase, recordCaseStatus, computeDeadline, extendDeadline, stopClock, restartClock, raiseAlert, issueLicence,
   revokeLicence, checkCreditEligibility, recordCredit, preparePromiseNotice, validateSupplement, publishLicence, pushToSupervision,
+  validateBundle, collectBundleResults, recordInspectionOpinion, mergeInspectionOpinions,
 ];
 
 export { startWorkers, type RunningWorkers, type WorkerSettings } from './runtime/start-workers.js';

@@ -17,6 +17,10 @@ export const TOPICS = {
   validateSupplement: 'validation.supplement',
   publishLicence: 'publication.licence',
   pushToSupervision: 'supervision.push',
+  validateBundle: 'validation.bundle',
+  collectBundleResults: 'bundle.collect-results',
+  recordInspectionOpinion: 'inspection.record-opinion',
+  mergeInspectionOpinions: 'inspection.merge-opinions',
 } as const;
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];

@@ -20,7 +20,13 @@ export type Node =
   | { kind: 'end'; id: string; name: string; terminate?: boolean }
   | { kind: 'service'; id: string; name: string; topic: string; inputs?: Inputs; outputs?: Inputs; documentation?: string }
   | { kind: 'user'; id: string; name: string; groups: string; form: string; due?: string; rules?: ReasonRule[]; documentation?: string }
-  | { kind: 'call'; id: string; name: string; calledElement: string; inputs?: Inputs; outputs?: string[] }
+  | { kind: 'call'; id: string; name: string; calledElement: string; inputs?: Inputs; outputs?: string[];
+      /** a parallel instance per element of the collection (a process variable) */
+      multiInstance?: { collection: string; elementVariable: string };
+      /** the called case's business key (default: the caller's); an expression */
+      businessKey?: string;
+      /** hand over only `inputs`, not all variables */
+      onlyInputs?: boolean }
   | { kind: 'xor'; id: string; name: string }
   | { kind: 'inclusive'; id: string; name: string }
   | { kind: 'eventGateway'; id: string; name: string }
@@ -97,7 +103,10 @@ export function toSemanticXml(model: ProcessModel): string {
         const extra = Object.entries(node.inputs ?? {}).map(([target, source]) => `        <camunda:in sourceExpression="${escape(source)}" target="${target}" />\n`).join('');
         // a block that runs beside the main path hands back only its outcome (no write conflicts)
         const out = node.outputs ? node.outputs.map((name) => `        <camunda:out source="${name}" target="${name}" />\n`).join('') : '        <camunda:out variables="all" />\n';
-        return `    <bpmn:callActivity id="${node.id}" name="${escape(node.name)}" calledElement="${node.calledElement}" camunda:calledElementBinding="latest">\n      <bpmn:extensionElements>\n        <camunda:in businessKey="#{execution.processBusinessKey}" />\n        <camunda:in variables="all" />\n${extra}${out}      </bpmn:extensionElements>\n${io(node.id)}    </bpmn:callActivity>`;
+        const businessKey = escape(node.businessKey ?? '#{execution.processBusinessKey}');
+        const all = node.onlyInputs ? '' : '        <camunda:in variables="all" />\n';
+        const loop = node.multiInstance ? `      <bpmn:multiInstanceLoopCharacteristics camunda:collection="${escape(node.multiInstance.collection)}" camunda:elementVariable="${node.multiInstance.elementVariable}" />\n` : '';
+        return `    <bpmn:callActivity id="${node.id}" name="${escape(node.name)}" calledElement="${escape(node.calledElement)}" camunda:calledElementBinding="latest">\n      <bpmn:extensionElements>\n        <camunda:in businessKey="${businessKey}" />\n${all}${extra}${out}      </bpmn:extensionElements>\n${io(node.id)}${loop}    </bpmn:callActivity>`;
       }
       case 'xor': {
         return `    <bpmn:exclusiveGateway id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}    </bpmn:exclusiveGateway>`;

@@ -47,6 +47,7 @@ export function itemProcess(entry: Pick<CatalogueEntry, 'key' | 'name' | 'proces
     { kind: 'call', id: 'ResultIssueCallActivity', name: '制证', calledElement: 'result-issue' },
     { kind: 'xor', id: 'ResultReadyGateway', name: '' },
     { kind: 'service', id: 'PushToSupervisionTask', name: '推送监管部门 (审管衔接)', topic: TOPICS.pushToSupervision },
+    { kind: 'xor', id: 'DeliveryNeededGateway', name: '出件方式' },
     { kind: 'call', id: 'DeliveryCallActivity', name: '出件', calledElement: 'delivery' },
     { kind: 'end', id: 'CaseClosedEndEvent', name: '办结' },
   ];
@@ -66,7 +67,9 @@ export function itemProcess(entry: Pick<CatalogueEntry, 'key' | 'name' | 'proces
     { id: 'DenyFlow', name: '不予', from: 'GrantedGateway', to: 'ResultReadyGateway', condition: "${decision != 'grant'}" },
     { id: 'ResultIssuedFlow', from: 'ResultIssueCallActivity', to: 'ResultReadyGateway' },
     { id: 'ToPushToSupervisionFlow', from: 'ResultReadyGateway', to: 'PushToSupervisionTask' },
-    { id: 'ToDeliveryFlow', from: 'PushToSupervisionTask', to: 'DeliveryCallActivity' },
+    { id: 'ToDeliveryNeededGatewayFlow', from: 'PushToSupervisionTask', to: 'DeliveryNeededGateway' },
+    { id: 'ToDeliveryFlow', name: '本事项出件', from: 'DeliveryNeededGateway', to: 'DeliveryCallActivity', condition: "${execution.getVariable('bundleAccepted') != true}" },
+    { id: 'DeliveredWithBundleFlow', name: '一件事统一出件', from: 'DeliveryNeededGateway', to: 'FollowUpInspectionGateway', condition: "${execution.getVariable('bundleAccepted') == true}" },
     { id: 'ToFollowUpInspectionGatewayFlow', from: 'DeliveryCallActivity', to: 'FollowUpInspectionGateway' },
     { id: 'NoFollowUpInspectionFlow', name: '否', from: 'FollowUpInspectionGateway', to: 'PromiseJoinGateway', condition: "${inspectionMode != '择期补充勘验'}" },
     { id: 'FollowUpInspectionFlow', name: '择期补充勘验', from: 'FollowUpInspectionGateway', to: 'ComputeFollowUpDeadlineTask', condition: "${inspectionMode == '择期补充勘验'}" },
@@ -99,8 +102,9 @@ export function itemProcess(entry: Pick<CatalogueEntry, 'key' | 'name' | 'proces
     flows.push(
       { id: 'ToReviewFlow', name: '办理', from: 'PromiseSplitGateway', to: 'ReviewCallActivity', condition: '${true}' },
       { id: 'ToSiteInspectionGatewayFlow', from: 'ReviewCallActivity', to: 'SiteInspectionGateway' },
-      { id: 'SiteInspectionNeededFlow', name: '是', from: 'SiteInspectionGateway', to: 'SiteInspectionCallActivity', condition: '${siteInspection}' },
-      { id: 'SiteInspectionNotNeededFlow', name: '否', from: 'SiteInspectionGateway', to: 'SiteInspectionDoneGateway', condition: '${!siteInspection}' },
+      // a 一件事 with 联合踏勘 has inspected already
+      { id: 'SiteInspectionNeededFlow', name: '是', from: 'SiteInspectionGateway', to: 'SiteInspectionCallActivity', condition: "${siteInspection && execution.getVariable('jointInspected') != true}" },
+      { id: 'SiteInspectionNotNeededFlow', name: '否', from: 'SiteInspectionGateway', to: 'SiteInspectionDoneGateway', condition: "${!siteInspection || execution.getVariable('jointInspected') == true}" },
       { id: 'SiteInspectedFlow', from: 'SiteInspectionCallActivity', to: 'SiteInspectionDoneGateway' },
       { id: 'ToDecisionFlow', from: 'SiteInspectionDoneGateway', to: 'DecisionCallActivity' },
     );

@@ -9,6 +9,7 @@ export const GROUPS = {
   publicSecurityReview: { id: 'publicSecurityReview', name: '公安审批科' },
   legalReview: { id: 'legalReview', name: '法制审核科' },
   leaders: { id: 'leaders', name: '局领导' },
+  utilityCompanies: { id: 'utilityCompanies', name: '市政公用服务单位 (水电气热讯)' },
   analysts: { id: 'analysts', name: '流程分析员' },
   operators: { id: 'operators', name: '运维' },
   services: { id: 'shenpiServices', name: 'shenpi 技术账号' },
@@ -17,7 +18,7 @@ export const GROUPS = {
 export type GroupId = (typeof GROUPS)[keyof typeof GROUPS]['id'];
 
 /** Groups whose members work on human tasks in the Tasklist. */
-export const DEPARTMENT_GROUPS: GroupId[] = ['window', 'marketReview', 'constructionReview', 'municipalReview', 'healthReview', 'publicSecurityReview', 'legalReview', 'leaders'];
+export const DEPARTMENT_GROUPS: GroupId[] = ['window', 'marketReview', 'constructionReview', 'municipalReview', 'healthReview', 'publicSecurityReview', 'legalReview', 'leaders', 'utilityCompanies'];
 
 /** The review sections an item's catalogue entry may name (reviewGroup). */
 export const REVIEW_GROUPS: GroupId[] = ['marketReview', 'healthReview', 'constructionReview', 'municipalReview', 'publicSecurityReview'];
@@ -39,6 +40,7 @@ export const DEMO_USERS: DemoUser[] = [
   { id: 'police1', lastName: '吴', firstName: '刚', groups: ['publicSecurityReview'], role: '审批人员 (公安)' },
   { id: 'legal1', lastName: '陈', firstName: '洁', groups: ['legalReview'], role: '法制审核人员' },
   { id: 'leader1', lastName: '郑', firstName: '国华', groups: ['leaders'], role: '局领导 (批准延期)' },
+  { id: 'utility1', lastName: '何', firstName: '鹏', groups: ['utilityCompanies'], role: '公用事业单位 (联合踏勘)' },
   { id: 'analyst1', lastName: '刘', firstName: '洋', groups: ['analysts'], role: '流程分析员' },
   { id: 'operator1', lastName: '孙', firstName: '伟', groups: ['operators'], role: '运维' },
 ];

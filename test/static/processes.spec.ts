@@ -8,6 +8,7 @@ import { collectResources } from '../../lib/engine/deploy.js';
 import { BPMN_ERRORS, TOPICS, WORKERS } from '../../workers/index.js';
 import { BLOCKS } from '../../lib/bpmn/blocks.js';
 import { toBpmnXml } from '../../lib/bpmn/builder.js';
+import { inspectionOpinionBlock, jointInspectionBlock } from '../../lib/bpmn/bundle-blocks.js';
 import { GROUPS } from '../../lib/engine/directory.js';
 
 const resources = await collectResources(PROJECT_ROOT);
@@ -89,21 +90,30 @@ describe('processes/ and forms/ (static)', () => {
         const candidates = /camunda:candidateGroups="([^"]+)"/.exec(task!)?.[1];
         expect(candidates, `${name}: ${task}`).to.be.a('string');
         for (const group of candidates!.split(',')) {
-          expect(groups.has(group) || /^\$\{(reviewGroup|decisionGroup)\}$/.test(group), `${name}: group ${group}`).to.equal(true);
+          expect(groups.has(group) || /^\$\{(reviewGroup|decisionGroup|inspectionGroup)\}$/.test(group), `${name}: group ${group}`).to.equal(true);
         }
       }
     }
   });
 
-  it('should call only processes that exist', () => {
+  it('should call only processes that exist (a bundle calls the items it lists)', () => {
     const ids = new Set(bpmn.flatMap(({ xml }) => all(/<bpmn:process id="([^"]+)"/g, xml)));
     for (const { name, xml } of bpmn) {
-      for (const called of all(/calledElement="([^"]+)"/g, xml)) expect(ids.has(called), `${name}: calledElement ${called}`).to.equal(true);
+      for (const called of all(/calledElement="([^"]+)"/g, xml)) {
+        if (called === '${bundleItemKey}') continue;
+        expect(ids.has(called), `${name}: calledElement ${called}`).to.equal(true);
+      }
+    }
+    const bundleDir = path.join(PROJECT_ROOT, 'catalogue', 'bundles');
+    for (const file of fs.readdirSync(bundleDir)) {
+      const bundle = JSON.parse(fs.readFileSync(path.join(bundleDir, file), 'utf8')) as { key: string; items: Array<{ itemKey: string }> };
+      expect(ids.has(bundle.key), `${file}: processes/bundles/${bundle.key}.bpmn`).to.equal(true);
+      for (const { itemKey } of bundle.items) expect(ids.has(itemKey), `${file}: item ${itemKey} has no process`).to.equal(true);
     }
   });
 
   it('should keep the building blocks as the generator writes them (bin/generate-processes.ts)', async () => {
-    for (const block of BLOCKS) {
+    for (const block of [...BLOCKS, jointInspectionBlock, inspectionOpinionBlock]) {
       const file = fs.readFileSync(path.join(PROJECT_ROOT, 'processes', 'building-blocks', `${block.id}.bpmn`), 'utf8');
       expect(file, `${block.id}.bpmn: run node --import tsx bin/generate-processes.ts`).to.equal(await toBpmnXml(block));
     }

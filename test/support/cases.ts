@@ -25,10 +25,33 @@ export interface EngineTask {
 interface HistoricActivity { activityId: string; startTime: string; processDefinitionKey: string; sequenceCounter?: number }
 
 export class CaseDriver {
-  readonly businessKey = `test-${randomUUID()}`;
+  readonly businessKey: string;
   processInstanceId = '';
 
-  constructor(private readonly engine: EngineClient, readonly itemKey: string) {}
+  /** `businessKey`: to follow a case started by another (an item of a bundle: `<bundle>:<item>`) */
+  constructor(private readonly engine: EngineClient, readonly itemKey: string, businessKey?: string) {
+    this.businessKey = businessKey ?? `test-${randomUUID()}`;
+  }
+
+  /** The case of one item of this bundle case. */
+  child(itemKey: string): CaseDriver {
+    return new CaseDriver(this.engine, itemKey, `${this.businessKey}:${itemKey}`);
+  }
+
+  /** The open tasks of the case, each with the group that may work on it. */
+  async openTasks(): Promise<Array<EngineTask & { group: string | undefined }>> {
+    const tasks = await this.engine.get<EngineTask[]>(`/task?processInstanceBusinessKey=${encodeURIComponent(this.businessKey)}`);
+    return Promise.all(tasks.map(async (task) => {
+      const links = await this.engine.get<Array<{ type: string; groupId: string | null }>>(`/task/${task.id}/identity-links`);
+      return { ...task, group: links.find((link) => link.type === 'candidate' && link.groupId)?.groupId ?? undefined };
+    }));
+  }
+
+  /** Completes a task by id as a member of its group. */
+  async completeTask(task: { id: string; group: string | undefined }, variables: Record<string, unknown>): Promise<void> {
+    const user = MEMBER[task.group ?? ''] ?? 'window1';
+    await this.engine.as({ username: user, password: DEMO_PASSWORD }).post(`/task/${task.id}/complete`, { variables: toVariables(variables) });
+  }
 
   async start(variables: Record<string, unknown>): Promise<this> {
     const instance = await this.engine.post<{ id: string }>(`/process-definition/key/${this.itemKey}/start`, {

@@ -17,7 +17,8 @@ export const worker: WorkerDefinition = {
     const workingDays = requireInteger(task, 'deadlineWorkingDays');
     if (workingDays < 0) throw new VariableError('deadlineWorkingDays', `不能为负数: ${workingDays}`);
     const deadline = computeDeadline(await services.calendar(), requireString(task, 'deadlineFrom'), workingDays, services.deadlines);
-    if (name === 'decision' && task.businessKey) await setDecisionDeadline(services.db, task.businessKey, deadline.deadline);
+    // a bundle's deadline is its case's decision deadline
+    if ((name === 'decision' || name === 'bundle') && task.businessKey) await setDecisionDeadline(services.db, task.businessKey, deadline.deadline);
     return deadlineVariables(name, deadline);
   },
 };

@@ -20,7 +20,7 @@ export function validUntil(from: string, years: number): string {
 
 export const worker: WorkerDefinition = {
   topic: TOPICS.issueLicence,
-  options: { lockDuration: 30_000, variables: ['itemKey', 'itemVersion', 'application', 'receiptNumber', 'decidedOn', 'decisionContent'] },
+  options: { lockDuration: 30_000, variables: ['itemKey', 'itemVersion', 'application', 'receiptNumber', 'decidedOn', 'decisionContent', 'jointConditions'] },
   async handler({ task, services }) {
     const businessKey = requireBusinessKey(task);
     const itemKey = requireString(task, 'itemKey');
@@ -37,7 +37,8 @@ export const worker: WorkerDefinition = {
       prefix: entry.result.numberPrefix ?? entry.code.replace(/[^0-9A-Z]/g, '').slice(0, 12),
       resultName: entry.result.name,
       holderName: applicant.name, holderCategory: applicant.category, holderCode: applicant.creditCode ?? applicant.idCardNumber ?? null,
-      content: optionalString(task, 'decisionContent') ?? entry.name,
+      // 联合踏勘 conditions are carried into the permit
+      content: [optionalString(task, 'decisionContent') ?? entry.name, optionalString(task, 'jointConditions') ? `联合踏勘条件: ${optionalString(task, 'jointConditions')}` : undefined].filter(Boolean).join('; '),
       decidedOn, validFrom: decidedOn,
       validUntil: entry.result.validityYears ? validUntil(decidedOn, entry.result.validityYears) : null,
     });

@@ -6,6 +6,7 @@ import { Variables, type Task, type TaskService } from 'camunda-external-task-cl
 import type { Logger } from '../../lib/log.js';
 import { BpmnError } from '../bpmn-errors.js';
 import type { WorkerServices } from './services.js';
+import { StringList } from './variables.js';
 import type { WorkerDefinition } from './worker.js';
 
 export interface RetryPolicy {
@@ -15,7 +16,14 @@ export interface RetryPolicy {
 
 export function toVariables(values: Record<string, unknown>): Variables {
   const variables = new Variables();
-  for (const [name, value] of Object.entries(values)) variables.set(name, value);
+  for (const [name, value] of Object.entries(values)) {
+    if (value instanceof StringList) {
+      // a java.util.List for the engine (multi-instance collections), sent as JSON
+      variables.setTyped(name, { type: 'Object', value: JSON.stringify(value.values), valueInfo: { objectTypeName: 'java.util.ArrayList<java.lang.String>', serializationDataFormat: 'application/json' } });
+    } else {
+      variables.set(name, value);
+    }
+  }
   return variables;
 }
 

@@ -55,3 +55,8 @@ export function jsonVariable<T>(task: Task, name: string): T | undefined {
   }
   return value as T;
 }
+
+/** Returned by a handler, becomes a java.util.List of strings: what multi-instance collections need. */
+export class StringList {
+  constructor(readonly values: string[]) {}
+}

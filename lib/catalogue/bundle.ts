@@ -1,0 +1,114 @@
+// 一件事: one form, one set of materials, one acceptance for several items. The bundle entry
+// says which items (and which the applicant may tick), the shared form and its cross rules,
+// the target, and who inspects together (联合踏勘). An application is split into one
+// application per ticked item, each checked against its own catalogue entry, and every problem
+// of the whole bundle is listed at once.
+import fs from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Knex } from 'knex';
+import { PROJECT_ROOT } from '../config.js';
+import { StartupError } from '../errors.js';
+import { latestBundle, saveBundle } from '../repositories/bundles.js';
+import { createApplicationValidator, type ValidationProblem } from '../validation/application-validator.js';
+import { checkApplication } from './application-check.js';
+import { SCHEMA_DIR, type CatalogueEntry } from './entry.js';
+
+export interface BundleEntry {
+  key: string;
+  code: string;
+  name: string;
+  description?: string;
+  items: Array<{ itemKey: string; optional: boolean; stage?: 1 | 2 }>;
+  form: Record<string, unknown>;
+  rules?: Array<{ ifTicked: string; field: string; minimum: number; message: string }>;
+  targetWorkingDays: number;
+  jointInspection?: { groups: string[] };
+  status: '在用' | '暂停' | '已取消';
+}
+
+export interface BundleApplication {
+  applicant?: unknown;
+  details?: Record<string, unknown>;
+  items?: unknown;
+  materials?: Array<{ code: string }>;
+  delivery?: unknown;
+}
+
+const bundleSchema = JSON.parse(readFileSync(path.join(SCHEMA_DIR, 'bundle.schema.json'), 'utf8')) as object;
+const validator = createApplicationValidator();
+export const BUNDLE_DIR = path.join(PROJECT_ROOT, 'catalogue', 'bundles');
+
+export function checkBundle(entry: unknown, items: Map<string, CatalogueEntry>): ValidationProblem[] {
+  const problems = validator.validate(bundleSchema, entry);
+  if (problems.length) return problems;
+  const bundle = entry as BundleEntry;
+  bundle.items.forEach(({ itemKey }, index) => {
+    if (!items.has(itemKey)) problems.push({ field: `/items/${index}/itemKey`, rule: 'knownItem', message: `事项「${itemKey}」不在事项清单中` });
+  });
+  const formProblem = validator.checkSchema(bundle.form);
+  if (formProblem) problems.push({ field: '/form', rule: 'jsonSchema', message: `一表申请不是有效的 JSON Schema: ${formProblem}` });
+  return problems;
+}
+
+export interface BundleCheck {
+  problems: ValidationProblem[];
+  ticked: string[];
+  /** the application of each ticked item, cut from the one form and the one set of materials */
+  applications: Record<string, unknown>;
+}
+
+export function checkBundleApplication(bundle: BundleEntry, items: Map<string, CatalogueEntry>, application: BundleApplication | null): BundleCheck {
+  const problems: ValidationProblem[] = [];
+  const ticked = Array.isArray(application?.items) ? (application!.items as unknown[]).filter((key): key is string => typeof key === 'string') : [];
+  const members = new Set(bundle.items.map((item) => item.itemKey));
+  if (ticked.length === 0) problems.push({ field: '/items', rule: 'minItems', message: '未勾选任何事项 (勾选清单)' });
+  for (const key of ticked) if (!members.has(key)) problems.push({ field: '/items', rule: 'member', message: `「${items.get(key)?.name ?? key}」不属于「${bundle.name}」` });
+  for (const { itemKey, optional } of bundle.items) {
+    if (!optional && !ticked.includes(itemKey)) problems.push({ field: '/items', rule: 'required', message: `「${items.get(itemKey)?.name ?? itemKey}」是本一件事的必办事项, 不能不勾选` });
+  }
+  const details = application?.details ?? {};
+  problems.push(...validator.validate({ ...bundle.form, $id: `shenpi:bundle-form:${bundle.key}` }, details).map((problem) => ({ ...problem, field: `/details${problem.field === '/' ? '' : problem.field}` })));
+  for (const rule of bundle.rules ?? []) {
+    const value = details[rule.field];
+    if (ticked.includes(rule.ifTicked) && (typeof value !== 'number' || value < rule.minimum)) problems.push({ field: `/details/${rule.field}`, rule: 'contradiction', message: rule.message });
+  }
+  const applications: Record<string, unknown> = {};
+  for (const key of ticked.filter((k) => members.has(k))) {
+    const entry = items.get(key);
+    if (!entry) problems.push({ field: '/items', rule: 'inForce', message: `「${key}」当前不在实施中` });
+    if (!entry) continue;
+    const fields = Object.keys((entry.applicationFields as { properties?: object } | undefined)?.properties ?? {});
+    const codes = new Set(entry.materials.map((material) => material.code));
+    const itemApplication = {
+      applicant: application?.applicant,
+      ...(entry.applicationFields ? { details: Object.fromEntries(fields.filter((field) => field in details).map((field) => [field, details[field]])) } : {}),
+      materials: (application?.materials ?? []).filter((material) => codes.has(material.code)),
+      delivery: application?.delivery,
+    };
+    applications[key] = itemApplication;
+    for (const problem of checkApplication(entry, itemApplication)) {
+      // the applicant and delivery are checked once, for the whole bundle
+      if (problem.field.startsWith('/applicant') || problem.field.startsWith('/delivery')) {
+        if (!problems.some((p) => p.field === problem.field && p.rule === problem.rule)) problems.push(problem);
+        continue;
+      }
+      problems.push({ ...problem, field: `/${key}${problem.field}`, message: `${entry.name}: ${problem.message}` });
+    }
+  }
+  return { problems, ticked, applications };
+}
+
+/** Seeds bundles whose key is not in the database yet (like the item catalogue). */
+export async function seedBundles(db: Knex, items: Map<string, CatalogueEntry>): Promise<string[]> {
+  const added: string[] = [];
+  for (const file of (await fs.readdir(BUNDLE_DIR)).filter((name) => name.endsWith('.json')).sort()) {
+    const entry = JSON.parse(await fs.readFile(path.join(BUNDLE_DIR, file), 'utf8')) as BundleEntry;
+    const problems = checkBundle(entry, items);
+    if (problems.length) throw new StartupError(`一件事文件 catalogue/bundles/${file} 无效: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, '请修正该文件后重新启动');
+    if (await latestBundle(db, entry.key)) continue;
+    await saveBundle(db, entry, 'seed');
+    added.push(entry.key);
+  }
+  return added;
+}

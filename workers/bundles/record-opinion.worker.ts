@@ -1,0 +1,19 @@
+// inspection.record-opinion: one department's opinion in a 联合踏勘, kept once per department.
+import { recordOpinion } from '../../lib/repositories/bundles.js';
+import { TOPICS } from '../topics.js';
+import type { WorkerDefinition } from '../runtime/worker.js';
+import { optionalString, requireBusinessKey, requireString, VariableError } from '../runtime/variables.js';
+
+export const worker: WorkerDefinition = {
+  topic: TOPICS.recordInspectionOpinion,
+  options: { lockDuration: 30_000, variables: ['inspectionGroup', 'inspectionOpinion', 'inspectionConditions', 'inspectionReason', 'inspector'] },
+  async handler({ task, services }) {
+    const opinion = requireString(task, 'inspectionOpinion');
+    if (opinion !== '同意' && opinion !== '有条件同意' && opinion !== '不同意') throw new VariableError('inspectionOpinion', `应为 同意、有条件同意 或 不同意, 实际为 ${opinion}`);
+    await recordOpinion(services.db, requireBusinessKey(task), {
+      groupId: requireString(task, 'inspectionGroup'), opinion,
+      conditions: optionalString(task, 'inspectionConditions') ?? null, reason: optionalString(task, 'inspectionReason') ?? null, inspector: optionalString(task, 'inspector') ?? null,
+    });
+    return {};
+  },
+};

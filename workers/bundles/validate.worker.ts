@@ -1,0 +1,57 @@
+// validation.bundle: the one acceptance of a 一件事: the bundle and every ticked item must be in
+// the catalogue, the one form must be complete and consistent, and each item's application
+// (cut from it) must pass its own checks. Every problem of the bundle is listed at once.
+import { checkBundleApplication, type BundleApplication } from '../../lib/catalogue/bundle.js';
+import { inForce, type CatalogueEntry } from '../../lib/catalogue/entry.js';
+import { summariseProblems } from '../../lib/catalogue/application-check.js';
+import { latestBundle } from '../../lib/repositories/bundles.js';
+import { latestVersion } from '../../lib/repositories/catalogue.js';
+import { BPMN_ERRORS, BpmnError } from '../bpmn-errors.js';
+import { TOPICS } from '../topics.js';
+import type { WorkerDefinition } from '../runtime/worker.js';
+import { jsonVariable, requireString, StringList } from '../runtime/variables.js';
+
+export const worker: WorkerDefinition = {
+  topic: TOPICS.validateBundle,
+  options: { lockDuration: 30_000, variables: ['bundleKey', 'application', 'clockDate'] },
+  async handler({ task, services }) {
+    const bundleKey = requireString(task, 'bundleKey');
+    const found = await latestBundle(services.db, bundleKey);
+    if (!found || found.entry.status !== '在用') {
+      const why = found ? `一件事「${found.entry.name}」当前状态为「${found.entry.status}」` : `一件事 ${bundleKey} 不在清单中`;
+      throw new BpmnError(BPMN_ERRORS.itemNotInCatalogue, `${why} (清单之外无审批)`, { acceptanceOutcome: 'notInCatalogue', refusalReason: `${why}, 不予受理` });
+    }
+    const bundle = found.entry;
+    const today = services.today(task);
+    const items = new Map<string, CatalogueEntry>();
+    for (const { itemKey } of bundle.items) {
+      const version = await latestVersion(services.db, itemKey);
+      if (version && inForce(version.entry, today)) items.set(itemKey, version.entry);
+    }
+    const application = jsonVariable<BundleApplication>(task, 'application') ?? null;
+    // items ticked but not in the bundle: only their names, for the refusal
+    for (const key of Array.isArray(application?.items) ? application.items : []) {
+      if (typeof key === 'string' && !items.has(key)) {
+        const version = await latestVersion(services.db, key);
+        if (version) items.set(key, version.entry);
+      }
+    }
+    const { problems, ticked, applications } = checkBundleApplication(bundle, items, application);
+    const stage = (key: string) => bundle.items.find((item) => item.itemKey === key)?.stage ?? 1;
+    return {
+      // the bundle is registered as a case of its own, like an item
+      itemKey: bundle.key, itemVersion: found.version, itemName: bundle.name,
+      applicantName: (application?.applicant as { name?: string } | undefined)?.name ?? '',
+      bundleValid: problems.length === 0,
+      bundleProblems: problems,
+      bundleProblemSummary: summariseProblems(problems),
+      bundleTargetWorkingDays: Math.floor(bundle.targetWorkingDays),
+      bundleJointInspection: Boolean(bundle.jointInspection),
+      jointInspectionGroups: new StringList(bundle.jointInspection?.groups ?? []),
+      bundleFirstItems: new StringList(problems.length ? [] : ticked.filter((key) => stage(key) === 1)),
+      bundleThenItems: new StringList(problems.length ? [] : ticked.filter((key) => stage(key) === 2)),
+      bundleApplications: applications,
+      deliveryMethod: (application?.delivery as { method?: string } | undefined)?.method ?? '窗口领取',
+    };
+  },
+};
