@@ -11,7 +11,7 @@ export const DEMO_PASSWORD = 'shenpi-demo';
 /** The demo user who works in each group (lib/engine/directory.ts). */
 export const MEMBER: Record<string, string> = {
   window: 'window1', marketReview: 'market1', constructionReview: 'construction1', municipalReview: 'municipal1',
-  healthReview: 'health1', publicSecurityReview: 'police1', legalReview: 'legal1', leaders: 'leader1',
+  healthReview: 'health1', publicSecurityReview: 'police1', legalReview: 'legal1', leaders: 'leader1', utilityCompanies: 'utility1',
 };
 
 export interface EngineTask {

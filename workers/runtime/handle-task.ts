@@ -9,6 +9,9 @@ import type { WorkerServices } from './services.js';
 import { StringList } from './variables.js';
 import type { WorkerDefinition } from './worker.js';
 
+/** Counters for measurement (bench/): reports the engine refused for a concurrent change. */
+export const reportStats = { optimisticLockRetries: 0 };
+
 export interface RetryPolicy {
   retries: number;
   retryTimeoutMs: number;
@@ -52,6 +55,7 @@ export async function handleTask(definition: WorkerDefinition, task: Task, taskS
       return;
     } catch (error) {
       if (attempt < 4 && /OptimisticLockingException/.test((error as Error).message)) {
+        reportStats.optimisticLockRetries += 1;
         await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.floor(Math.random() * 100)));
         continue;
       }

@@ -51,6 +51,8 @@ export async function workItem(item: CaseDriver, deny = false): Promise<void> {
         SiteInspectionTask: { siteInspectionResult: '合格', siteInspectionOpinion: '一致' },
         LegalReviewTask: { legalReviewOpinion: '同意', legalReviewComment: '合法' },
         DecisionTask: deny ? { decision: 'deny', decisionReason: '经审查不符合法定条件' } : { decision: 'grant', decisionContent: '准予' },
+        // a single item (not in a bundle) hands out its own result
+        HandOverTask: { receivedBy: '张建国' },
       };
       const given = variables[task.taskDefinitionKey];
       expect(given, `unexpected task ${task.taskDefinitionKey} in ${item.itemKey}`).to.not.equal(undefined);

@@ -1,0 +1,3 @@
+import { describeItem } from './scenarios.js';
+
+describeItem('drainage-connection');

@@ -1,0 +1,3 @@
+import { describeItem } from './scenarios.js';
+
+describeItem('housing-fund-registration');
