@@ -1,6 +1,7 @@
-// Writes the building blocks (processes/building-blocks/) and, for each catalogue file in
-// catalogue/items/ that has none yet, its item process (processes/items/<key>.bpmn).
-// `--force` rewrites the item processes too (analysts' edits in them are then lost).
+// Writes the building blocks (processes/building-blocks/) and, for each catalogue file that has
+// none yet, its process: catalogue/items/<key>.json → processes/items/<key>.bpmn, and
+// catalogue/bundles/<key>.json → processes/bundles/<key>.bpmn. `--force` rewrites those too
+// (analysts' edits in them are then lost).
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -8,41 +9,31 @@ import { PROJECT_ROOT } from '../lib/config.js';
 import { BLOCKS } from '../lib/bpmn/blocks.js';
 import { inspectionOpinionBlock, jointInspectionBlock } from '../lib/bpmn/bundle-blocks.js';
 import { bundleProcess } from '../lib/bpmn/bundle-process.js';
-import type { BundleEntry } from '../lib/catalogue/bundle.js';
-import { toBpmnXml } from '../lib/bpmn/builder.js';
+import { toBpmnXml, type ProcessModel } from '../lib/bpmn/builder.js';
 import { itemProcess } from '../lib/bpmn/item-process.js';
+import type { BundleEntry } from '../lib/catalogue/bundle.js';
 import type { CatalogueEntry } from '../lib/catalogue/entry.js';
 
 const force = process.argv.includes('--force');
-const blockDir = path.join(PROJECT_ROOT, 'processes', 'building-blocks');
-const itemDir = path.join(PROJECT_ROOT, 'processes', 'items');
-await fs.mkdir(blockDir, { recursive: true });
-await fs.mkdir(itemDir, { recursive: true });
-for (const block of [...BLOCKS, jointInspectionBlock, inspectionOpinionBlock]) {
-  await fs.writeFile(path.join(blockDir, `${block.id}.bpmn`), await toBpmnXml(block));
-  console.log(`写入 processes/building-blocks/${block.id}.bpmn`);
-}
-const catalogueDir = path.join(PROJECT_ROOT, 'catalogue', 'items');
-for (const file of (await fs.readdir(catalogueDir)).filter((name) => name.endsWith('.json')).sort()) {
-  const entry = JSON.parse(await fs.readFile(path.join(catalogueDir, file), 'utf8')) as CatalogueEntry;
-  const target = path.join(itemDir, `${entry.key}.bpmn`);
-  if (existsSync(target) && !force) {
-    console.log(`保留 processes/items/${entry.key}.bpmn (已存在; --force 覆盖)`);
-    continue;
+
+async function write(folder: string, model: ProcessModel, always: boolean): Promise<void> {
+  const dir = path.join(PROJECT_ROOT, 'processes', folder);
+  await fs.mkdir(dir, { recursive: true });
+  const target = path.join(dir, `${model.id}.bpmn`);
+  if (existsSync(target) && !always) {
+    console.log(`保留 processes/${folder}/${model.id}.bpmn (已存在; --force 覆盖)`);
+    return;
   }
-  await fs.writeFile(target, await toBpmnXml(itemProcess(entry)));
-  console.log(`写入 processes/items/${entry.key}.bpmn`);
+  await fs.writeFile(target, await toBpmnXml(model));
+  console.log(`写入 processes/${folder}/${model.id}.bpmn`);
 }
 
-const bundleDir = path.join(PROJECT_ROOT, 'processes', 'bundles');
-await fs.mkdir(bundleDir, { recursive: true });
-for (const file of (await fs.readdir(path.join(PROJECT_ROOT, 'catalogue', 'bundles'))).filter((name) => name.endsWith('.json')).sort()) {
-  const bundle = JSON.parse(await fs.readFile(path.join(PROJECT_ROOT, 'catalogue', 'bundles', file), 'utf8')) as BundleEntry;
-  const target = path.join(bundleDir, `${bundle.key}.bpmn`);
-  if (existsSync(target) && !force) {
-    console.log(`保留 processes/bundles/${bundle.key}.bpmn (已存在; --force 覆盖)`);
-    continue;
-  }
-  await fs.writeFile(target, await toBpmnXml(bundleProcess(bundle)));
-  console.log(`写入 processes/bundles/${bundle.key}.bpmn`);
+async function entries<T>(folder: string): Promise<T[]> {
+  const dir = path.join(PROJECT_ROOT, 'catalogue', folder);
+  const files = (await fs.readdir(dir)).filter((name) => name.endsWith('.json')).sort();
+  return Promise.all(files.map(async (file) => JSON.parse(await fs.readFile(path.join(dir, file), 'utf8')) as T));
 }
+
+for (const block of [...BLOCKS, jointInspectionBlock, inspectionOpinionBlock]) await write('building-blocks', block, true);
+for (const entry of await entries<CatalogueEntry>('items')) await write('items', itemProcess(entry), force);
+for (const bundle of await entries<BundleEntry>('bundles')) await write('bundles', bundleProcess(bundle), force);

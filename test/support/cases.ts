@@ -90,6 +90,18 @@ export class CaseDriver {
     return job.dueDate;
   }
 
+  /** Waits for the root cause of an incident in the case (not its copies on calling activities). */
+  async rootIncident(): Promise<{ activityId: string; incidentMessage: string }> {
+    return waitFor(`an incident in ${this.itemKey}`, async () => {
+      for (const id of await this.instances()) {
+        const found = await this.engine.get<Array<{ id: string; rootCauseIncidentId: string; activityId: string; incidentMessage: string }>>(`/incident?processInstanceId=${id}`);
+        const cause = found.find((incident) => incident.id === incident.rootCauseIncidentId);
+        if (cause) return cause;
+      }
+      return undefined;
+    });
+  }
+
   /** Waits for a timer's job and returns its due date (without firing it). */
   async awaitTimer(activityId: string): Promise<string> {
     return this.explain(waitFor(`timer ${activityId} of ${this.itemKey}`, async () => (await this.timerDue(activityId))[0]));

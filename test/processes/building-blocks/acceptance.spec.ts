@@ -6,7 +6,6 @@ import { findCaseByBusinessKey } from '../../../lib/repositories/cases.js';
 import { saveEntry } from '../../../lib/repositories/catalogue.js';
 import { sampleApplication } from '../../support/applications.js';
 import { CaseDriver, instant, MEMBER } from '../../support/cases.js';
-import { waitFor } from '../../support/process.js';
 import { useSystem } from '../../support/system.js';
 import { readEntry } from '../items/scenarios.js';
 
@@ -63,15 +62,7 @@ describe('acceptance (受理)', function () {
     const system = await useSystem();
     // 2029 is in no calendar (the seed ends in 2026; tests may publish 2027)
     const driver = await new CaseDriver(system.admin, 'food-business-licence').start({ receivedOn: '2029-12-27', clockDate: '2029-12-27', application: sampleApplication(food) });
-    const incident = await waitFor('the incident', async () => {
-      for (const id of await driver.instances()) {
-        // the root cause, not its copy on the calling activity
-        const found = await system.admin.get<Array<{ id: string; rootCauseIncidentId: string; activityId: string; incidentMessage: string }>>(`/incident?processInstanceId=${id}`);
-        const cause = found.find((incident) => incident.id === incident.rootCauseIncidentId);
-        if (cause) return cause;
-      }
-      return undefined;
-    });
+    const incident = await driver.rootIncident();
     expect(incident.activityId).to.equal('ComputeNoticeDeadlineTask');
     expect(incident.incidentMessage).to.contain('超出工作日历的已知范围').and.to.contain('2029');
     await driver.cancel();

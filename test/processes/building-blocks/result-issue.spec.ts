@@ -96,14 +96,7 @@ describe('双公示, 审管衔接, 电子证照 (result issue)', function () {
     const entry = { ...permit, key: 'publication-incomplete-item', type: '其他行政权力' as const, result: { name: permit.result.name, kind: permit.result.kind, numberPrefix: 'INC' } };
     await saveEntry(system.db, entry, 'test');
     const driver = await grant(sampleApplication(entry, { creditCode: uniqueCreditCode() }), entry.key);
-    const incident = await waitFor('the incident', async () => {
-      for (const id of await driver.instances()) {
-        const found = await system.admin.get<Array<{ id: string; rootCauseIncidentId: string; activityId: string; incidentMessage: string }>>(`/incident?processInstanceId=${id}`);
-        const cause = found.find((i) => i.id === i.rootCauseIncidentId);
-        if (cause) return cause;
-      }
-      return undefined;
-    });
+    const incident = await driver.rootIncident();
     expect(incident.activityId).to.equal('PublishLicenceTask');
     expect(incident.incidentMessage).to.contain('许可类别');
     expect(await findCaseByBusinessKey(system.db, driver.businessKey)).to.include({ status: '双公示数据不全' });
