@@ -30,9 +30,12 @@ describe('企业开办一件事 (enterprise start-up bundle)', function () {
       await driver.complete('DeliverBundleTask', MEMBER.window!, { receivedBy: '张建国' });
       expect(await driver.waitForEnd()).to.equal('BundleClosedEndEvent');
       expect(await findCaseByBusinessKey(system.db, driver.businessKey)).to.include({ decisionDeadline: '2026-10-08', status: '已办结' });
-      // registration came before the rest
-      const registered = (await driver.child(FIRST[0]!).instances()).length;
-      expect(registered).to.be.greaterThan(0);
+      // registration came before the rest: every stage-2 case started after it ended
+      const registration = await system.admin.get<Array<{ endTime: string }>>(`/history/process-instance?processInstanceBusinessKey=${encodeURIComponent(`${driver.businessKey}:${FIRST[0]}`)}&processDefinitionKey=${FIRST[0]}`);
+      for (const key of ticked.filter((k) => THEN.includes(k))) {
+        const [started] = await system.admin.get<Array<{ startTime: string }>>(`/history/process-instance?processInstanceBusinessKey=${encodeURIComponent(`${driver.businessKey}:${key}`)}&processDefinitionKey=${key}`);
+        expect(new Date(started!.startTime).getTime(), key).to.be.at.least(new Date(registration[0]!.endTime).getTime());
+      }
       expect(await licenceForCase(system.db, `${driver.businessKey}:${FIRST[0]}`)).to.include({ status: '有效' });
     });
   }
