@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { candidatesFromJson, importCatalogue } from '../../lib/catalogue/import.js';
 import { candidatesFromWorkbook, catalogueToWorkbook } from '../../lib/catalogue/spreadsheet.js';
 import { getVersion, latestVersion, listLatest, listVersions } from '../../lib/repositories/catalogue.js';
+import { latestBundle, listBundles } from '../../lib/repositories/bundles.js';
 import { badRequest, notFound } from '../errors.js';
 import { requireGroup } from '../roles.js';
 
@@ -41,6 +42,16 @@ export function catalogueRoutes(db: Knex): Router {
       return;
     }
     throw badRequest(`请以 application/json 或 ${XLSX} 上传事项清单`);
+  });
+
+  router.get('/bundles', async (_req, res) => {
+    res.json({ bundles: (await listBundles(db)).map(({ key, version, entry }) => ({ key, version, name: entry.name, targetWorkingDays: entry.targetWorkingDays, items: entry.items, jointInspection: entry.jointInspection ?? null })) });
+  });
+
+  router.get('/bundles/:key', async (req, res) => {
+    const found = await latestBundle(db, req.params.key);
+    if (!found) throw notFound(`一件事 ${req.params.key} 不在清单中`);
+    res.json({ key: req.params.key, ...found });
   });
 
   router.get('/:key', async (req, res) => {

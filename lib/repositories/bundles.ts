@@ -7,6 +7,11 @@ export async function latestBundle(db: Knex, key: string): Promise<{ version: nu
   return db('catalogue_bundle').where({ bundle_key: key }).orderBy('version', 'desc').first('version', 'entry');
 }
 
+export async function listBundles(db: Knex): Promise<Array<{ key: string; version: number; entry: BundleEntry }>> {
+  return db('catalogue_bundle').distinctOn('bundle_key').orderBy([{ column: 'bundle_key' }, { column: 'version', order: 'desc' }])
+    .select({ key: 'bundle_key' }, 'version', 'entry');
+}
+
 export async function saveBundle(db: Knex, entry: BundleEntry, by: string): Promise<{ version: number; changed: boolean }> {
   return db.transaction(async (trx) => {
     await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`bundle:${entry.key}`]);

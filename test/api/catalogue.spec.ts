@@ -101,6 +101,16 @@ describe('catalogue API (事项清单)', function () {
     await newer.cancel();
   });
 
+  it('should list the 一件事 bundles with their items and target', async () => {
+    const response = await fetch(`${web}/bundles`, { headers: { authorization: basic('window1') } });
+    const { bundles } = (await response.json()) as { bundles: Array<{ key: string; targetWorkingDays: number; items: unknown[] }> };
+    expect(bundles.map((b) => b.key)).to.include.members(['enterprise-start-up', 'road-excavation', 'utility-connection']);
+    expect(bundles.find((b) => b.key === 'utility-connection')).to.include({ targetWorkingDays: 0.5 });
+    const one = await fetch(`${web}/bundles/road-excavation`, { headers: { authorization: basic('window1') } });
+    expect(((await one.json()) as { entry: { jointInspection: { groups: string[] } } }).entry.jointInspection.groups).to.have.length(3);
+    expect((await fetch(`${web}/bundles/no-such-bundle`, { headers: { authorization: basic('window1') } })).status).to.equal(404);
+  });
+
   it('should answer an unknown item with 404 and a Chinese message', async () => {
     const response = await fetch(`${web}/no-such-item`, { headers: { authorization: basic('window1') } });
     expect(response.status).to.equal(404);
