@@ -96,7 +96,20 @@ export const GRANTS: Grant[] = [
 ];
 
 /** Tasklist filters every department member sees (their content is limited by authorization). */
-export const FILTERS = [
-  { name: '我的任务', query: { assigneeExpression: '${currentUser()}' }, priority: -10, description: '已认领的任务' },
-  { name: '部门待办', query: { candidateGroupsExpression: '${currentUserGroups()}' }, priority: 0, description: '本科室的待办任务' },
+const mine = { candidateGroupsExpression: '${currentUserGroups()}' };
+const byDueDate = { sorting: [{ sortBy: 'dueDate', sortOrder: 'asc' }] };
+/** the columns a clerk needs to know a case at a glance */
+const CASE_COLUMNS = [
+  { name: 'receiptNumber', label: '受理编号' },
+  { name: 'applicantName', label: '申请人' },
+  { name: 'itemName', label: '事项' },
 ];
+
+export const FILTERS = [
+  { name: '我的任务', query: { assigneeExpression: '${currentUser()}', ...byDueDate }, priority: -10, description: '已认领的任务' },
+  { name: '部门待办', query: { ...mine, ...byDueDate }, priority: 0, description: '本科室的待办任务, 期限近的在前' },
+  { name: '即将超期', query: { ...mine, dueAfterExpression: '${now()}', dueBeforeExpression: '${dateTime().plusDays(1).toDate()}', ...byDueDate }, priority: 5, description: '24 小时内到期 (电子监察黄牌)' },
+  { name: '已超期', query: { ...mine, dueBeforeExpression: '${now()}', ...byDueDate }, priority: 6, description: '已超过办结期限 (电子监察红牌)' },
+  { name: '容缺待补正', query: { ...mine, taskDefinitionKeyIn: ['AwaitSupplementTask'], ...byDueDate }, priority: 7, description: '容缺受理后等待申请人补正的材料' },
+  { name: '承诺待核查', query: { ...mine, taskDefinitionKeyIn: ['AwaitFulfilmentTask', 'VerifyFulfilmentTask', 'AwaitLateFulfilmentTask', 'VerifyLateFulfilmentTask'], ...byDueDate }, priority: 8, description: '告知承诺的履约材料: 接收与核查' },
+].map((filter) => ({ ...filter, variables: CASE_COLUMNS }));

@@ -55,7 +55,7 @@ async function ensureFilters(engine: EngineClient): Promise<void> {
         resourceType: 'Task',
         name: filter.name,
         query: filter.query,
-        properties: { description: filter.description, priority: filter.priority, refresh: true },
+        properties: { description: filter.description, priority: filter.priority, refresh: true, variables: filter.variables },
       });
       id = created.id;
     }
