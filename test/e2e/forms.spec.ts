@@ -50,11 +50,23 @@ describe('block forms in the Tasklist (Chromium)', function () {
     for (const code of ['premises-proof', 'equipment-list']) expect(summary).to.contain(entry.materials.find((m) => m.code === code)!.name);
     expect(await page.getByText('告知期限').count()).to.be.greaterThan(0);
 
-    await page.getByText('Claim').click();
-    await page.locator('.fjs-form-field-select').first().click();
-    await page.getByText('出具一次性告知书').click();
-    await page.locator('.fjs-form-field-select').nth(1).click();
-    await page.getByText('当场告知').click();
+    await page.getByText('Claim', { exact: true }).click();
+    // claiming re-renders the form: wait for it before choosing
+    await page.getByText('Claim', { exact: true }).waitFor({ state: 'hidden' });
+    await page.getByText('需要补正的内容').waitFor();
+    const choose = async (index: number, option: string) => {
+      for (let attempt = 0; ; attempt += 1) {
+        await page.locator('.fjs-form-field-select').nth(index).click();
+        try {
+          await page.getByText(option, { exact: true }).click({ timeout: 5_000 });
+          return;
+        } catch (error) {
+          if (attempt === 2) throw error;
+        }
+      }
+    };
+    await choose(0, '出具一次性告知书');
+    await choose(1, '当场告知');
     await page.screenshot({ path: path.join(system.config.dataDir, 'tasklist-notify-deficiencies.png') });
     await page.getByRole('button', { name: 'Complete' }).click();
     await waitFor('the notice to be recorded', async () => ((await findCaseByBusinessKey(system.db, driver.businessKey))?.status === '已告知补正' ? true : undefined));
