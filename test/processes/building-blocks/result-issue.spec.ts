@@ -117,7 +117,11 @@ describe('双公示, 审管衔接, 电子证照 (result issue)', function () {
     await system.db('publication_record').where({ licence_number: licence.licenceNumber }).update({ acknowledged_at: null });
     const rejected = await waitFor('the rejection', async () => ((await publicationsOf(system.db, licence.licenceNumber))[0]!.rejectedReason ?? undefined));
     expect(rejected).to.equal('统一社会信用代码与登记信息不符');
-    const message = await system.db('outbox_message').where({ channel: 'publication', dedup_key: `${licence.licenceNumber}#1` }).first('status', 'attempts');
+    // the ledger learns the reason first, the outbox row when its delivery round commits
+    const message = await waitFor('the rejected message', async () => {
+      const row = await system.db('outbox_message').where({ channel: 'publication', dedup_key: `${licence.licenceNumber}#1` }).first('status', 'attempts');
+      return row?.status === 'rejected' ? row : undefined;
+    });
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(await system.db('outbox_message').where({ channel: 'publication', dedup_key: `${licence.licenceNumber}#1` }).first('status', 'attempts')).to.deep.equal(message);
     expect(message.status).to.equal('rejected');
