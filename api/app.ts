@@ -10,7 +10,7 @@ import { calendarRoutes } from './routes/calendar.js';
 import { caseRoutes } from './routes/cases.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { supervisionRoutes } from './routes/supervision.js';
-import { creditRoutes } from './routes/credit.js';
+import { creditPage, creditRoutes } from './routes/credit.js';
 import { promiseRoutes } from './routes/promises.js';
 import { publicRoutes } from './routes/public.js';
 import { publicationRoutes } from './routes/publication.js';
@@ -49,7 +49,7 @@ export function createApp({ config, db, engine, log }: AppDeps): express.Express
   app.use('/api/cases', promiseRoutes(db, engine));
   app.use('/api/cases', caseRoutes(db, engine, config));
   app.use('/api/credit', creditRoutes(db));
-  app.use('/credit', creditRoutes(db));
+  app.use('/credit', creditPage(db));
   app.use('/api/supervision', supervisionRoutes(db));
   app.use('/api/supervision', supervisionResultRoutes(db));
   app.use('/api/publication', publicationRoutes(db, engine, config));

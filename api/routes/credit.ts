@@ -2,14 +2,12 @@
 // where the records are seen); staff of the legal section and analysts register 失信 records.
 import { Router } from 'express';
 import type { Knex } from 'knex';
-import { checkCreditCode, checkIdCardNumber } from '../../lib/validation/identifiers.js';
+import { checkCreditCode, checkIdCardNumber, maskPersonalCode } from '../../lib/validation/identifiers.js';
 import { listCreditRecords, recordCredit } from '../../lib/repositories/credit.js';
 import { badRequest } from '../errors.js';
 import { requireGroup } from '../roles.js';
+import { escapeHtml as escape } from '../html.js';
 
-const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-/** A person's ID number never appears whole on a page. */
-const maskCode = (code: string): string => (code.length === 18 && /^\d{17}[\dX]$/.test(code) && checkIdCardNumber(code).ok ? `${code.slice(0, 3)}***********${code.slice(-4)}` : code);
 
 export function creditRoutes(db: Knex): Router {
   const router = Router();
@@ -33,13 +31,19 @@ export function creditRoutes(db: Knex): Router {
     res.status(created ? 201 : 200).json({ eventKey, created });
   });
 
+  return router;
+}
+
+/** The page at /credit: the records kept by shenpi (where no platform is configured, this is where they are seen). */
+export function creditPage(db: Knex): Router {
+  const router = Router();
   router.get('/', async (_req, res) => {
     const records = await listCreditRecords(db);
     res.type('html').send(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>信用记录 · shenpi</title>
 <style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:32px;color:#222}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;font-size:14px}</style></head>
 <body><h1>信用记录</h1><p>承诺、履约、违约、不良记录与失信记录, 每条写明产生它的规则。</p>
 <table><tr><th>时间</th><th>当事人</th><th>代码</th><th>类别</th><th>规则</th><th>办件</th></tr>
-${records.map((r) => `<tr><td>${escape(new Date(r.createdAt).toISOString().slice(0, 16).replace('T', ' '))}</td><td>${escape(r.subjectName)}</td><td>${escape(maskCode(r.subjectCode))}</td><td>${escape(r.kind)}</td><td>${escape(r.rule)}</td><td>${escape(r.receiptNumber ?? '')}</td></tr>`).join('\n')}
+${records.map((r) => `<tr><td>${escape(new Date(r.createdAt).toISOString().slice(0, 16).replace('T', ' '))}</td><td>${escape(r.subjectName)}</td><td>${escape(maskPersonalCode(r.subjectCode))}</td><td>${escape(r.kind)}</td><td>${escape(r.rule)}</td><td>${escape(r.receiptNumber ?? '')}</td></tr>`).join('\n')}
 </table></body></html>`);
   });
   return router;

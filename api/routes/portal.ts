@@ -1,7 +1,7 @@
 import type { Config } from '../../lib/config.js';
 import type { AuthenticatedUser } from '../auth.js';
+import { escapeHtml as escape } from '../html.js';
 
-const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function portalPage(config: Config, user: AuthenticatedUser): string {
   const links = [

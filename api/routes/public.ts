@@ -6,10 +6,10 @@ import type { Config } from '../../lib/config.js';
 import { todayIn } from '../../lib/calendar/deadlines.js';
 import { findLicence } from '../../lib/repositories/licences.js';
 import { latestPublications } from '../../lib/repositories/publication.js';
-import { maskPersonalCode } from '../../lib/publication/licence-record.js';
+import { maskPersonalCode } from '../../lib/validation/identifiers.js';
 import { badRequest, notFound } from '../errors.js';
+import { escapeHtml as escape } from '../html.js';
 
-const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function publicRoutes(db: Knex, config: Config): Router {

@@ -26,7 +26,8 @@ export function supervised(taskId: string, taskName: string, group: string, pref
   return { nodes, flows };
 }
 
-const recordStatus = (id: string, name: string, status: string, extra: Record<string, string> = {}): Node =>
+/** A case.record-status step: the status (and its facts) written to the case's timeline. */
+export const recordStatus = (id: string, name: string, status: string, extra: Record<string, string> = {}): Node =>
   ({ kind: 'service', id, name, topic: TOPICS.recordCaseStatus, inputs: { caseStatus: status, ...extra } });
 
 export const acceptanceBlock: ProcessModel = {

@@ -5,10 +5,8 @@
 import { TOPICS } from '../../workers/topics.js';
 import { BPMN_ERRORS } from '../../workers/bpmn-errors.js';
 import type { BundleEntry } from '../catalogue/bundle.js';
+import { recordStatus } from './blocks.js';
 import type { Flow, Node, ProcessModel } from './builder.js';
-
-const recordStatus = (id: string, name: string, status: string, extra: Record<string, string> = {}): Node =>
-  ({ kind: 'service', id, name, topic: TOPICS.recordCaseStatus, inputs: { caseStatus: status, ...extra } });
 
 /** Each item case gets its own business key and receipt number, and knows its bundle. */
 const itemCall = (id: string, name: string, collection: string): Node => ({

@@ -7,7 +7,7 @@ import { CREDIT_CHANNEL } from '../repositories/credit.js';
 import { dispatchBatch, dispatchDue } from '../repositories/outbox.js';
 import { PUBLICATION_CHANNEL } from '../repositories/publication.js';
 import { SUPERVISION_CHANNEL } from '../repositories/supervision-push.js';
-import { creditPlatformDelivery } from './credit-platform.js';
+import { httpDelivery } from './credit-platform.js';
 import { backoff, startDispatcher, type Dispatcher } from './dispatcher.js';
 import { publicationDelivery } from './publication-platform.js';
 
@@ -16,7 +16,7 @@ export function startDispatchers(db: Knex, config: Config, log: Logger): Dispatc
   const retry = backoff(config.outbox);
   const { credit } = config;
   if (credit.platformUrl) {
-    const deliver = creditPlatformDelivery({ url: credit.platformUrl, token: credit.token, timeoutMs: credit.timeoutMs });
+    const deliver = httpDelivery({ url: credit.platformUrl, token: credit.token, timeoutMs: credit.timeoutMs });
     dispatchers.push(startDispatcher(CREDIT_CHANNEL, () => dispatchDue(db, CREDIT_CHANNEL, config.outbox.batchSize, deliver, retry), config.outbox, log));
   }
   if (credit.publicationUrl) {
@@ -24,7 +24,7 @@ export function startDispatchers(db: Knex, config: Config, log: Logger): Dispatc
     dispatchers.push(startDispatcher(PUBLICATION_CHANNEL, () => dispatchBatch(db, PUBLICATION_CHANNEL, config.outbox.publicationBatchSize, deliver, retry), config.outbox, log));
   }
   if (config.supervision.url) {
-    const deliver = creditPlatformDelivery({ url: config.supervision.url, token: config.supervision.token, timeoutMs: credit.timeoutMs });
+    const deliver = httpDelivery({ url: config.supervision.url, token: config.supervision.token, timeoutMs: credit.timeoutMs });
     dispatchers.push(startDispatcher(SUPERVISION_CHANNEL, () => dispatchDue(db, SUPERVISION_CHANNEL, config.outbox.batchSize, deliver, retry), config.outbox, log));
   }
   return dispatchers;

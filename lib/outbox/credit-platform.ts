@@ -15,7 +15,8 @@ export interface CreditPlatformSettings {
   timeoutMs: number;
 }
 
-export function creditPlatformDelivery(settings: CreditPlatformSettings): (message: OutboxMessage) => Promise<void> {
+/** One POST per message (credit records, decisions for the supervising departments). */
+export function httpDelivery(settings: CreditPlatformSettings): (message: OutboxMessage) => Promise<void> {
   return async (message) => {
     const response = await fetch(settings.url, {
       method: 'POST',

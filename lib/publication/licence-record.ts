@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SCHEMA_DIR, type CatalogueEntry } from '../catalogue/entry.js';
 import { createApplicationValidator, type ValidationProblem } from '../validation/application-validator.js';
-import { checkIdCardNumber, maskIdCardNumber } from '../validation/identifiers.js';
+import { maskIdCardNumber, maskPersonalCode } from '../validation/identifiers.js';
 
 export type PublicationAction = '准予' | '变更' | '延续' | '注销' | '撤销';
 
@@ -23,11 +23,6 @@ const schema = JSON.parse(readFileSync(path.join(SCHEMA_DIR, 'licence-publicatio
 const validator = createApplicationValidator();
 
 const STATUS: Record<PublicationAction, string> = { 准予: '有效', 变更: '变更', 延续: '延续', 注销: '注销', 撤销: '撤销' };
-
-/** Masks anything that is a valid personal ID number; other codes pass unchanged. */
-export function maskPersonalCode(code: string): string {
-  return checkIdCardNumber(code).ok ? maskIdCardNumber(code) : code;
-}
 
 export function buildLicenceRecord({ entry, applicant, licence, action }: LicenceRecordInput): LicenceRecord {
   const record: Record<string, string | undefined> = {

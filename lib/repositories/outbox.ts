@@ -14,6 +14,13 @@ export async function enqueue(db: Knex, channel: string, dedupKey: string, paylo
   await db('outbox_message').insert({ channel, dedup_key: dedupKey, payload: JSON.stringify(payload) }).onConflict(['channel', 'dedup_key']).ignore();
 }
 
+/** Due messages of a channel, locked for this transaction; other dispatchers skip them. */
+function claimDue(trx: Knex.Transaction, channel: string, limit: number): Promise<OutboxMessage[]> {
+  return trx('outbox_message').where({ channel, status: 'pending' }).where('next_attempt_at', '<=', trx.fn.now())
+    .orderBy('id').limit(limit).forUpdate().skipLocked()
+    .select('id', 'channel', { dedupKey: 'dedup_key' }, 'payload', 'attempts') as unknown as Promise<OutboxMessage[]>;
+}
+
 /**
  * Takes up to `limit` due messages of a channel and runs `deliver` on each inside the claim's
  * transaction (rows locked, skipped by other dispatchers); delivered ones are marked, failed
@@ -21,9 +28,7 @@ export async function enqueue(db: Knex, channel: string, dedupKey: string, paylo
  */
 export async function dispatchDue(db: Knex, channel: string, limit: number, deliver: (message: OutboxMessage) => Promise<void>, backoffMs: (attempts: number) => number): Promise<{ delivered: number; failed: number }> {
   return db.transaction(async (trx) => {
-    const rows = await trx('outbox_message').where({ channel, status: 'pending' }).where('next_attempt_at', '<=', trx.fn.now())
-      .orderBy('id').limit(limit).forUpdate().skipLocked()
-      .select('id', 'channel', { dedupKey: 'dedup_key' }, 'payload', 'attempts') as OutboxMessage[];
+    const rows = await claimDue(trx, channel, limit);
     let delivered = 0;
     let failed = 0;
     for (const message of rows) {
@@ -52,9 +57,7 @@ export type BatchOutcome = { ok: true } | { retry: string } | { reject: string }
  */
 export async function dispatchBatch(db: Knex, channel: string, limit: number, deliver: (messages: OutboxMessage[]) => Promise<Map<number, BatchOutcome>>, backoffMs: (attempts: number) => number): Promise<{ delivered: number; failed: number }> {
   return db.transaction(async (trx) => {
-    const rows = await trx('outbox_message').where({ channel, status: 'pending' }).where('next_attempt_at', '<=', trx.fn.now())
-      .orderBy('id').limit(limit).forUpdate().skipLocked()
-      .select('id', 'channel', { dedupKey: 'dedup_key' }, 'payload', 'attempts') as OutboxMessage[];
+    const rows = await claimDue(trx, channel, limit);
     if (rows.length === 0) return { delivered: 0, failed: 0 };
     let outcomes: Map<number, BatchOutcome>;
     try {

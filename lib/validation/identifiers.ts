@@ -90,3 +90,8 @@ export function maskIdCardNumber(id: string): string {
   if (id.length <= 7) return '*'.repeat(id.length);
   return id.slice(0, 3) + '*'.repeat(id.length - 7) + id.slice(-4);
 }
+
+/** Masks a valid personal ID number (public pages, 双公示); any other code passes unchanged. */
+export function maskPersonalCode(code: string): string {
+  return checkIdCardNumber(code).ok ? maskIdCardNumber(code) : code;
+}

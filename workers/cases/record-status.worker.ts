@@ -78,7 +78,12 @@ const STATUSES: Record<string, (context: WorkerContext) => Promise<Outcome>> = {
 
 export const worker: WorkerDefinition = {
   topic: TOPICS.recordCaseStatus,
-  options: { lockDuration: 30_000 },
+  // only what the statuses read: not the whole application on every step of every case
+  options: {
+    lockDuration: 30_000,
+    variables: ['caseStatus', 'acceptedAs', 'deemed', 'receivedOn', 'refusalReason', 'applicationProblemSummary', 'receiptNumber', 'itemName', 'decision', 'decisionReason',
+      'decisionContent', 'promiseDeadline', 'breachPushDeadline', 'promiseKind', 'revokedLicenceNumber', 'siteInspectionResult', 'siteInspectionOpinion', 'clockDate'],
+  },
   async handler(context) {
     const { task, services } = context;
     const status = requireString(task, 'caseStatus');
