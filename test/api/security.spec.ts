@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import type { System } from '../../lib/system.js';
 import { useSystem } from '../support/system.js';
-import { basic, webBase } from '../support/web.js';
+import { basic, probeUser, webBase } from '../support/web.js';
 
 
-// Wrong-password checks use users no other test logs in with: the engine delays a user's next
-// login after a failure (brute-force protection).
+// Wrong-password checks use probe users no other test logs in with: the engine delays a user's
+// next login after a failure (brute-force protection).
 describe('security defaults', function () {
   this.timeout(240_000);
   let system: System;
@@ -22,7 +22,7 @@ describe('security defaults', function () {
   });
 
   it('should refuse the engine REST API with a wrong password', async () => {
-    const response = await fetch(`${system.config.engine.restUrl}/process-definition`, { headers: { authorization: basic('municipal1', 'wrong') } });
+    const response = await fetch(`${system.config.engine.restUrl}/process-definition`, { headers: { authorization: basic(await probeUser(system, ['municipalReview']), 'wrong') } });
     expect(response.status).to.equal(401);
   });
 
@@ -39,7 +39,7 @@ describe('security defaults', function () {
 
   it('should refuse the web server without a login, but answer /health', async () => {
     expect((await fetch(`${web}/`)).status).to.equal(401);
-    expect((await fetch(`${web}/api/me`, { headers: { authorization: basic('legal1', 'wrong') } })).status).to.equal(401);
+    expect((await fetch(`${web}/api/me`, { headers: { authorization: basic(await probeUser(system, ['legalReview']), 'wrong') } })).status).to.equal(401);
     const health = await fetch(`${web}/health`);
     expect(health.status).to.equal(200);
     expect(await health.json()).to.deep.equal({ status: 'ok', engine: 'up' });

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { System } from '../../lib/system.js';
 import { launchBrowser, skipWithoutChromium } from '../support/browser.js';
 import { useSystem } from '../support/system.js';
+import { probeUser } from '../support/web.js';
 
 describe('Camunda web apps (Tasklist, Cockpit) in Chromium', function () {
   this.timeout(240_000);
@@ -48,7 +49,7 @@ describe('Camunda web apps (Tasklist, Cockpit) in Chromium', function () {
   });
 
   it('should NOT let a wrong password in', async () => {
-    const page = await logIn('tasklist', 'construction1', 'wrong-password');
+    const page = await logIn('tasklist', await probeUser(system, ['constructionReview']), 'wrong-password');
     await page.getByText(/Wrong credentials|locked|用户名或密码/i).first().waitFor({ timeout: 30_000 });
     expect(await page.getByText('部门待办').count()).to.equal(0);
   });
