@@ -1,7 +1,8 @@
 // Writes the building blocks (processes/building-blocks/) and, for each catalogue file that has
 // none yet, its process: catalogue/items/<key>.json → processes/items/<key>.bpmn, and
 // catalogue/bundles/<key>.json → processes/bundles/<key>.bpmn. `--force` rewrites those too
-// (analysts' edits in them are then lost).
+// (analysts' edits in them are then lost). Each item also gets its front-desk start form,
+// forms/<key>/start.form, from its catalogue entry (rewritten with --force, too).
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { toBpmnXml, type ProcessModel } from '../lib/bpmn/builder.js';
 import { itemProcess } from '../lib/bpmn/item-process.js';
 import type { BundleEntry } from '../lib/catalogue/bundle.js';
 import type { CatalogueEntry } from '../lib/catalogue/entry.js';
+import { startForm } from '../lib/catalogue/start-form.js';
 
 const force = process.argv.includes('--force');
 
@@ -35,5 +37,20 @@ async function entries<T>(folder: string): Promise<T[]> {
 }
 
 for (const block of [...BLOCKS, jointInspectionBlock, inspectionOpinionBlock]) await write('building-blocks', block, true);
-for (const entry of await entries<CatalogueEntry>('items')) await write('items', itemProcess(entry), force);
+async function writeStartForm(entry: CatalogueEntry, always: boolean): Promise<void> {
+  const dir = path.join(PROJECT_ROOT, 'forms', entry.key);
+  const target = path.join(dir, 'start.form');
+  if (existsSync(target) && !always) {
+    console.log(`保留 forms/${entry.key}/start.form (已存在; --force 覆盖)`);
+    return;
+  }
+  await fs.mkdir(dir, { recursive: true });
+  await fs.writeFile(target, `${JSON.stringify(startForm(entry), null, 2)}\n`);
+  console.log(`写入 forms/${entry.key}/start.form`);
+}
+
+for (const entry of await entries<CatalogueEntry>('items')) {
+  await write('items', itemProcess(entry), force);
+  await writeStartForm(entry, force);
+}
 for (const bundle of await entries<BundleEntry>('bundles')) await write('bundles', bundleProcess(bundle), force);

@@ -30,6 +30,9 @@ export function supervised(taskId: string, taskName: string, group: string, pref
 export const recordStatus = (id: string, name: string, status: string, extra: Record<string, string> = {}): Node =>
   ({ kind: 'service', id, name, topic: TOPICS.recordCaseStatus, inputs: { caseStatus: status, ...extra } });
 
+/** the desk clerk who started the case from the start form (none for online applications) */
+const DESK_CLERK = "${execution.getVariable('deskClerk')}";
+
 export const acceptanceBlock: ProcessModel = {
   id: 'acceptance',
   name: '受理',
@@ -46,13 +49,13 @@ export const acceptanceBlock: ProcessModel = {
     { kind: 'service', id: 'CheckCreditEligibilityTask', name: '信用核查', topic: TOPICS.checkCreditEligibility },
     { kind: 'xor', id: 'CreditEligibleGateway', name: '可容缺或告知承诺?' },
     { kind: 'service', id: 'PreparePromiseNoticeTask', name: '生成承诺告知书', topic: TOPICS.preparePromiseNotice },
-    { kind: 'user', id: 'OfferPromiseTask', name: '容缺 / 告知承诺受理', groups: 'window', form: 'acceptance-offer-promise', due: '${noticeDueAt}', rules: [requireReason('acceptanceDecision', 'refuse', 'refusalReason', '不予受理必须说明理由')] },
+    { kind: 'user', id: 'OfferPromiseTask', assignee: DESK_CLERK, name: '容缺 / 告知承诺受理', groups: 'window', form: 'acceptance-offer-promise', due: '${noticeDueAt}', rules: [requireReason('acceptanceDecision', 'refuse', 'refusalReason', '不予受理必须说明理由')] },
     { kind: 'boundaryTimer', id: 'OfferPromiseDeemedTimer', name: '5 个工作日未处理', attachedTo: 'OfferPromiseTask', date: '${noticeDueAt}', interrupting: true },
     recordStatus('RecordPromiseAcceptedTask', '记录承诺受理', '已受理', { acceptedAs: '${acceptancePath}' }),
     { kind: 'service', id: 'RecordCreditPromiseTask', name: '记录信用承诺', topic: TOPICS.recordCredit, inputs: { creditKind: '承诺', creditRule: "${promiseKind == '容缺' ? '容缺受理书面承诺' : '告知承诺书'}" } },
-    { kind: 'user', id: 'ReviewMaterialsTask', name: '受理审核', groups: 'window', form: 'acceptance-review-materials', due: '${noticeDueAt}', rules: [requireReason('acceptanceDecision', 'refuse', 'refusalReason', '不予受理必须说明理由')] },
+    { kind: 'user', id: 'ReviewMaterialsTask', assignee: DESK_CLERK, name: '受理审核', groups: 'window', form: 'acceptance-review-materials', due: '${noticeDueAt}', rules: [requireReason('acceptanceDecision', 'refuse', 'refusalReason', '不予受理必须说明理由')] },
     { kind: 'boundaryTimer', id: 'ReviewMaterialsDeemedTimer', name: '5 个工作日未处理', attachedTo: 'ReviewMaterialsTask', date: '${noticeDueAt}', interrupting: true },
-    { kind: 'user', id: 'NotifyDeficienciesTask', name: '一次性告知', groups: 'window', form: 'acceptance-notify-deficiencies', due: '${noticeDueAt}', rules: [requireReason('acceptanceDecision', 'refuse', 'refusalReason', '不予受理必须说明理由')] },
+    { kind: 'user', id: 'NotifyDeficienciesTask', assignee: DESK_CLERK, name: '一次性告知', groups: 'window', form: 'acceptance-notify-deficiencies', due: '${noticeDueAt}', rules: [requireReason('acceptanceDecision', 'refuse', 'refusalReason', '不予受理必须说明理由')] },
     { kind: 'boundaryTimer', id: 'NotifyDeficienciesDeemedTimer', name: '5 个工作日未告知', attachedTo: 'NotifyDeficienciesTask', date: '${noticeDueAt}', interrupting: true },
     { kind: 'xor', id: 'AcceptanceDecisionGateway', name: '受理决定' },
     recordStatus('RecordAcceptedTask', '记录受理', '已受理', { acceptedAs: 'standard' }),

@@ -15,11 +15,32 @@ export interface ReasonRule {
 
 export const REQUIRE_REASON_LISTENER = 'org.shenpi.engine.RequireReasonListener';
 
+/**
+ * What a clerk needs to know a case at a glance in the Tasklist's list: copied onto each human
+ * task as task-local variables when it is created (clerks may read a task, not the whole case).
+ * Local names of their own, so that a form submitting `applicantName` still reaches the case.
+ */
+export const TASK_LIST_COLUMNS = [
+  { local: 'listReceiptNumber', source: 'receiptNumber', label: '受理编号' },
+  { local: 'listApplicant', source: 'applicantName', label: '申请人' },
+  { local: 'listItem', source: 'itemName', label: '事项' },
+] as const;
+
+/** A task due at `${xDueAt}` is followed up from `${xWarningAt}` (the yellow warning): 即将超期. */
+export function followUpOf(due: string | undefined): string | undefined {
+  const match = due ? /^\$\{(\w+)DueAt\}$/.exec(due) : null;
+  return match ? `\${${match[1]}WarningAt}` : undefined;
+}
+
 export type Node =
-  | { kind: 'start'; id: string; name: string }
+  | { kind: 'start'; id: string; name: string;
+      /** the front desk's start form (一窗受理) in forms/; the starting user is kept in `initiator` */
+      form?: string }
   | { kind: 'end'; id: string; name: string; terminate?: boolean }
   | { kind: 'service'; id: string; name: string; topic: string; inputs?: Inputs; outputs?: Inputs; documentation?: string }
-  | { kind: 'user'; id: string; name: string; groups: string; form: string; due?: string; rules?: ReasonRule[]; documentation?: string }
+  | { kind: 'user'; id: string; name: string; groups: string; form: string; due?: string;
+      /** an expression: who the task goes to directly (null: the candidate groups claim it) */
+      assignee?: string; rules?: ReasonRule[]; documentation?: string }
   | { kind: 'call'; id: string; name: string; calledElement: string; inputs?: Inputs; outputs?: string[];
       /** a parallel instance per element of the collection (a process variable) */
       multiInstance?: { collection: string; elementVariable: string };
@@ -85,8 +106,12 @@ export function toSemanticXml(model: ProcessModel): string {
   const doc = (text?: string) => (text ? `      <bpmn:documentation>${escape(text)}</bpmn:documentation>\n` : '');
   const body = model.nodes.map((node): string => {
     switch (node.kind) {
-      case 'start':
-        return `    <bpmn:startEvent id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}    </bpmn:startEvent>`;
+      case 'start': {
+        if (!node.form) return `    <bpmn:startEvent id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}    </bpmn:startEvent>`;
+        // started from the Tasklist, a case has no business key yet: it gets one from its id
+        const key = `\${execution.processBusinessKey == null ? execution.setProcessBusinessKey('desk-'.concat(execution.processInstanceId)) : null}`;
+        return `    <bpmn:startEvent id="${node.id}" name="${escape(node.name)}" camunda:formRef="${node.form}" camunda:formRefBinding="deployment" camunda:initiator="initiator">\n      <bpmn:extensionElements>\n        <camunda:executionListener expression="${escape(key)}" event="start" />\n      </bpmn:extensionElements>\n${io(node.id)}    </bpmn:startEvent>`;
+      }
       case 'end':
         return `    <bpmn:endEvent id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}${node.terminate ? `      <bpmn:terminateEventDefinition id="${node.id}Definition" />\n` : ''}    </bpmn:endEvent>`;
       case 'service': {
@@ -96,8 +121,10 @@ export function toSemanticXml(model: ProcessModel): string {
       case 'user': {
         const listeners = (node.rules ?? []).map((rule) => `        <camunda:taskListener class="${REQUIRE_REASON_LISTENER}" event="complete">\n${
           (['choiceVariable', 'choice', 'requiredVariable', 'message'] as const).map((field) => `          <camunda:field name="${field}" stringValue="${escape(rule[field])}" />\n`).join('')}        </camunda:taskListener>\n`).join('');
-        const due = node.due ? ` camunda:dueDate="${escape(node.due)}"` : '';
-        return `    <bpmn:userTask id="${node.id}" name="${escape(node.name)}" camunda:candidateGroups="${escape(node.groups)}" camunda:formRef="${node.form}" camunda:formRefBinding="deployment"${due}>\n${doc(node.documentation)}${listeners ? `      <bpmn:extensionElements>\n${listeners}      </bpmn:extensionElements>\n` : ''}${io(node.id)}    </bpmn:userTask>`;
+        const columns = TASK_LIST_COLUMNS.map((column) => `        <camunda:taskListener expression="\${task.setVariableLocal('${column.local}', task.execution.getVariable('${column.source}'))}" event="create" />\n`).join('');
+        const followUp = followUpOf(node.due);
+        const due = (node.assignee ? ` camunda:assignee="${escape(node.assignee)}"` : '') + (node.due ? ` camunda:dueDate="${escape(node.due)}"` : '') + (followUp ? ` camunda:followUpDate="${escape(followUp)}"` : '');
+        return `    <bpmn:userTask id="${node.id}" name="${escape(node.name)}" camunda:candidateGroups="${escape(node.groups)}" camunda:formRef="${node.form}" camunda:formRefBinding="deployment"${due}>\n${doc(node.documentation)}      <bpmn:extensionElements>\n${columns}${listeners}      </bpmn:extensionElements>\n${io(node.id)}    </bpmn:userTask>`;
       }
       case 'call': {
         const extra = Object.entries(node.inputs ?? {}).map(([target, source]) => `        <camunda:in sourceExpression="${escape(source)}" target="${target}" />\n`).join('');

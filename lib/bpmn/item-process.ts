@@ -17,7 +17,7 @@ export const FOLLOW_UP_INSPECTION_WORKING_DAYS = 20;
 export function itemProcess(entry: Pick<CatalogueEntry, 'key' | 'name' | 'processingType' | 'promisedTimeLimit' | 'legalTimeLimit'>): ProcessModel {
   const instant = entry.processingType === '即办件';
   const nodes: Node[] = [
-    { kind: 'start', id: 'ApplicationReceivedStartEvent', name: '收到申请' },
+    { kind: 'start', id: 'ApplicationReceivedStartEvent', name: '收到申请', form: `${entry.key}-start` },
     { kind: 'call', id: 'AcceptanceCallActivity', name: '受理', calledElement: 'acceptance' },
     { kind: 'xor', id: 'AcceptanceOutcomeGateway', name: '受理结果' },
     { kind: 'end', id: 'NotAcceptedEndEvent', name: '不予受理' },

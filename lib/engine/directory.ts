@@ -1,3 +1,5 @@
+import { TASK_LIST_COLUMNS } from '../bpmn/builder.js';
+
 // Who works in shenpi: department groups (科室), their Camunda authorizations, and the demo
 // users that dev mode creates. Candidate groups in the BPMN use these group ids.
 export const GROUPS = {
@@ -98,18 +100,18 @@ export const GRANTS: Grant[] = [
 /** Tasklist filters every department member sees (their content is limited by authorization). */
 const mine = { candidateGroupsExpression: '${currentUserGroups()}' };
 const byDueDate = { sorting: [{ sortBy: 'dueDate', sortOrder: 'asc' }] };
-/** the columns a clerk needs to know a case at a glance */
-const CASE_COLUMNS = [
-  { name: 'receiptNumber', label: '受理编号' },
-  { name: 'applicantName', label: '申请人' },
-  { name: 'itemName', label: '事项' },
-];
+/** the columns a clerk needs to know a case at a glance (task-local copies, see the builder) */
+const CASE_COLUMNS = TASK_LIST_COLUMNS.map((column) => ({ name: column.local, label: column.label }));
 
 export const FILTERS = [
-  { name: '我的任务', query: { assigneeExpression: '${currentUser()}', ...byDueDate }, priority: -10, description: '已认领的任务' },
-  { name: '部门待办', query: { ...mine, ...byDueDate }, priority: 0, description: '本科室的待办任务, 期限近的在前' },
-  { name: '即将超期', query: { ...mine, dueAfterExpression: '${now()}', dueBeforeExpression: '${dateTime().plusDays(1).toDate()}', ...byDueDate }, priority: 5, description: '24 小时内到期 (电子监察黄牌)' },
-  { name: '已超期', query: { ...mine, dueBeforeExpression: '${now()}', ...byDueDate }, priority: 6, description: '已超过办结期限 (电子监察红牌)' },
-  { name: '容缺待补正', query: { ...mine, taskDefinitionKeyIn: ['AwaitSupplementTask'], ...byDueDate }, priority: 7, description: '容缺受理后等待申请人补正的材料' },
-  { name: '承诺待核查', query: { ...mine, taskDefinitionKeyIn: ['AwaitFulfilmentTask', 'VerifyFulfilmentTask', 'AwaitLateFulfilmentTask', 'VerifyLateFulfilmentTask'], ...byDueDate }, priority: 8, description: '告知承诺的履约材料: 接收与核查' },
+  { name: '我的待办', query: { assigneeExpression: '${currentUser()}', ...byDueDate }, priority: -10, description: '分配给我或我已认领的任务, 期限近的在前' },
+  { name: '本科室待办', query: { ...mine, ...byDueDate }, priority: 0, description: '本科室待认领的任务, 期限近的在前' },
+  // the follow-up date of a task is its yellow warning: 1 working day before the deadline
+  { name: '即将超期', query: { ...mine, includeAssignedTasks: true, followUpBeforeExpression: '${now()}', dueAfterExpression: '${now()}', ...byDueDate }, priority: 5, description: '1 个工作日内到期 (电子监察黄牌预警)' },
+  { name: '已超期', query: { ...mine, includeAssignedTasks: true, dueBeforeExpression: '${now()}', ...byDueDate }, priority: 6, description: '已超过办结期限 (电子监察红牌)' },
+  { name: '容缺待补正', query: { ...mine, includeAssignedTasks: true, taskDefinitionKeyIn: ['AwaitSupplementTask'], ...byDueDate }, priority: 7, description: '容缺受理后等待申请人补正的材料' },
+  { name: '承诺待核查', query: { ...mine, includeAssignedTasks: true, taskDefinitionKeyIn: ['AwaitFulfilmentTask', 'VerifyFulfilmentTask', 'AwaitLateFulfilmentTask', 'VerifyLateFulfilmentTask'], ...byDueDate }, priority: 8, description: '告知承诺的履约材料: 接收与核查' },
 ].map((filter) => ({ ...filter, variables: CASE_COLUMNS }));
+
+/** Filters of earlier versions, removed on start. */
+export const RETIRED_FILTERS = ['我的任务', '部门待办'];

@@ -1,7 +1,7 @@
 // Idempotent set-up of groups, users, authorizations and Tasklist filters through the REST API.
 import type { Credentials } from '../config.js';
 import { EngineClient, EngineRequestError } from './client.js';
-import { DEMO_USERS, DEPARTMENT_GROUPS, FILTERS, GRANTS, GROUPS, RESOURCE } from './directory.js';
+import { DEMO_USERS, DEPARTMENT_GROUPS, FILTERS, RETIRED_FILTERS, GRANTS, GROUPS, RESOURCE } from './directory.js';
 
 async function exists(engine: EngineClient, path: string): Promise<boolean> {
   try {
@@ -47,18 +47,21 @@ async function ensureGrant(engine: EngineClient, groupId: string, resourceType: 
 }
 
 async function ensureFilters(engine: EngineClient): Promise<void> {
+  for (const name of RETIRED_FILTERS) {
+    for (const retired of await engine.get<Array<{ id: string }>>(`/filter?resourceType=Task&name=${encodeURIComponent(name)}`)) await engine.delete(`/filter/${retired.id}`);
+  }
   for (const filter of FILTERS) {
     const found = await engine.get<Array<{ id: string }>>(`/filter?resourceType=Task&name=${encodeURIComponent(filter.name)}`);
+    const definition = {
+      resourceType: 'Task',
+      name: filter.name,
+      query: filter.query,
+      properties: { description: filter.description, priority: filter.priority, refresh: true, variables: filter.variables },
+    };
     let id = found[0]?.id;
-    if (!id) {
-      const created = await engine.post<{ id: string }>('/filter/create', {
-        resourceType: 'Task',
-        name: filter.name,
-        query: filter.query,
-        properties: { description: filter.description, priority: filter.priority, refresh: true, variables: filter.variables },
-      });
-      id = created.id;
-    }
+    // an existing filter takes the current definition (columns, query) on every start
+    if (id) await engine.put(`/filter/${id}`, definition);
+    else id = (await engine.post<{ id: string }>('/filter/create', definition)).id;
     for (const groupId of DEPARTMENT_GROUPS) await ensureGrant(engine, groupId, RESOURCE.filter, id, ['READ']);
   }
 }

@@ -38,7 +38,7 @@ describe('block forms in the Tasklist (Chromium)', function () {
     await page.locator('input[type="text"]').first().fill('window1');
     await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
     await page.locator('button[type="submit"]').click();
-    await page.getByText('部门待办').first().waitFor({ timeout: 30_000 });
+    await page.getByText('本科室待办').first().waitFor({ timeout: 30_000 });
     // several cases may wait at the window: open this case's task
     await page.goto(`${system.config.engine.webappUrl}/app/tasklist/default/#/?task=${task.id}`);
     await page.getByText('需要补正的内容').waitFor({ timeout: 30_000 });

@@ -37,9 +37,9 @@ describe('Camunda web apps (Tasklist, Cockpit) in Chromium', function () {
 
   it('should log a clerk in to the Tasklist and show the department filters', async () => {
     const page = await logIn('tasklist', 'window1', system.config.demoPassword!);
-    await page.getByText('部门待办').first().waitFor({ timeout: 30_000 });
+    await page.getByText('本科室待办').first().waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(screenshots, 'tasklist-window1.png') });
-    expect(await page.getByText('我的任务').count()).to.be.greaterThan(0);
+    expect(await page.getByText('我的待办').count()).to.be.greaterThan(0);
   });
 
   it('should log an operator in to Cockpit', async () => {
@@ -51,6 +51,6 @@ describe('Camunda web apps (Tasklist, Cockpit) in Chromium', function () {
   it('should NOT let a wrong password in', async () => {
     const page = await logIn('tasklist', await probeUser(system, ['constructionReview']), 'wrong-password');
     await page.getByText(/Wrong credentials|locked|用户名或密码/i).first().waitFor({ timeout: 30_000 });
-    expect(await page.getByText('部门待办').count()).to.equal(0);
+    expect(await page.getByText('本科室待办').count()).to.equal(0);
   });
 });

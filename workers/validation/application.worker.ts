@@ -3,6 +3,7 @@
 // catalogue version is pinned on the case: a resubmission is checked against the same one.
 import { inForce } from '../../lib/catalogue/entry.js';
 import { checkApplication, classify, summariseProblems } from '../../lib/catalogue/application-check.js';
+import { applicationFromStartForm, startedFromForm } from '../../lib/catalogue/start-form.js';
 import { getVersion, latestVersion } from '../../lib/repositories/catalogue.js';
 import { BPMN_ERRORS, BpmnError } from '../bpmn-errors.js';
 import { TOPICS } from '../topics.js';
@@ -11,7 +12,8 @@ import { jsonVariable, requireString } from '../runtime/variables.js';
 
 export const worker: WorkerDefinition = {
   topic: TOPICS.validateApplication,
-  options: { lockDuration: 30_000, variables: ['itemKey', 'itemVersion', 'application', 'clockDate'] },
+  // all variables: a case started from the front desk's start form brings the item's own fields
+  options: { lockDuration: 30_000 },
   async handler({ task, services }) {
     const itemKey = requireString(task, 'itemKey');
     const pinned = task.variables.get('itemVersion');
@@ -25,7 +27,11 @@ export const worker: WorkerDefinition = {
       });
     }
     const { entry, version } = found;
-    const application = jsonVariable<{ applicant?: { name?: string }; delivery?: { method?: string }; commitment?: { inspection?: string } }>(task, 'application') ?? null;
+    type Application = { applicant?: { name?: string }; delivery?: { method?: string }; commitment?: { inspection?: string } };
+    // 一窗受理: the desk's start form is turned into the application once; a resubmission brings its own
+    const variable = (name: string): unknown => task.variables.get(name);
+    const fromForm = variable('application') === undefined && startedFromForm(variable);
+    const application = (fromForm ? applicationFromStartForm(entry, variable) : jsonVariable<Application>(task, 'application')) as Application | null ?? null;
     const problems = checkApplication(entry, application);
     const { path, pending } = classify(entry, application, problems);
     return {
@@ -53,6 +59,8 @@ export const worker: WorkerDefinition = {
       applicationProblems: problems,
       applicationProblemCount: problems.length,
       applicationProblemSummary: summariseProblems(problems),
+      // the desk clerk who started the case handles its 受理 / 一次性告知 (我的待办)
+      ...(fromForm ? { application, deskClerk: variable('initiator') ?? null } : {}),
     };
   },
 };
