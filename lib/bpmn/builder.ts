@@ -14,6 +14,7 @@ export interface ReasonRule {
 }
 
 export const REQUIRE_REASON_LISTENER = 'org.shenpi.engine.RequireReasonListener';
+export const START_FORM_GUARD = 'org.shenpi.engine.StartFormGuard';
 
 /**
  * What a clerk needs to know a case at a glance in the Tasklist's list: copied onto each human
@@ -35,7 +36,11 @@ export function followUpOf(due: string | undefined): string | undefined {
 export type Node =
   | { kind: 'start'; id: string; name: string;
       /** the front desk's start form (一窗受理) in forms/; the starting user is kept in `initiator` */
-      form?: string }
+      form?: string;
+      /** the start form's rules as JSON, checked by the engine before the case starts */
+      guard?: string;
+      /** variables set at the start when the starter did not give them (a Tasklist start) */
+      defaults?: Record<string, string> }
   | { kind: 'end'; id: string; name: string; terminate?: boolean }
   | { kind: 'service'; id: string; name: string; topic: string; inputs?: Inputs; outputs?: Inputs; documentation?: string }
   | { kind: 'user'; id: string; name: string; groups: string; form: string; due?: string;
@@ -72,6 +77,7 @@ export interface ProcessModel {
   nodes: Node[];
   flows: Flow[];
   errors?: Array<{ id: string; name: string; code: string }>;
+
   messages?: Array<{ id: string; name: string }>;
 }
 
@@ -110,7 +116,9 @@ export function toSemanticXml(model: ProcessModel): string {
         if (!node.form) return `    <bpmn:startEvent id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}    </bpmn:startEvent>`;
         // started from the Tasklist, a case has no business key yet: it gets one from its id
         const key = `\${execution.processBusinessKey == null ? execution.setProcessBusinessKey('desk-'.concat(execution.processInstanceId)) : null}`;
-        return `    <bpmn:startEvent id="${node.id}" name="${escape(node.name)}" camunda:formRef="${node.form}" camunda:formRefBinding="deployment" camunda:initiator="initiator">\n      <bpmn:extensionElements>\n        <camunda:executionListener expression="${escape(key)}" event="start" />\n      </bpmn:extensionElements>\n${io(node.id)}    </bpmn:startEvent>`;
+        const guard = node.guard ? `        <camunda:executionListener class="${START_FORM_GUARD}" event="start">\n          <camunda:field name="rules">\n            <camunda:string>${escape(node.guard)}</camunda:string>\n          </camunda:field>\n        </camunda:executionListener>\n` : '';
+        const defaults = Object.entries(node.defaults ?? {}).map(([name, value]) => `        <camunda:executionListener expression="${escape(`\${execution.getVariable('${name}') == null ? execution.setVariable('${name}', '${value}') : null}`)}" event="start" />\n`).join('');
+        return `    <bpmn:startEvent id="${node.id}" name="${escape(node.name)}" camunda:formRef="${node.form}" camunda:formRefBinding="deployment" camunda:initiator="initiator">\n      <bpmn:extensionElements>\n${guard}        <camunda:executionListener expression="${escape(key)}" event="start" />\n${defaults}      </bpmn:extensionElements>\n${io(node.id)}    </bpmn:startEvent>`;
       }
       case 'end':
         return `    <bpmn:endEvent id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}${node.terminate ? `      <bpmn:terminateEventDefinition id="${node.id}Definition" />\n` : ''}    </bpmn:endEvent>`;
@@ -159,11 +167,13 @@ export function toSemanticXml(model: ProcessModel): string {
     const condition = flow.condition ? `\n      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${escape(flow.condition)}</bpmn:conditionExpression>\n    ` : '';
     return `    <bpmn:sequenceFlow id="${flow.id}"${name} sourceRef="${flow.from}" targetRef="${flow.to}"${condition ? `>${condition}</bpmn:sequenceFlow>` : ' />'}`;
   }).join('\n');
+  // only a process with a start form is started at the desk (the blocks are called by items)
+  const startable = model.nodes.some((node) => node.kind === 'start' && node.form);
   const errors = (model.errors ?? []).map((e) => `  <bpmn:error id="${e.id}" name="${escape(e.name)}" errorCode="${e.code}" />\n`).join('');
   const messages = (model.messages ?? []).map((m) => `  <bpmn:message id="${m.id}" name="${m.name}" />\n`).join('');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="${pascal(model.id)}Definitions" targetNamespace="https://shenpi.org/bpmn">
-${errors}${messages}  <bpmn:process id="${model.id}" name="${escape(model.name)}" isExecutable="true" camunda:historyTimeToLive="P3650D">
+${errors}${messages}  <bpmn:process id="${model.id}" name="${escape(model.name)}" isExecutable="true" camunda:historyTimeToLive="P3650D"${startable ? '' : ' camunda:isStartableInTasklist="false"'}>
     <bpmn:documentation>${escape(model.documentation)}</bpmn:documentation>
 ${body}
 ${flows}

@@ -3,6 +3,7 @@
 // The flags it branches on (site inspection, major decision) come from the catalogue version
 // the case started with, so the diagram runs as is for any entry.
 import type { CatalogueEntry } from '../catalogue/entry.js';
+import { startFormRules } from '../catalogue/start-form.js';
 import { TOPICS } from '../../workers/topics.js';
 import type { Flow, Node, ProcessModel } from './builder.js';
 
@@ -14,10 +15,10 @@ export const RESUBMISSION_MESSAGE = 'ApplicationResubmitted';
 /** 信用承诺 + 择期补充勘验: the inspection after the licence is due within these working days. */
 export const FOLLOW_UP_INSPECTION_WORKING_DAYS = 20;
 
-export function itemProcess(entry: Pick<CatalogueEntry, 'key' | 'name' | 'processingType' | 'promisedTimeLimit' | 'legalTimeLimit'>): ProcessModel {
+export function itemProcess(entry: CatalogueEntry): ProcessModel {
   const instant = entry.processingType === '即办件';
   const nodes: Node[] = [
-    { kind: 'start', id: 'ApplicationReceivedStartEvent', name: '收到申请', form: `${entry.key}-start` },
+    { kind: 'start', id: 'ApplicationReceivedStartEvent', name: '收到申请', form: `${entry.key}-start`, guard: JSON.stringify(startFormRules(entry)), defaults: { itemKey: entry.key } },
     { kind: 'call', id: 'AcceptanceCallActivity', name: '受理', calledElement: 'acceptance' },
     { kind: 'xor', id: 'AcceptanceOutcomeGateway', name: '受理结果' },
     { kind: 'end', id: 'NotAcceptedEndEvent', name: '不予受理' },

@@ -16,11 +16,21 @@ interface FormComponent {
   validate?: Record<string, unknown>;
   values?: Array<{ label: string; value: string }>;
   conditional?: { hide: string };
+  /** shown (and checked) only when: becomes conditional.hide in the form, `when` in the guard */
+  when?: When;
   defaultValue?: unknown;
   subtype?: string;
   dateLabel?: string;
   increment?: string;
   decimalDigits?: number;
+}
+
+export type When = { variable: string; equals: string } | { variable: string; notEquals: string } | { variable: string; truthy: true };
+
+function hide(when: When): string {
+  if ('equals' in when) return `=${when.variable} != "${when.equals}"`;
+  if ('notEquals' in when) return `=${when.variable} = "${when.notEquals}"`;
+  return `=not(${when.variable})`;
 }
 
 /** Variable names the start form submits (flat: form-js keys are process variables). */
@@ -48,8 +58,9 @@ const ID_CARD_PATTERN = '^\\d{17}[\\dXx]$';
 const PHONE_PATTERN = '^1[3-9]\\d{9}$';
 
 const pascal = (key: string): string => key.replace(/(^|[-_])(\w)/g, (_m, _s, c: string) => c.toUpperCase());
-const NATURAL_PERSON = '=applicantCategory = "自然人"';
-const NOT_NATURAL_PERSON = '=applicantCategory != "自然人"';
+const ORGANISATION: When = { variable: 'applicantCategory', notEquals: '自然人' };
+const NATURAL_PERSON: When = { variable: 'applicantCategory', equals: '自然人' };
+const SIGNED: When = { variable: 'commitmentSigned', truthy: true };
 
 function detailComponent(name: string, schema: Schema, required: boolean): FormComponent {
   const base = { id: `Detail${pascal(name)}Field`, key: `${START_FORM.detailPrefix}${name}`, label: schema.title ?? name };
@@ -74,6 +85,51 @@ function detailComponent(name: string, schema: Schema, required: boolean): FormC
 
 /** The form-js start form (schemaVersion 16, as the Tasklist of Camunda 7.24 renders it). */
 export function startForm(entry: CatalogueEntry): Record<string, unknown> {
+  return {
+    id: `${entry.key}-start`,
+    type: 'default',
+    executionPlatform: 'Camunda Platform',
+    executionPlatformVersion: '7.24.0',
+    schemaVersion: 16,
+    components: startComponents(entry).map(({ when, ...component }) => (when ? { ...component, conditional: { hide: hide(when) } } : component)),
+  };
+}
+
+export interface StartFormRule {
+  variable: string;
+  label: string;
+  required?: boolean;
+  pattern?: string;
+  hint?: string;
+  minLength?: number;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  when?: When;
+}
+
+/**
+ * The same checks for the engine (org.shenpi.engine.StartFormGuard on the start event): what
+ * the form refuses in the browser, the engine refuses over REST, so no case starts from it.
+ */
+export function startFormRules(entry: CatalogueEntry): StartFormRule[] {
+  return startComponents(entry).flatMap((component): StartFormRule[] => {
+    if (!component.key || !component.validate || Object.keys(component.validate).length === 0) return [];
+    const { required, pattern, minLength, maxLength, min, max } = component.validate as Omit<StartFormRule, 'variable' | 'label'>;
+    const rule: StartFormRule = { variable: component.key, label: component.label ?? component.key };
+    if (required) rule.required = true;
+    if (pattern) rule.pattern = pattern;
+    if (pattern && component.description) rule.hint = component.description;
+    if (minLength !== undefined) rule.minLength = minLength;
+    if (maxLength !== undefined) rule.maxLength = maxLength;
+    if (min !== undefined) rule.min = min;
+    if (max !== undefined) rule.max = max;
+    if (component.when) rule.when = component.when;
+    return [rule];
+  });
+}
+
+function startComponents(entry: CatalogueEntry): FormComponent[] {
   const details = entry.applicationFields as Schema | undefined;
   const detailRequired = new Set(details?.required ?? []);
   const promise = entry.deferredAcceptance || entry.notificationCommitment;
@@ -82,10 +138,10 @@ export function startForm(entry: CatalogueEntry): Record<string, unknown> {
     { type: 'select', id: 'ApplicantCategoryField', key: START_FORM.category, label: '申请人类别', defaultValue: '法人及非法人组织', validate: { required: true },
       values: ['法人及非法人组织', '个体工商户', '自然人'].map((v) => ({ label: v, value: v })) },
     { type: 'textfield', id: 'ApplicantNameField', key: START_FORM.name, label: '申请人名称 (姓名)', validate: { required: true, minLength: 2, maxLength: 200 } },
-    { type: 'textfield', id: 'ApplicantCreditCodeField', key: START_FORM.creditCode, label: '统一社会信用代码', description: '18 位, 大写字母不含 I、O、Z、S、V', validate: { required: true, pattern: CREDIT_CODE_PATTERN }, conditional: { hide: NATURAL_PERSON } },
-    { type: 'textfield', id: 'LegalRepresentativeNameField', key: START_FORM.representativeName, label: '法定代表人 (负责人) 姓名', validate: { required: true, minLength: 2, maxLength: 50 }, conditional: { hide: NATURAL_PERSON } },
-    { type: 'textfield', id: 'LegalRepresentativeIdCardNumberField', key: START_FORM.representativeIdCardNumber, label: '法定代表人身份证号码', validate: { required: true, pattern: ID_CARD_PATTERN }, conditional: { hide: NATURAL_PERSON } },
-    { type: 'textfield', id: 'ApplicantIdCardNumberField', key: START_FORM.idCardNumber, label: '身份证号码', validate: { required: true, pattern: ID_CARD_PATTERN }, conditional: { hide: NOT_NATURAL_PERSON } },
+    { type: 'textfield', id: 'ApplicantCreditCodeField', key: START_FORM.creditCode, label: '统一社会信用代码', description: '18 位, 大写字母不含 I、O、Z、S、V', validate: { required: true, pattern: CREDIT_CODE_PATTERN }, when: ORGANISATION },
+    { type: 'textfield', id: 'LegalRepresentativeNameField', key: START_FORM.representativeName, label: '法定代表人 (负责人) 姓名', validate: { required: true, minLength: 2, maxLength: 50 }, when: ORGANISATION },
+    { type: 'textfield', id: 'LegalRepresentativeIdCardNumberField', key: START_FORM.representativeIdCardNumber, label: '法定代表人身份证号码', validate: { required: true, pattern: ID_CARD_PATTERN }, when: ORGANISATION },
+    { type: 'textfield', id: 'ApplicantIdCardNumberField', key: START_FORM.idCardNumber, label: '身份证号码', validate: { required: true, pattern: ID_CARD_PATTERN }, when: NATURAL_PERSON },
     { type: 'textfield', id: 'ApplicantPhoneField', key: START_FORM.phone, label: '联系电话', description: '11 位手机号码', validate: { required: true, pattern: PHONE_PATTERN } },
     { type: 'textfield', id: 'ApplicantAddressField', key: START_FORM.address, label: '联系地址', validate: { minLength: 5, maxLength: 300 } },
     { type: 'checklist', id: 'MaterialsReceivedField', key: START_FORM.materials, label: '已收材料 (勾选申请人实际提交的材料)',
@@ -93,22 +149,15 @@ export function startForm(entry: CatalogueEntry): Record<string, unknown> {
     ...Object.entries(details?.properties ?? {}).map(([name, schema]) => detailComponent(name, schema, detailRequired.has(name))),
     { type: 'select', id: 'DeliveryMethodField', key: START_FORM.deliveryMethod, label: '结果送达方式', defaultValue: '窗口领取', validate: { required: true },
       values: ['窗口领取', '邮寄'].map((v) => ({ label: v, value: v })) },
-    { type: 'textfield', id: 'DeliveryAddressField', key: START_FORM.deliveryAddress, label: '邮寄地址', validate: { required: true, minLength: 5, maxLength: 300 }, conditional: { hide: '=deliveryMethod != "邮寄"' } },
+    { type: 'textfield', id: 'DeliveryAddressField', key: START_FORM.deliveryAddress, label: '邮寄地址', validate: { required: true, minLength: 5, maxLength: 300 }, when: { variable: 'deliveryMethod', equals: '邮寄' } },
     ...(promise ? [
       { type: 'checkbox', id: 'CommitmentSignedField', key: START_FORM.commitmentSigned, label: entry.notificationCommitment ? '申请人已签署告知承诺书' : '申请人已签署容缺受理信用承诺书' },
-      { type: 'textfield', id: 'CommitmentSignatoryField', key: START_FORM.commitmentSignatory, label: '承诺人', validate: { required: true, minLength: 2, maxLength: 50 }, conditional: { hide: '=not(commitmentSigned)' } },
-      ...(entry.siteInspection ? [{ type: 'select', id: 'CommitmentInspectionField', key: START_FORM.commitmentInspection, label: '勘验方式', defaultValue: '现场勘验', conditional: { hide: '=not(commitmentSigned)' },
+      { type: 'textfield', id: 'CommitmentSignatoryField', key: START_FORM.commitmentSignatory, label: '承诺人', validate: { required: true, minLength: 2, maxLength: 50 }, when: SIGNED },
+      ...(entry.siteInspection ? [{ type: 'select', id: 'CommitmentInspectionField', key: START_FORM.commitmentInspection, label: '勘验方式', defaultValue: '现场勘验', when: SIGNED,
         values: ['现场勘验', '择期补充勘验', '容缺勘验'].map((v) => ({ label: v, value: v })) }] : []),
     ] : []),
   ];
-  return {
-    id: `${entry.key}-start`,
-    type: 'default',
-    executionPlatform: 'Camunda Platform',
-    executionPlatformVersion: '7.24.0',
-    schemaVersion: 16,
-    components,
-  };
+  return components;
 }
 
 /** Whether a case was started from the front desk's start form (and not with an `application`). */
