@@ -65,7 +65,7 @@ export function itemProcess(entry: CatalogueEntry): ProcessModel {
     { id: 'SupplementExpiredFlow', from: 'SupplementPeriodExpiredEvent', to: 'RecordClosedWithoutSupplementTask' },
     { id: 'ClosedWithoutSupplementFlow', from: 'RecordClosedWithoutSupplementTask', to: 'ClosedWithoutSupplementEndEvent' },
     { id: 'GrantFlow', name: '准予', from: 'GrantedGateway', to: 'ResultIssueCallActivity', condition: "${decision == 'grant'}" },
-    { id: 'DenyFlow', name: '不予', from: 'GrantedGateway', to: 'ResultReadyGateway', condition: "${decision != 'grant'}" },
+    { id: 'DenyFlow', name: '不予', from: 'GrantedGateway', to: 'ResultReadyGateway', condition: "${decision == 'deny'}" },
     { id: 'ResultIssuedFlow', from: 'ResultIssueCallActivity', to: 'ResultReadyGateway' },
     { id: 'ToPushToSupervisionFlow', from: 'ResultReadyGateway', to: 'PushToSupervisionTask' },
     { id: 'ToDeliveryNeededGatewayFlow', from: 'PushToSupervisionTask', to: 'DeliveryNeededGateway' },
@@ -92,7 +92,11 @@ export function itemProcess(entry: CatalogueEntry): ProcessModel {
     { id: 'ToGrantedGatewayFlow', from: 'DecisionCallActivity', to: 'GrantedGateway' },
   ];
   if (instant) {
-    flows.push({ id: 'ToDecisionFlow', name: '办理', from: 'PromiseSplitGateway', to: 'DecisionCallActivity', condition: '${true}' });
+    flows.push(
+      { id: 'ToDecisionFlow', name: '办理', from: 'PromiseSplitGateway', to: 'DecisionCallActivity', condition: '${true}' },
+      // on the spot there is no review to go back to: the window decides again
+      { id: 'ReturnedFlow', name: '退回重审', from: 'GrantedGateway', to: 'DecisionCallActivity', condition: "${decision == 'return'}" },
+    );
   } else {
     nodes.push(
       { kind: 'call', id: 'ReviewCallActivity', name: '审查', calledElement: 'review' },
@@ -108,6 +112,8 @@ export function itemProcess(entry: CatalogueEntry): ProcessModel {
       { id: 'SiteInspectionNotNeededFlow', name: '否', from: 'SiteInspectionGateway', to: 'SiteInspectionDoneGateway', condition: "${!siteInspection || execution.getVariable('jointInspected') == true}" },
       { id: 'SiteInspectedFlow', from: 'SiteInspectionCallActivity', to: 'SiteInspectionDoneGateway' },
       { id: 'ToDecisionFlow', from: 'SiteInspectionDoneGateway', to: 'DecisionCallActivity' },
+      // 退回: the decision-maker sends the case back to the review section (the deadline runs on)
+      { id: 'ReturnedFlow', name: '退回重审', from: 'GrantedGateway', to: 'ReviewCallActivity', condition: "${decision == 'return'}" },
     );
   }
   const limits = instant ? '即办件, 当场办结' : `承诺件, 承诺 ${entry.promisedTimeLimit} 个工作日 (法定 ${entry.legalTimeLimit} 个工作日)`;

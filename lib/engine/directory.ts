@@ -35,7 +35,9 @@ export interface DemoUser {
 
 export const DEMO_USERS: DemoUser[] = [
   { id: 'window1', lastName: '张', firstName: '敏', groups: ['window'], role: '窗口人员' },
+  { id: 'window2', lastName: '黄', firstName: '丽', groups: ['window'], role: '窗口人员 (转办、委派的同事)' },
   { id: 'market1', lastName: '李', firstName: '强', groups: ['marketReview'], role: '审批人员 (市场准入)' },
+  { id: 'market2', lastName: '马', firstName: '超', groups: ['marketReview'], role: '审批人员 (市场准入, 同科室同事)' },
   { id: 'construction1', lastName: '王', firstName: '磊', groups: ['constructionReview'], role: '审批人员 (建设工程)' },
   { id: 'municipal1', lastName: '赵', firstName: '静', groups: ['municipalReview'], role: '审批人员 (市政公用)' },
   { id: 'health1', lastName: '周', firstName: '芳', groups: ['healthReview'], role: '审批人员 (卫生健康)' },

@@ -71,6 +71,10 @@ const STATUSES: Record<string, (context: WorkerContext) => Promise<Outcome>> = {
   async 补充勘验完成({ task }) {
     return { note: `补充勘验结论: ${optionalString(task, 'siteInspectionResult') ?? ''}; ${optionalString(task, 'siteInspectionOpinion') ?? ''}`, variables: {} };
   },
+  async 退回重审({ task }) {
+    // 退回: the decision-maker sends the case back to the review section, with the reason
+    return { note: `退回审查科室重新审查: ${requireString(task, 'returnReason')}`, variables: { reviewReturned: true } };
+  },
   async 未补正办结() {
     return { fields: { outcome: '未补正' }, note: '补正期限届满, 申请人未补正材料', variables: {} };
   },
@@ -81,7 +85,7 @@ export const worker: WorkerDefinition = {
   // only what the statuses read: not the whole application on every step of every case
   options: {
     lockDuration: 30_000,
-    variables: ['caseStatus', 'acceptedAs', 'deemed', 'receivedOn', 'refusalReason', 'applicationProblemSummary', 'receiptNumber', 'itemName', 'decision', 'decisionReason',
+    variables: ['caseStatus', 'acceptedAs', 'deemed', 'receivedOn', 'refusalReason', 'applicationProblemSummary', 'receiptNumber', 'itemName', 'decision', 'decisionReason', 'returnReason',
       'decisionContent', 'promiseDeadline', 'breachPushDeadline', 'promiseKind', 'revokedLicenceNumber', 'siteInspectionResult', 'siteInspectionOpinion', 'clockDate'],
   },
   async handler(context) {
