@@ -8,7 +8,8 @@ import { PROJECT_ROOT } from './config.js';
 import { createDb, migrate } from './db.js';
 import { EngineClient } from './engine/client.js';
 import { deployProject, type DeploymentResult } from './engine/deploy.js';
-import { ensureIdentity } from './engine/identity.js';
+import { ensureIdentity, grantDeskStart } from './engine/identity.js';
+import { deskStartableKeys } from './engine/deploy.js';
 import { buildEngineJar, engineJarIsStale, startEngine, type EngineProcess } from './engine/launch.js';
 import { StartupError } from './errors.js';
 import type { Logger } from './log.js';
@@ -92,6 +93,7 @@ export async function startSystem(config: Config, options: SystemOptions): Promi
     const deployment = await progress.step('部署流程与表单', async () => {
       const result = await deployProject(admin, PROJECT_ROOT);
       log.info(result.changed.length ? 'deployed' : 'nothing changed, no new versions', { deploymentId: result.id, changed: result.changed, resources: result.resourceCount });
+      await grantDeskStart(admin, deskStartableKeys(PROJECT_ROOT));
       return result;
     });
     let workers: RunningWorkers | undefined;

@@ -1,5 +1,6 @@
 // Every .bpmn, .dmn and .form under processes/ and forms/ goes to the engine as ONE deployment,
 // deploy-changed-only: a restart creates no new versions, and a bad file deploys nothing.
+import { existsSync, readdirSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { EngineClient, EngineRequestError } from './client.js';
@@ -99,4 +100,12 @@ export async function deployResources(engine: EngineClient, resources: Deploymen
 
 export async function deployProject(engine: EngineClient, root: string): Promise<DeploymentResult> {
   return deployResources(engine, await collectResources(root));
+}
+
+/** The processes the window starts (一窗受理): every item and every 一件事 bundle in processes/. */
+export function deskStartableKeys(root: string): string[] {
+  return ['items', 'bundles'].flatMap((folder) => {
+    const dir = path.join(root, 'processes', folder);
+    return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.bpmn')).map((name) => name.slice(0, -'.bpmn'.length)) : [];
+  });
 }

@@ -79,8 +79,7 @@ const tasklistWork = (groupId: GroupId): Grant[] => [
 /** Task visibility itself comes from candidate groups: the engine grants it per task. */
 export const GRANTS: Grant[] = [
   ...DEPARTMENT_GROUPS.flatMap(tasklistWork),
-  // the front desk starts cases (一窗受理)
-  { groupId: 'window', resourceType: RESOURCE.processDefinition, resourceId: '*', permissions: ['READ', 'CREATE_INSTANCE'] },
+  // the front desk starts cases (一窗受理): of items and bundles only (identity.ts grantDeskStart)
   { groupId: 'window', resourceType: RESOURCE.processInstance, resourceId: '*', permissions: ['CREATE'] },
   { groupId: 'analysts', resourceType: RESOURCE.application, resourceId: 'cockpit', permissions: ['ACCESS'] },
   { groupId: 'analysts', resourceType: RESOURCE.deployment, resourceId: '*', permissions: ['CREATE', 'READ', 'DELETE'] },

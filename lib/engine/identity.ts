@@ -40,10 +40,17 @@ async function ensureGrant(engine: EngineClient, groupId: string, resourceType: 
     await engine.post('/authorization/create', { type: 1, permissions, groupId, resourceType, resourceId });
     return;
   }
-  const missing = permissions.filter((p) => !current.permissions.includes(p) && !current.permissions.includes('ALL'));
-  if (missing.length) {
-    await engine.put(`/authorization/${current.id}`, { permissions: [...current.permissions, ...missing], groupId, resourceType, resourceId });
-  }
+  // the grant is exactly what the directory says (a permission dropped there is revoked here)
+  const same = current.permissions.length === permissions.length && permissions.every((p) => current.permissions.includes(p));
+  if (!same) await engine.put(`/authorization/${current.id}`, { permissions, groupId, resourceType, resourceId });
+}
+
+/**
+ * 一窗受理: the window starts the cases of items and 一件事 bundles, and nothing else (a building
+ * block only runs called by an item). Run after every deployment of new process keys.
+ */
+export async function grantDeskStart(engine: EngineClient, processKeys: string[]): Promise<void> {
+  for (const key of processKeys) await ensureGrant(engine, GROUPS.window.id, RESOURCE.processDefinition, key, ['READ', 'CREATE_INSTANCE']);
 }
 
 async function ensureFilters(engine: EngineClient): Promise<void> {

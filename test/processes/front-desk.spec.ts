@@ -90,5 +90,16 @@ describe('front-desk start forms (一窗受理)', function () {
     const refused = await as(MEMBER.marketReview!).post(`/process-definition/key/${entry.key}/submit-form`, { variables: toVariables(deskForm()) }).then(() => 'started', (error: Error) => error.message);
     expect(refused).to.match(/403/);
     expect(await instancesOf()).to.equal(before);
+    // nor may the window start a building block on its own: it only runs called by an item
+    const block = await as(MEMBER.window!).post('/process-definition/key/acceptance/start', { variables: toVariables({ itemKey: entry.key }) }).then(() => 'started', (error: Error) => error.message);
+    expect(block).to.match(/403/);
+  });
+
+  it('should offer the window exactly the items and bundles in the Tasklist start dialog', async () => {
+    const startable = await as(MEMBER.window!).get<Array<{ key: string }>>('/process-definition?latestVersion=true&active=true&startableInTasklist=true&startablePermissionCheck=true&maxResults=500');
+    const keys = startable.map((d) => d.key);
+    expect(keys).to.include(entry.key);
+    expect(keys).not.to.include('acceptance');
+    expect(await as(MEMBER.marketReview!).get<unknown[]>('/process-definition?latestVersion=true&startableInTasklist=true&startablePermissionCheck=true')).to.deep.equal([]);
   });
 });
