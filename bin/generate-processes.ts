@@ -14,7 +14,7 @@ import { toBpmnXml, type ProcessModel } from '../lib/bpmn/builder.js';
 import { itemProcess } from '../lib/bpmn/item-process.js';
 import type { BundleEntry } from '../lib/catalogue/bundle.js';
 import type { CatalogueEntry } from '../lib/catalogue/entry.js';
-import { startForm } from '../lib/catalogue/start-form.js';
+import { bundleStartForm, bundleStartFormRules, startForm } from '../lib/catalogue/start-form.js';
 
 const force = process.argv.includes('--force');
 
@@ -37,20 +37,24 @@ async function entries<T>(folder: string): Promise<T[]> {
 }
 
 for (const block of [...BLOCKS, jointInspectionBlock, inspectionOpinionBlock]) await write('building-blocks', block, true);
-async function writeStartForm(entry: CatalogueEntry, always: boolean): Promise<void> {
-  const dir = path.join(PROJECT_ROOT, 'forms', entry.key);
+async function writeForm(key: string, form: Record<string, unknown>, always: boolean): Promise<void> {
+  const dir = path.join(PROJECT_ROOT, 'forms', key);
   const target = path.join(dir, 'start.form');
   if (existsSync(target) && !always) {
-    console.log(`保留 forms/${entry.key}/start.form (已存在; --force 覆盖)`);
+    console.log(`保留 forms/${key}/start.form (已存在; --force 覆盖)`);
     return;
   }
   await fs.mkdir(dir, { recursive: true });
-  await fs.writeFile(target, `${JSON.stringify(startForm(entry), null, 2)}\n`);
-  console.log(`写入 forms/${entry.key}/start.form`);
+  await fs.writeFile(target, `${JSON.stringify(form, null, 2)}\n`);
+  console.log(`写入 forms/${key}/start.form`);
 }
 
 for (const entry of await entries<CatalogueEntry>('items')) {
   await write('items', itemProcess(entry), force);
-  await writeStartForm(entry, force);
+  await writeForm(entry.key, startForm(entry), force);
 }
-for (const bundle of await entries<BundleEntry>('bundles')) await write('bundles', bundleProcess(bundle), force);
+const items = new Map((await entries<CatalogueEntry>('items')).map((entry) => [entry.key, entry]));
+for (const bundle of await entries<BundleEntry>('bundles')) {
+  await write('bundles', bundleProcess(bundle, bundleStartFormRules(bundle, items)), force);
+  await writeForm(bundle.key, bundleStartForm(bundle, items), force);
+}

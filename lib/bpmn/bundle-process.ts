@@ -4,6 +4,7 @@
 // and one delivery of all results with a statement of what failed and why.
 import { TOPICS } from '../../workers/topics.js';
 import { BPMN_ERRORS } from '../../workers/bpmn-errors.js';
+import type { StartFormRule } from '../catalogue/start-form.js';
 import type { BundleEntry } from '../catalogue/bundle.js';
 import { recordStatus } from './blocks.js';
 import type { Flow, Node, ProcessModel } from './builder.js';
@@ -25,19 +26,22 @@ const itemCall = (id: string, name: string, collection: string): Node => ({
   },
 });
 
-export function bundleProcess(bundle: Pick<BundleEntry, 'key' | 'name' | 'targetWorkingDays' | 'jointInspection'>): ProcessModel {
+/** `startRules`: the rules of the bundle's front-desk start form (none: not started at the desk) */
+export function bundleProcess(bundle: Pick<BundleEntry, 'key' | 'name' | 'targetWorkingDays' | 'jointInspection'>, startRules?: StartFormRule[]): ProcessModel {
   const nodes: Node[] = [
-    { kind: 'start', id: 'BundleReceivedStartEvent', name: '收到一件事申请' },
+    startRules
+      ? { kind: 'start', id: 'BundleReceivedStartEvent', name: '收到一件事申请', form: `${bundle.key}-start`, guard: JSON.stringify(startRules) }
+      : { kind: 'start', id: 'BundleReceivedStartEvent', name: '收到一件事申请' },
     { kind: 'service', id: 'CheckBundleApplicationTask', name: '校验一表申请', topic: TOPICS.validateBundle, inputs: { bundleKey: bundle.key } },
     { kind: 'boundaryError', id: 'BundleNotInCatalogueBoundaryEvent', name: '清单之外', attachedTo: 'CheckBundleApplicationTask', error: 'ItemNotInCatalogueError' },
     { kind: 'end', id: 'BundleNotInCatalogueEndEvent', name: '不予受理 (清单之外)' },
     { kind: 'service', id: 'RegisterBundleTask', name: '登记收件', topic: TOPICS.registerCase },
     { kind: 'service', id: 'ComputeBundleDeadlineTask', name: '计算一件事办结期限', topic: TOPICS.computeDeadline, inputs: { deadlineName: 'bundle', deadlineFrom: '${receivedOn}', deadlineWorkingDays: '${bundleTargetWorkingDays}' } },
     { kind: 'xor', id: 'BundleValidGateway', name: '一表申请齐全?' },
-    { kind: 'user', id: 'NotifyBundleDeficienciesTask', name: '一次性告知 (一件事)', groups: 'window', form: 'bundle-notify-deficiencies', due: '${bundleDueAt}' },
+    { kind: 'user', id: 'NotifyBundleDeficienciesTask', name: '一次性告知 (一件事)', groups: 'window', assignee: "${execution.getVariable('deskClerk')}", form: 'bundle-notify-deficiencies', due: '${bundleDueAt}' },
     recordStatus('RecordBundleNoticeTask', '记录一次性告知', '已告知补正', {}),
     { kind: 'end', id: 'BundleNotifiedEndEvent', name: '已一次性告知' },
-    { kind: 'user', id: 'AcceptBundleTask', name: '一窗受理', groups: 'window', form: 'bundle-accept', due: '${bundleDueAt}', rules: [{ choiceVariable: 'acceptanceDecision', choice: 'refuse', requiredVariable: 'refusalReason', message: '不予受理必须说明理由' }] },
+    { kind: 'user', id: 'AcceptBundleTask', name: '一窗受理', groups: 'window', assignee: "${execution.getVariable('deskClerk')}", form: 'bundle-accept', due: '${bundleDueAt}', rules: [{ choiceVariable: 'acceptanceDecision', choice: 'refuse', requiredVariable: 'refusalReason', message: '不予受理必须说明理由' }] },
     { kind: 'xor', id: 'BundleAcceptedGateway', name: '受理?' },
     recordStatus('RecordBundleRefusedTask', '记录不予受理', '不予受理'),
     { kind: 'end', id: 'BundleRefusedEndEvent', name: '不予受理' },

@@ -2,7 +2,45 @@
 // entry (applicant, the materials handed in, the item's own fields, delivery, the promise), and
 // the way back from the form's flat variables to the application the workers check. Both live
 // here so that they cannot drift apart.
-import type { CatalogueEntry } from './entry.js';
+import type { BundleEntry } from './bundle.js';
+import type { CatalogueEntry, CatalogueMaterial } from './entry.js';
+
+/** What a start form is made from: an item's entry, or a bundle's with its items' entries. */
+interface StartSpec {
+  key: string;
+  intro: string;
+  materials: CatalogueMaterial[];
+  details: Schema | undefined;
+  /** a bundle: the items the applicant ticks (勾选清单) */
+  items?: Array<{ value: string; label: string; optional: boolean }>;
+  commitment: { label: string; siteInspection: boolean } | null;
+}
+
+function itemSpec(entry: CatalogueEntry): StartSpec {
+  return {
+    key: entry.key,
+    intro: `### 一窗受理: ${entry.name}\n事项编码 ${entry.code} · ${entry.type} · ${entry.processingType} · 承诺 ${entry.promisedTimeLimit} 个工作日 (法定 ${entry.legalTimeLimit} 个工作日)`,
+    materials: entry.materials,
+    details: entry.applicationFields as Schema | undefined,
+    commitment: entry.deferredAcceptance || entry.notificationCommitment
+      ? { label: entry.notificationCommitment ? '申请人已签署告知承诺书' : '申请人已签署容缺受理信用承诺书', siteInspection: entry.siteInspection }
+      : null,
+  };
+}
+
+/** A bundle's one form: the items to tick, the shared fields, the materials of all its items once. */
+function bundleSpec(bundle: BundleEntry, items: Map<string, CatalogueEntry>): StartSpec {
+  const materials = new Map<string, CatalogueMaterial>();
+  for (const { itemKey } of bundle.items) for (const material of items.get(itemKey)?.materials ?? []) if (!materials.has(material.code)) materials.set(material.code, material);
+  return {
+    key: bundle.key,
+    intro: `### 一窗受理: ${bundle.name} (一件事)\n一表申请、一套材料、一窗受理, 目标 ${bundle.targetWorkingDays} 个工作日办结`,
+    materials: [...materials.values()],
+    details: bundle.form as Schema,
+    items: bundle.items.map(({ itemKey, optional }) => ({ value: itemKey, label: `${items.get(itemKey)?.name ?? itemKey}${optional ? '' : ' (必办)'}`, optional })),
+    commitment: null,
+  };
+}
 
 type Schema = { type?: string; title?: string; enum?: unknown[]; format?: string; minimum?: number; maximum?: number; minLength?: number; maxLength?: number; pattern?: string; items?: Schema; properties?: Record<string, Schema>; required?: string[] };
 
@@ -44,6 +82,7 @@ export const START_FORM = {
   phone: 'applicantPhone',
   address: 'applicantAddress',
   materials: 'materialsReceived',
+  items: 'itemsTicked',
   deliveryMethod: 'deliveryMethod',
   deliveryAddress: 'deliveryAddress',
   commitmentSigned: 'commitmentSigned',
@@ -83,15 +122,24 @@ function detailComponent(name: string, schema: Schema, required: boolean): FormC
   return { type: (schema.maxLength ?? 0) > 300 ? 'textarea' : 'textfield', ...base, validate };
 }
 
-/** The form-js start form (schemaVersion 16, as the Tasklist of Camunda 7.24 renders it). */
+/** The form-js start form of an item (schemaVersion 16, as the Tasklist of Camunda 7.24 renders it). */
 export function startForm(entry: CatalogueEntry): Record<string, unknown> {
+  return formOf(itemSpec(entry));
+}
+
+/** The start form of a 一件事 bundle. */
+export function bundleStartForm(bundle: BundleEntry, items: Map<string, CatalogueEntry>): Record<string, unknown> {
+  return formOf(bundleSpec(bundle, items));
+}
+
+function formOf(spec: StartSpec): Record<string, unknown> {
   return {
-    id: `${entry.key}-start`,
+    id: `${spec.key}-start`,
     type: 'default',
     executionPlatform: 'Camunda Platform',
     executionPlatformVersion: '7.24.0',
     schemaVersion: 16,
-    components: startComponents(entry).map(({ when, ...component }) => (when ? { ...component, conditional: { hide: hide(when) } } : component)),
+    components: startComponents(spec).map(({ when, ...component }) => (when ? { ...component, conditional: { hide: hide(when) } } : component)),
   };
 }
 
@@ -113,7 +161,15 @@ export interface StartFormRule {
  * the form refuses in the browser, the engine refuses over REST, so no case starts from it.
  */
 export function startFormRules(entry: CatalogueEntry): StartFormRule[] {
-  return startComponents(entry).flatMap((component): StartFormRule[] => {
+  return rulesOf(itemSpec(entry));
+}
+
+export function bundleStartFormRules(bundle: BundleEntry, items: Map<string, CatalogueEntry>): StartFormRule[] {
+  return rulesOf(bundleSpec(bundle, items));
+}
+
+function rulesOf(spec: StartSpec): StartFormRule[] {
+  return startComponents(spec).flatMap((component): StartFormRule[] => {
     if (!component.key || !component.validate || Object.keys(component.validate).length === 0) return [];
     const { required, pattern, minLength, maxLength, min, max } = component.validate as Omit<StartFormRule, 'variable' | 'label'>;
     const rule: StartFormRule = { variable: component.key, label: component.label ?? component.key };
@@ -129,12 +185,14 @@ export function startFormRules(entry: CatalogueEntry): StartFormRule[] {
   });
 }
 
-function startComponents(entry: CatalogueEntry): FormComponent[] {
-  const details = entry.applicationFields as Schema | undefined;
+function startComponents(spec: StartSpec): FormComponent[] {
+  const details = spec.details;
   const detailRequired = new Set(details?.required ?? []);
-  const promise = entry.deferredAcceptance || entry.notificationCommitment;
+  const promise = spec.commitment;
   const components: FormComponent[] = [
-    { type: 'text', id: 'StartIntro', text: `### 一窗受理: ${entry.name}\n事项编码 ${entry.code} · ${entry.type} · ${entry.processingType} · 承诺 ${entry.promisedTimeLimit} 个工作日 (法定 ${entry.legalTimeLimit} 个工作日)\n\n请录入申请人, 勾选申请人**实际提交**的材料。提交后系统按事项清单校验: 材料不齐全的, 一次性告知书会出现在您的「我的待办」中。` },
+    { type: 'text', id: 'StartIntro', text: `${spec.intro}\n\n请录入申请人, 勾选申请人**实际提交**的材料。提交后系统按事项清单校验: 材料不齐全的, 一次性告知书会出现在您的「我的待办」中。` },
+    ...(spec.items ? [{ type: 'checklist', id: 'ItemsTickedField', key: START_FORM.items, label: '申请办理的事项 (勾选清单)', validate: { required: true },
+      defaultValue: spec.items.filter((item) => !item.optional).map((item) => item.value), values: spec.items.map(({ value, label }) => ({ value, label })) }] : []),
     { type: 'select', id: 'ApplicantCategoryField', key: START_FORM.category, label: '申请人类别', defaultValue: '法人及非法人组织', validate: { required: true },
       values: ['法人及非法人组织', '个体工商户', '自然人'].map((v) => ({ label: v, value: v })) },
     { type: 'textfield', id: 'ApplicantNameField', key: START_FORM.name, label: '申请人名称 (姓名)', validate: { required: true, minLength: 2, maxLength: 200 } },
@@ -145,15 +203,15 @@ function startComponents(entry: CatalogueEntry): FormComponent[] {
     { type: 'textfield', id: 'ApplicantPhoneField', key: START_FORM.phone, label: '联系电话', description: '11 位手机号码', validate: { required: true, pattern: PHONE_PATTERN } },
     { type: 'textfield', id: 'ApplicantAddressField', key: START_FORM.address, label: '联系地址', validate: { minLength: 5, maxLength: 300 } },
     { type: 'checklist', id: 'MaterialsReceivedField', key: START_FORM.materials, label: '已收材料 (勾选申请人实际提交的材料)',
-      values: entry.materials.map((m) => ({ label: `${m.name} (${m.form} ${m.copies} 份${m.required ? '' : ', 非必需'}${m.deferrable ? ', 可容缺' : ''})`, value: m.code })) },
+      values: spec.materials.map((m) => ({ label: `${m.name} (${m.form} ${m.copies} 份${m.required ? '' : ', 非必需'}${m.deferrable ? ', 可容缺' : ''})`, value: m.code })) },
     ...Object.entries(details?.properties ?? {}).map(([name, schema]) => detailComponent(name, schema, detailRequired.has(name))),
     { type: 'select', id: 'DeliveryMethodField', key: START_FORM.deliveryMethod, label: '结果送达方式', defaultValue: '窗口领取', validate: { required: true },
       values: ['窗口领取', '邮寄'].map((v) => ({ label: v, value: v })) },
     { type: 'textfield', id: 'DeliveryAddressField', key: START_FORM.deliveryAddress, label: '邮寄地址', validate: { required: true, minLength: 5, maxLength: 300 }, when: { variable: 'deliveryMethod', equals: '邮寄' } },
     ...(promise ? [
-      { type: 'checkbox', id: 'CommitmentSignedField', key: START_FORM.commitmentSigned, label: entry.notificationCommitment ? '申请人已签署告知承诺书' : '申请人已签署容缺受理信用承诺书' },
+      { type: 'checkbox', id: 'CommitmentSignedField', key: START_FORM.commitmentSigned, label: promise.label },
       { type: 'textfield', id: 'CommitmentSignatoryField', key: START_FORM.commitmentSignatory, label: '承诺人', validate: { required: true, minLength: 2, maxLength: 50 }, when: SIGNED },
-      ...(entry.siteInspection ? [{ type: 'select', id: 'CommitmentInspectionField', key: START_FORM.commitmentInspection, label: '勘验方式', defaultValue: '现场勘验', when: SIGNED,
+      ...(promise.siteInspection ? [{ type: 'select', id: 'CommitmentInspectionField', key: START_FORM.commitmentInspection, label: '勘验方式', defaultValue: '现场勘验', when: SIGNED,
         values: ['现场勘验', '择期补充勘验', '容缺勘验'].map((v) => ({ label: v, value: v })) }] : []),
     ] : []),
   ];
@@ -185,6 +243,15 @@ function list(value: unknown): unknown[] {
  * goes to checkApplication as is, so every problem reaches the 一次性告知.
  */
 export function applicationFromStartForm(entry: CatalogueEntry, variables: (name: string) => unknown): Record<string, unknown> {
+  return applicationOf(itemSpec(entry), variables);
+}
+
+/** The bundle application (一表申请) the start form describes: ticked items, one set of materials. */
+export function bundleApplicationFromStartForm(bundle: BundleEntry, items: Map<string, CatalogueEntry>, variables: (name: string) => unknown): Record<string, unknown> {
+  return { items: list(variables(START_FORM.items)).map(String), ...applicationOf(bundleSpec(bundle, items), variables) };
+}
+
+function applicationOf(spec: StartSpec, variables: (name: string) => unknown): Record<string, unknown> {
   const category = text(variables(START_FORM.category));
   const natural = category === '自然人';
   const applicant: Record<string, unknown> = { category, name: text(variables(START_FORM.name)), phone: text(variables(START_FORM.phone)) };
@@ -196,8 +263,8 @@ export function applicationFromStartForm(entry: CatalogueEntry, variables: (name
   const address = text(variables(START_FORM.address));
   if (address) applicant.address = address;
   const received = new Set(list(variables(START_FORM.materials)).map(String));
-  const materials = entry.materials.filter((m) => received.has(m.code)).map((m) => ({ code: m.code, form: m.form, copies: m.copies }));
-  const schema = entry.applicationFields as Schema | undefined;
+  const materials = spec.materials.filter((m) => received.has(m.code)).map((m) => ({ code: m.code, form: m.form, copies: m.copies }));
+  const schema = spec.details;
   const details: Record<string, unknown> = {};
   for (const [name, property] of Object.entries(schema?.properties ?? {})) {
     const value = variables(`${START_FORM.detailPrefix}${name}`);

@@ -95,10 +95,28 @@ describe('front-desk start forms (一窗受理)', function () {
     expect(block).to.match(/403/);
   });
 
+  it('should start a 一件事 from its start form: ticked items, one form, the materials of all items once', async () => {
+    const registration = readEntry('enterprise-establishment-registration');
+    const started = await as(MEMBER.window!).post<{ id: string; businessKey: string }>('/process-definition/key/enterprise-start-up/submit-form', { variables: toVariables({
+      ...deskForm({ materialsReceived: registration.materials.filter((m) => m.required).map((m) => m.code) }),
+      itemsTicked: ['enterprise-establishment-registration'],
+      detail_enterpriseName: '呼和浩特市青城大药房有限公司', detail_enterpriseType: '其他有限责任公司', detail_registeredCapital: 100,
+      detail_residence: '呼和浩特市新城区新华大街一号', detail_businessScope: '药品零售',
+    }) });
+    const driver = new CaseDriver(system.admin, 'enterprise-start-up', started.businessKey);
+    driver.processInstanceId = started.id;
+    const accept = await driver.task('AcceptBundleTask');
+    expect((await system.admin.get<{ assignee: string | null }>(`/task/${accept.id}`)).assignee).to.equal(MEMBER.window);
+    const application = await driver.variable<{ items: string[]; details: Record<string, unknown> }>('application');
+    expect(application.items).to.deep.equal(['enterprise-establishment-registration']);
+    expect(application.details).to.include({ enterpriseName: '呼和浩特市青城大药房有限公司', registeredCapital: 100 });
+    await driver.cancel();
+  });
+
   it('should offer the window exactly the items and bundles in the Tasklist start dialog', async () => {
     const startable = await as(MEMBER.window!).get<Array<{ key: string }>>('/process-definition?latestVersion=true&active=true&startableInTasklist=true&startablePermissionCheck=true&maxResults=500');
     const keys = startable.map((d) => d.key);
-    expect(keys).to.include(entry.key);
+    expect(keys).to.include.members([entry.key, 'enterprise-start-up', 'utility-connection', 'road-excavation']);
     expect(keys).not.to.include('acceptance');
     expect(await as(MEMBER.marketReview!).get<unknown[]>('/process-definition?latestVersion=true&startableInTasklist=true&startablePermissionCheck=true')).to.deep.equal([]);
   });

@@ -2,6 +2,7 @@
 // the catalogue, the one form must be complete and consistent, and each item's application
 // (cut from it) must pass its own checks. Every problem of the bundle is listed at once.
 import { checkBundleApplication, type BundleApplication } from '../../lib/catalogue/bundle.js';
+import { bundleApplicationFromStartForm, startedFromForm } from '../../lib/catalogue/start-form.js';
 import { inForce, type CatalogueEntry } from '../../lib/catalogue/entry.js';
 import { summariseProblems } from '../../lib/catalogue/application-check.js';
 import { latestBundle } from '../../lib/repositories/bundles.js';
@@ -13,7 +14,8 @@ import { jsonVariable, requireString, StringList } from '../runtime/variables.js
 
 export const worker: WorkerDefinition = {
   topic: TOPICS.validateBundle,
-  options: { lockDuration: 30_000, variables: ['bundleKey', 'application', 'clockDate'] },
+  // all variables: a bundle started from the front desk's start form brings its one form's fields
+  options: { lockDuration: 30_000 },
   async handler({ task, services }) {
     const bundleKey = requireString(task, 'bundleKey');
     const found = await latestBundle(services.db, bundleKey);
@@ -28,7 +30,10 @@ export const worker: WorkerDefinition = {
       const version = await latestVersion(services.db, itemKey);
       if (version && inForce(version.entry, today)) items.set(itemKey, version.entry);
     }
-    const application = jsonVariable<BundleApplication>(task, 'application') ?? null;
+    // 一窗受理: the desk's start form becomes the one application (一表申请) of the bundle
+    const variable = (name: string): unknown => task.variables.get(name);
+    const fromForm = variable('application') === undefined && startedFromForm(variable);
+    const application = (fromForm ? bundleApplicationFromStartForm(bundle, items, variable) : jsonVariable<BundleApplication>(task, 'application')) as BundleApplication | null ?? null;
     // items ticked but not in the bundle: only their names, for the refusal
     for (const key of Array.isArray(application?.items) ? application.items : []) {
       if (typeof key === 'string' && !items.has(key)) {
@@ -39,6 +44,8 @@ export const worker: WorkerDefinition = {
     const { problems, ticked, applications } = checkBundleApplication(bundle, items, application);
     const stage = (key: string) => bundle.items.find((item) => item.itemKey === key)?.stage ?? 1;
     return {
+      // the desk clerk who started the bundle handles its 一窗受理 / 一次性告知 (我的待办)
+      ...(fromForm ? { application, deskClerk: variable('initiator') ?? null } : {}),
       // the bundle is registered as a case of its own, like an item
       itemKey: bundle.key, itemVersion: found.version, itemName: bundle.name,
       applicantName: (application?.applicant as { name?: string } | undefined)?.name ?? '',
