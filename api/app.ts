@@ -16,6 +16,8 @@ import { publicRoutes } from './routes/public.js';
 import { publicationRoutes } from './routes/publication.js';
 import { supervisionResultRoutes } from './routes/supervision-results.js';
 import { portalPage } from './routes/portal.js';
+import { openApiRoute, platformApi } from './platform/index.js';
+import { platformClientRoutes } from './routes/platform-clients.js';
 
 export interface AppDeps {
   config: Config;
@@ -27,6 +29,9 @@ export interface AppDeps {
 export function createApp({ config, db, engine, log }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // the platform API (网上平台): its own API keys, body limits and error shape, no staff login
+  app.get('/api/openapi.json', openApiRoute(config));
+  app.use('/api/v1', platformApi({ config, db, engine, log }));
   app.use(express.json({ limit: '1mb' }));
 
   app.get('/health', async (_req, res) => {
@@ -53,6 +58,7 @@ export function createApp({ config, db, engine, log }: AppDeps): express.Express
   app.use('/api/supervision', supervisionRoutes(db));
   app.use('/api/supervision', supervisionResultRoutes(db));
   app.use('/api/publication', publicationRoutes(db, engine, config));
+  app.use('/api/platform-clients', platformClientRoutes(db));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not-found', message: '没有这个页面或接口' });
@@ -60,7 +66,7 @@ export function createApp({ config, db, engine, log }: AppDeps): express.Express
   // one error handler: unexpected errors are logged, the client gets no internals
   app.use((error: Error & { type?: string; status?: number }, req: Request, res: Response, _next: NextFunction) => {
     if (error instanceof HttpError) {
-      res.status(error.status).json({ error: error.code, message: error.message, ...(error.problems ? { problems: error.problems } : {}) });
+      res.status(error.status).json({ error: error.code, message: error.message, ...error.extra, ...(error.problems ? { problems: error.problems } : {}) });
       return;
     }
     if (error.type === 'entity.parse.failed') {

@@ -2,7 +2,8 @@
 import type { ValidationProblem } from '../lib/validation/application-validator.js';
 
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly problems?: ValidationProblem[]) {
+  /** `extra`: further fields of the answer (e.g. the 一次性告知书 beside its problem list) */
+  constructor(readonly status: number, readonly code: string, message: string, readonly problems?: ValidationProblem[], readonly extra?: Record<string, unknown>) {
     super(message);
     this.name = 'HttpError';
   }

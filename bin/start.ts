@@ -36,6 +36,7 @@ function printReady(config: Config, started: number): void {
     out(`登录 (开发模式, 密码见 README):`);
     out(`  ${config.admin.username.padEnd(14)} 管理员            密码 ${config.admin.password}`);
     for (const user of DEMO_USERS) out(`  ${user.id.padEnd(14)} ${user.role.padEnd(16)}  密码 ${config.demoPassword}`);
+    out(`网上平台接口 ${web}/api/v1 (说明 ${web}/api/openapi.json), 演示平台 API 密钥 ${config.platformApi.demoKey}`);
   } else {
     out(`登录: 管理员 ${config.admin.username}, 密码为 SHENPI_ADMIN_PASSWORD`);
   }

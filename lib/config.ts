@@ -46,6 +46,18 @@ export interface Config {
   outbox: { intervalMs: number; retryBaseMs: number; retryMaxMs: number; batchSize: number; publicationBatchSize: number; reconcileIntervalMs: number };
   /** 时限: the office's UTC offset and the 电子监察 warning threshold */
   deadlines: { utcOffset: string; warningWorkingDays: number };
+  /** the platform API (网上平台): per-client rate limits, body and attachment limits, dev demo key */
+  platformApi: {
+    ratePerMinute: number;
+    rateBurst: number;
+    queryFailuresPerHour: number;
+    maxJsonBytes: number;
+    maxAttachmentBytes: number;
+    maxAttachments: number;
+    attachmentTypes: string[];
+    /** dev mode only: the demo client's key, printed at start */
+    demoKey: string | undefined;
+  };
   worker: {
     maxTasks: number;
     asyncResponseTimeoutMs: number;
@@ -101,6 +113,22 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `应为 true 或 false, 实际为 "${raw}"`);
 }
 
+/** Attachment types the platform API knows by their content (magic bytes). */
+export const ATTACHMENT_TYPES = ['pdf', 'jpg', 'png', 'ofd'] as const;
+
+function typeList(env: Env, name: string, fallback: string): string[] {
+  const values = text(env, name, fallback)!.split(',').map((value) => value.trim().toLowerCase()).filter(Boolean);
+  const unknown = values.filter((value) => !(ATTACHMENT_TYPES as readonly string[]).includes(value));
+  if (values.length === 0 || unknown.length) throw new ConfigError(name, `应为以逗号分隔的 ${ATTACHMENT_TYPES.join('、')} 之一或多个, 实际为 "${env[name]}"`);
+  return values;
+}
+
+function demoApiKey(env: Env): string {
+  const key = text(env, 'SHENPI_DEMO_API_KEY', DEV_API_KEY)!;
+  if (!/^spk_demo\.[A-Za-z0-9_-]{16,200}$/.test(key)) throw new ConfigError('SHENPI_DEMO_API_KEY', '应形如 spk_demo.<至少 16 个字母、数字、- 或 _>');
+  return key;
+}
+
 function offset(env: Env, name: string, fallback: string): string {
   const value = text(env, name, fallback)!;
   if (!/^[+-](0\d|1[0-4]):[0-5]\d$/.test(value)) throw new ConfigError(name, `应为 UTC 偏移, 如 +08:00, 实际为 "${value}"`);
@@ -109,6 +137,8 @@ function offset(env: Env, name: string, fallback: string): string {
 
 /** Dev defaults are documented in the README; production mode has none. */
 const DEV_PASSWORDS = { admin: 'shenpi-admin', service: 'shenpi-service', demo: 'shenpi-demo' };
+/** The dev-mode demo platform client's key (client id `demo`); production seeds none. */
+const DEV_API_KEY = 'spk_demo.shenpi-demo-platform-key';
 
 function credentials(env: Env, mode: Mode, prefix: string, defaultUser: string, devPassword: string): Credentials {
   const username = text(env, `${prefix}_USER`, defaultUser)!;
@@ -193,6 +223,16 @@ export function loadConfig(env: Env = process.env): Config {
     deadlines: {
       utcOffset: offset(env, 'SHENPI_UTC_OFFSET', '+08:00'),
       warningWorkingDays: integer(env, 'SHENPI_WARNING_WORKING_DAYS', 1, 0, 10),
+    },
+    platformApi: {
+      ratePerMinute: integer(env, 'SHENPI_API_RATE_PER_MINUTE', 120, 1, 1_000_000),
+      rateBurst: integer(env, 'SHENPI_API_RATE_BURST', 30, 1, 1_000_000),
+      queryFailuresPerHour: integer(env, 'SHENPI_API_QUERY_FAILURES_PER_HOUR', 10, 1, 10_000),
+      maxJsonBytes: integer(env, 'SHENPI_API_MAX_JSON_BYTES', 262_144, 1024, 16_777_216),
+      maxAttachmentBytes: integer(env, 'SHENPI_API_MAX_ATTACHMENT_BYTES', 10_485_760, 1024, 104_857_600),
+      maxAttachments: integer(env, 'SHENPI_API_MAX_ATTACHMENTS', 20, 0, 100),
+      attachmentTypes: typeList(env, 'SHENPI_API_ATTACHMENT_TYPES', ATTACHMENT_TYPES.join(',')),
+      demoKey: mode === 'dev' ? demoApiKey(env) : undefined,
     },
     worker: {
       maxTasks: integer(env, 'SHENPI_WORKER_MAX_TASKS', 10, 1, 1000),

@@ -25,6 +25,7 @@ import { seedCalendar } from './repositories/calendar.js';
 import { startDispatchers } from './outbox/channels.js';
 import { startPublicationWatch } from './publication/watch.js';
 import { createApp } from '../api/app.js';
+import { seedDemoClient } from './platform/demo-client.js';
 
 export interface SystemOptions {
   log: Logger;
@@ -78,6 +79,8 @@ export async function startSystem(config: Config, options: SystemOptions): Promi
       if (catalogue.added.length) log.info('catalogue seeded', catalogue);
       const bundles = await seedBundles(db, new Map((await listLatest(db)).map((item) => [item.key, item.entry])));
       if (bundles.length) log.info('bundles seeded', { added: bundles });
+      const demo = await seedDemoClient(db, config);
+      if (demo === 'revoked') log.warn('production mode: the demo platform client was revoked');
     });
     let engineProcess: EngineProcess | undefined;
     if (!config.engine.externalUrl) {

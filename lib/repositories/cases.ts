@@ -45,7 +45,15 @@ function selectCase(db: Knex) {
   );
 }
 
-export type NewCase = Pick<CaseRecord, 'businessKey' | 'processInstanceId' | 'itemKey' | 'itemVersion' | 'itemName' | 'applicantName' | 'applicantCategory' | 'applicantCode' | 'receivedOn'>;
+export type NewCase = Pick<CaseRecord, 'businessKey' | 'processInstanceId' | 'itemKey' | 'itemVersion' | 'itemName' | 'applicantName' | 'applicantCategory' | 'applicantCode' | 'receivedOn'>
+  /** reserved before the case started (an online application answers with it at once) */
+  & { receiptNumber?: string };
+
+/** The next receipt number (受理编号) `SP<date><sequence>`; a reserved one that is never used leaves a gap. */
+export async function reserveReceiptNumber(db: Knex, receivedOn: string): Promise<string> {
+  const { rows } = await db.raw<{ rows: Array<{ seq: string }> }>("select nextval('receipt_number_seq') as seq");
+  return `SP${receivedOn.replaceAll('-', '')}${String(rows[0]!.seq).padStart(6, '0')}`;
+}
 
 /** Registers the case once; a second call with the same business key returns the first row. */
 export async function registerCase(db: Knex, input: NewCase, activityId: string, activityInstanceId: string): Promise<CaseRecord> {
@@ -53,9 +61,7 @@ export async function registerCase(db: Knex, input: NewCase, activityId: string,
     await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`case:${input.businessKey}`]);
     const existing = await selectCase(trx).where({ business_key: input.businessKey }).first();
     if (existing) return existing as CaseRecord;
-    const { rows } = await trx.raw<{ rows: Array<{ seq: string }> }>("select nextval('receipt_number_seq') as seq");
-    const seq = rows[0]!.seq;
-    const receiptNumber = `SP${input.receivedOn.replaceAll('-', '')}${String(seq).padStart(6, '0')}`;
+    const receiptNumber = input.receiptNumber ?? await reserveReceiptNumber(trx, input.receivedOn);
     const [{ id }] = await trx('case_record').insert({
       receipt_number: receiptNumber, business_key: input.businessKey, process_instance_id: input.processInstanceId,
       item_key: input.itemKey, item_version: input.itemVersion, item_name: input.itemName, applicant_name: input.applicantName,

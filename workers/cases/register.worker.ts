@@ -1,5 +1,6 @@
 // case.register: registers the case (办件) once and gives it its receipt number (受理编号).
-// The date the materials were received starts the 5-day notice period of Art. 32.
+// The date the materials were received starts the 5-day notice period of Art. 32. An online
+// application comes with the receipt number the platform API reserved and already answered with.
 import { registerCase } from '../../lib/repositories/cases.js';
 import { TOPICS } from '../topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
@@ -10,7 +11,7 @@ interface Applicant { name?: string; category?: string; creditCode?: string; idC
 
 export const worker: WorkerDefinition = {
   topic: TOPICS.registerCase,
-  options: { lockDuration: 30_000, variables: ['itemKey', 'itemVersion', 'itemName', 'application', 'receivedOn', 'clockDate'] },
+  options: { lockDuration: 30_000, variables: ['itemKey', 'itemVersion', 'itemName', 'application', 'receivedOn', 'reservedReceiptNumber', 'clockDate'] },
   async handler({ task, services }) {
     const businessKey = requireBusinessKey(task);
     const receivedOn = optionalString(task, 'receivedOn') ?? services.today(task);
@@ -26,6 +27,7 @@ export const worker: WorkerDefinition = {
       applicantCategory: applicant.category ?? '(未填写)',
       applicantCode: applicant.creditCode ?? applicant.idCardNumber ?? null,
       receivedOn,
+      receiptNumber: optionalString(task, 'reservedReceiptNumber'),
     }, task.activityId, task.activityInstanceId);
     return { receiptNumber: record.receiptNumber, receivedOn };
   },

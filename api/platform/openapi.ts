@@ -1,0 +1,195 @@
+// The OpenAPI 3.1 description of the platform API, built from the same JSON Schemas the workers
+// check applications with (catalogue/schema), so the document cannot drift from the checks.
+// Served at /api/openapi.json; the tests validate real answers against it.
+import type { Config } from '../../lib/config.js';
+import { applicationSchema, bundleApplicationSchema, CATALOGUE_KEY_PATTERN } from '../../lib/platform/intake.js';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: object, description: string) => ({ description, content: { 'application/json': { schema } } });
+const nullable = (type: string, extra: object = {}) => ({ type: [type, 'null'], ...extra });
+const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+
+/** Answers every operation shares: the one error shape, with every problem listed. */
+const COMMON_ERRORS = {
+  400: json(ref('Error'), '请求格式错误 (JSON 无效、缺少 Idempotency-Key、结构过深、控制字符等)'),
+  401: json(ref('Error'), '缺少或无效的 API 密钥'),
+  429: { ...json(ref('Error'), '超过该平台的调用限额'), headers: { 'Retry-After': { description: '等待的秒数', schema: { type: 'integer', minimum: 1 } } } },
+};
+
+export function openApiDocument(config: Config): Record<string, unknown> {
+  const common = applicationSchema();
+  const limits = config.platformApi;
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'shenpi 网上平台接口 (一网通办)',
+      version: '1.0.0',
+      description: '申请人经城市网上平台提交事项或一件事申请、查询办件进度。平台以 API 密钥认证 (Authorization: Bearer 或 X-Api-Key); 每个提交请求须带 Idempotency-Key, 重试返回首次的答复, 不会重复立案; 每个平台有调用限额 (429 + Retry-After)。所有错误答复均为同一结构, 列出全部问题 (field, rule, message)。',
+    },
+    servers: [{ url: '/' }],
+    security: [{ bearerKey: [] }, { headerKey: [] }],
+    tags: [{ name: '网上申请' }, { name: '办件查询' }, { name: '事项' }],
+    paths: {
+      '/api/v1/applications': {
+        post: {
+          tags: ['网上申请'],
+          operationId: 'submitApplication',
+          summary: '提交事项或一件事的申请 (可带附件)',
+          description: `application/json, 或 multipart/form-data: 表单项 submission 为申请 JSON, 每个附件一个表单项, 其名称为材料编码。附件每个不超过 ${limits.maxAttachmentBytes} 字节, 至多 ${limits.maxAttachments} 个, 类型 ${limits.attachmentTypes.join(', ')} (按文件内容识别)。材料齐全 (或仅缺可容缺的材料、或已签署告知承诺) 即立案并返回受理编号; 否则 422 一次性告知全部问题, 不立案、不保存。`,
+          parameters: [{ $ref: '#/components/parameters/IdempotencyKey' }],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: ref('Submission') },
+              'multipart/form-data': { schema: { type: 'object', required: ['submission'], properties: { submission: { type: 'string', description: 'Submission 的 JSON 文本' } }, additionalProperties: { type: 'string', format: 'binary', description: '附件, 表单项名为材料编码' } } },
+            },
+          },
+          responses: {
+            201: { ...json(ref('Receipt'), '已立案, 返回受理编号'), headers: { Location: { description: '办件查询地址', schema: { type: 'string' } } } },
+            ...COMMON_ERRORS,
+            413: json(ref('Error'), '请求体或附件过大, 或附件过多'),
+            415: json(ref('Error'), '请求体类型或附件类型不被接受'),
+            422: json({ oneOf: [ref('Deficiency'), ref('Error')] }, '一次性告知 (application-deficient: 材料不齐全或不符合法定形式), 清单之外的事项、字段错误 (invalid-application), 或 Idempotency-Key 已用于不同的请求'),
+            503: json(ref('Error'), '审批引擎暂时不可用, 未保存任何内容, 可原样重试'),
+          },
+        },
+      },
+      '/api/v1/cases/{receiptNumber}/progress': {
+        post: {
+          tags: ['办件查询'],
+          operationId: 'queryProgress',
+          summary: '办件查询: 凭受理编号和申请人证件号码或联系电话',
+          description: '以 POST 提交证件号码或电话, 使其不出现在 URL、访问日志和浏览器历史中; 查询不改变任何数据, 不需要 Idempotency-Key。受理编号不存在与证件号码 / 电话不符的答复完全相同 (404); 同一受理编号的失败查询有次数限制。',
+          parameters: [{ name: 'receiptNumber', in: 'path', required: true, schema: { type: 'string', pattern: '^SP\\d{14}$' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('ProgressQuery') } } },
+          responses: { 200: json(ref('Progress'), '办件进度'), ...COMMON_ERRORS, 404: json(ref('Error'), '没有找到 (受理编号不存在, 或证件号码 / 电话不符)'), 422: json(ref('Error'), '查询条件不完整') },
+        },
+      },
+      '/api/v1/items': {
+        get: {
+          tags: ['事项'],
+          operationId: 'listItems',
+          summary: '可网上申请的事项及其申请材料',
+          responses: { 200: json({ type: 'array', items: ref('ItemSummary') }, '实施中的事项'), ...COMMON_ERRORS },
+        },
+      },
+      '/api/v1/items/{itemKey}/application-schema': {
+        get: {
+          tags: ['事项'],
+          operationId: 'applicationSchema',
+          summary: '该事项申请 (application) 的 JSON Schema: 与审批系统校验所用的完全相同',
+          parameters: [{ name: 'itemKey', in: 'path', required: true, schema: { type: 'string', pattern: CATALOGUE_KEY_PATTERN } }],
+          responses: { 200: json({ type: 'object' }, 'JSON Schema (draft-07)'), ...COMMON_ERRORS, 404: json(ref('Error'), '事项不在清单中') },
+        },
+      },
+    },
+    components: {
+      securitySchemes: {
+        bearerKey: { type: 'http', scheme: 'bearer', description: '平台 API 密钥 spk_<平台编号>.<密钥>' },
+        headerKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+      },
+      parameters: {
+        IdempotencyKey: { name: 'Idempotency-Key', in: 'header', required: true, description: '同一申请重试时使用同一个值 (建议 UUID); 8 到 128 个字母、数字或 . _ : ~ -', schema: { type: 'string', pattern: '^[A-Za-z0-9._:~-]{8,128}$' } },
+      },
+      schemas: {
+        Problem: {
+          type: 'object', required: ['field', 'rule', 'message'], additionalProperties: false,
+          properties: { field: { type: 'string' }, rule: { type: 'string' }, message: { type: 'string' }, material: { type: 'string' }, deferrable: { type: 'boolean' } },
+        },
+        Error: {
+          type: 'object', required: ['error', 'message', 'problems'], additionalProperties: false,
+          properties: { error: { type: 'string' }, message: { type: 'string' }, problems: { type: 'array', minItems: 1, items: ref('Problem') } },
+        },
+        Deficiency: {
+          type: 'object', required: ['error', 'message', 'problems', 'name', 'notice'], additionalProperties: false,
+          properties: { error: { const: 'application-deficient' }, message: { type: 'string' }, name: { type: 'string' }, notice: { type: 'string', description: '一次性告知书' }, problems: { type: 'array', minItems: 1, items: ref('Problem') } },
+        },
+        Application: common,
+        BundleApplication: bundleApplicationSchema(),
+        Submission: {
+          type: 'object', required: ['application'], additionalProperties: false,
+          description: '单个事项: itemKey + Application; 一件事: bundleKey + BundleApplication。',
+          properties: {
+            itemKey: { type: 'string', pattern: CATALOGUE_KEY_PATTERN },
+            bundleKey: { type: 'string', pattern: CATALOGUE_KEY_PATTERN },
+            application: { oneOf: [ref('Application'), ref('BundleApplication')] },
+          },
+        },
+        PendingMaterial: {
+          type: 'object', required: ['code', 'name', 'form', 'copies'], additionalProperties: false,
+          properties: { code: { type: 'string' }, name: { type: 'string' }, form: { type: 'string' }, copies: { type: 'integer' } },
+        },
+        Receipt: {
+          type: 'object', additionalProperties: false,
+          required: ['status', 'receiptNumber', 'kind', 'catalogueKey', 'name', 'receivedOn', 'acceptancePath', 'pendingMaterials', 'items', 'attachments', 'nextStep', 'progress'],
+          properties: {
+            status: { const: 'received' },
+            receiptNumber: { type: 'string', pattern: '^SP\\d{14}$' },
+            kind: { enum: ['item', 'bundle'] },
+            catalogueKey: { type: 'string' },
+            name: { type: 'string' },
+            receivedOn: date,
+            acceptancePath: { enum: ['complete', 'deferral', 'commitment'] },
+            pendingMaterials: { type: 'array', items: ref('PendingMaterial') },
+            items: { type: 'array', items: { type: 'string' } },
+            attachments: {
+              type: 'array',
+              items: { type: 'object', required: ['material', 'filename', 'fileType', 'sizeBytes', 'sha256'], additionalProperties: false, properties: { material: { type: 'string' }, filename: { type: 'string' }, fileType: { enum: ['pdf', 'jpg', 'png', 'ofd'] }, sizeBytes: { type: 'integer' }, sha256: { type: 'string' } } },
+            },
+            nextStep: { type: 'string' },
+            progress: { type: 'string' },
+          },
+        },
+        ProgressQuery: {
+          type: 'object', additionalProperties: false, minProperties: 1, maxProperties: 1,
+          description: '申请人的统一社会信用代码或身份证号码, 或申请时填写的联系电话 (二选一)',
+          properties: { applicantCode: { type: 'string', minLength: 1, maxLength: 40 }, phone: { type: 'string', minLength: 1, maxLength: 20 } },
+        },
+        Progress: {
+          type: 'object', additionalProperties: false,
+          required: ['receiptNumber', 'itemName', 'applicantName', 'status', 'receivedOn', 'acceptedOn', 'outcome', 'deadline', 'currentSteps', 'applicantActions', 'timeline', 'pauses', 'licence', 'items'],
+          properties: {
+            receiptNumber: { type: 'string' },
+            itemName: { type: 'string' },
+            applicantName: { type: 'string' },
+            status: { type: 'string' },
+            receivedOn: date,
+            acceptedOn: nullable('string'),
+            outcome: nullable('string'),
+            deadline: {
+              type: 'object', additionalProperties: false, required: ['decisionDeadline', 'remainingWorkingDays', 'extended', 'clockStopped'],
+              properties: { decisionDeadline: nullable('string'), remainingWorkingDays: nullable('integer'), extended: { type: 'boolean' }, clockStopped: { type: 'boolean' } },
+            },
+            currentSteps: { type: 'array', items: { type: 'string' } },
+            applicantActions: {
+              type: 'array',
+              items: {
+                type: 'object', additionalProperties: false, required: ['kind', 'title', 'deadline', 'how', 'materials', 'problems'],
+                properties: {
+                  kind: { enum: ['correction', 'sign-promise', 'deferred-materials', 'commitment-proof', 'late-commitment-proof'] },
+                  title: { type: 'string' }, deadline: nullable('string'), how: { type: 'string' },
+                  materials: { type: 'array', items: ref('PendingMaterial') },
+                  problems: { type: 'array', items: { type: 'string' } },
+                },
+              },
+            },
+            timeline: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['status', 'at', 'note'], properties: { status: { type: 'string' }, at: { type: 'string' }, note: nullable('string') } } },
+            pauses: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['procedure', 'notice', 'stoppedOn', 'restartedOn'], properties: { procedure: { type: 'string' }, notice: { type: 'string' }, stoppedOn: date, restartedOn: nullable('string') } } },
+            licence: {
+              oneOf: [{ type: 'null' }, { type: 'object', additionalProperties: false, required: ['licenceNumber', 'name', 'validFrom', 'validUntil', 'status'], properties: { licenceNumber: { type: 'string' }, name: { type: 'string' }, validFrom: { type: 'string' }, validUntil: nullable('string'), status: { type: 'string' } } }],
+            },
+            items: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['itemName', 'receiptNumber', 'status', 'outcome'], properties: { itemName: { type: 'string' }, receiptNumber: { type: 'string' }, status: { type: 'string' }, outcome: nullable('string') } } },
+          },
+        },
+        ItemSummary: {
+          type: 'object', additionalProperties: false, required: ['itemKey', 'code', 'name', 'processingType', 'promisedTimeLimit', 'notificationCommitment', 'deferredAcceptance', 'materials'],
+          properties: {
+            itemKey: { type: 'string' }, code: { type: 'string' }, name: { type: 'string' }, processingType: { type: 'string' }, promisedTimeLimit: { type: 'integer' },
+            notificationCommitment: { type: 'boolean' }, deferredAcceptance: { type: 'boolean' },
+            materials: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['code', 'name', 'required', 'deferrable', 'form', 'copies'], properties: { code: { type: 'string' }, name: { type: 'string' }, required: { type: 'boolean' }, deferrable: { type: 'boolean' }, form: { type: 'string' }, copies: { type: 'integer' } } } },
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,119 @@
+// Platform API: its clients (hashed keys), the online applications they submitted (one per
+// Idempotency-Key, with the answer to replay) and the files that came with them.
+import type { Knex } from 'knex';
+import type { StoredKey } from '../platform/api-keys.js';
+
+export interface PlatformClient {
+  id: string;
+  name: string;
+  ratePerMinute: number | null;
+  rateBurst: number | null;
+  createdBy: string;
+  createdAt: Date;
+  revokedAt: Date | null;
+}
+
+const SELECT_CLIENT = ['id', 'name', { ratePerMinute: 'rate_per_minute' }, { rateBurst: 'rate_burst' }, { createdBy: 'created_by' }, { createdAt: 'created_at' }, { revokedAt: 'revoked_at' }] as const;
+
+export async function createClient(db: Knex, client: { id: string; name: string; ratePerMinute?: number; rateBurst?: number; createdBy: string }, key: StoredKey): Promise<PlatformClient> {
+  await db('platform_client').insert({
+    id: client.id, name: client.name, key_salt: key.salt, key_hash: key.hash,
+    rate_per_minute: client.ratePerMinute ?? null, rate_burst: client.rateBurst ?? null, created_by: client.createdBy,
+  });
+  return (await db('platform_client').where({ id: client.id }).first(...SELECT_CLIENT)) as PlatformClient;
+}
+
+/** Sets a client's key (and clears a revocation): the dev-mode demo client on every start. */
+export async function upsertClient(db: Knex, client: { id: string; name: string; createdBy: string }, key: StoredKey): Promise<void> {
+  await db('platform_client').insert({ id: client.id, name: client.name, key_salt: key.salt, key_hash: key.hash, created_by: client.createdBy })
+    .onConflict('id').merge({ name: client.name, key_salt: key.salt, key_hash: key.hash, revoked_at: null });
+}
+
+export async function revokeClient(db: Knex, id: string): Promise<boolean> {
+  return (await db('platform_client').where({ id }).whereNull('revoked_at').update({ revoked_at: db.fn.now() })) > 0;
+}
+
+export async function listClients(db: Knex): Promise<PlatformClient[]> {
+  return db('platform_client').orderBy('created_at').select(...SELECT_CLIENT) as Promise<PlatformClient[]>;
+}
+
+/** An active client and its stored key, for authentication. */
+export async function activeClientKey(db: Knex, id: string): Promise<{ client: PlatformClient; key: StoredKey } | undefined> {
+  const row = await db('platform_client').where({ id }).whereNull('revoked_at').first(...SELECT_CLIENT, { salt: 'key_salt' }, { hash: 'key_hash' });
+  if (!row) return undefined;
+  const { salt, hash, ...client } = row as PlatformClient & StoredKey;
+  return { client, key: { salt, hash } };
+}
+
+export interface PlatformRequest {
+  id: number;
+  operation: string;
+  requestHash: string;
+  responseStatus: number | null;
+  response: unknown;
+}
+
+const SELECT_REQUEST = ['id', 'operation', { requestHash: 'request_hash' }, { responseStatus: 'response_status' }, 'response'] as const;
+
+export async function findRequest(db: Knex, clientId: string, idempotencyKey: string): Promise<PlatformRequest | undefined> {
+  return (await db('platform_request').where({ client_id: clientId, idempotency_key: idempotencyKey }).first(...SELECT_REQUEST)) as PlatformRequest | undefined;
+}
+
+/**
+ * Claims the Idempotency-Key inside the caller's transaction. A concurrent request with the same
+ * key waits on the unique index until this transaction ends, then finds the row (or, after a
+ * rollback, claims it itself). Returns the new row's id, or undefined when the key was taken.
+ */
+export async function claimRequest(trx: Knex.Transaction, claim: { clientId: string; idempotencyKey: string; operation: string; requestHash: string }): Promise<number | undefined> {
+  const rows = await trx('platform_request').insert({ client_id: claim.clientId, idempotency_key: claim.idempotencyKey, operation: claim.operation, request_hash: claim.requestHash })
+    .onConflict(['client_id', 'idempotency_key']).ignore().returning('id');
+  return rows[0] ? Number(rows[0].id) : undefined;
+}
+
+export async function completeRequest(trx: Knex.Transaction, id: number, status: number, response: unknown): Promise<void> {
+  await trx('platform_request').where({ id }).update({ response_status: status, response: JSON.stringify(response) });
+}
+
+export interface NewSubmission { requestId: number; kind: 'item' | 'bundle'; catalogueKey: string; businessKey: string; receiptNumber: string; application: unknown }
+
+export async function insertSubmission(trx: Knex.Transaction, submission: NewSubmission): Promise<number> {
+  const [row] = await trx('platform_submission').insert({
+    request_id: submission.requestId, kind: submission.kind, catalogue_key: submission.catalogueKey, business_key: submission.businessKey,
+    receipt_number: submission.receiptNumber, application: JSON.stringify(submission.application),
+  }).returning('id');
+  return Number(row.id);
+}
+
+export async function setSubmissionInstance(trx: Knex.Transaction, id: number, processInstanceId: string): Promise<void> {
+  await trx('platform_submission').where({ id }).update({ process_instance_id: processInstanceId });
+}
+
+/** Rows the platform API stored: what the fuzz test counts before and after. */
+export async function platformRowCounts(db: Knex): Promise<{ requests: number; submissions: number; attachments: number }> {
+  const count = async (table: string): Promise<number> => Number((await db(table).count({ n: '*' }).first())?.n ?? 0);
+  return { requests: await count('platform_request'), submissions: await count('platform_submission'), attachments: await count('platform_attachment') };
+}
+
+export interface NewAttachment {
+  materialCode: string;
+  filename: string;
+  fileType: string;
+  contentType: string;
+  sha256: string;
+  content: Buffer;
+}
+
+export async function storeAttachments(trx: Knex.Transaction, submissionId: number, attachments: NewAttachment[]): Promise<number[]> {
+  if (attachments.length === 0) return [];
+  const rows = await trx('platform_attachment').insert(attachments.map((attachment) => ({
+    submission_id: submissionId, material_code: attachment.materialCode, filename: attachment.filename, file_type: attachment.fileType,
+    content_type: attachment.contentType, size_bytes: attachment.content.length, sha256: attachment.sha256, content: attachment.content,
+  }))).returning('id');
+  return rows.map((row: { id: number | string }) => Number(row.id));
+}
+
+export async function attachmentsOfCase(db: Knex, businessKey: string): Promise<Array<{ id: number; materialCode: string; filename: string; fileType: string; sizeBytes: number; sha256: string }>> {
+  return db('platform_attachment').join('platform_submission', 'platform_submission.id', 'platform_attachment.submission_id')
+    .where('platform_submission.business_key', businessKey).orderBy('platform_attachment.id')
+    .select({ id: 'platform_attachment.id' }, { materialCode: 'material_code' }, 'filename', { fileType: 'file_type' }, { sizeBytes: 'size_bytes' }, 'sha256');
+}
