@@ -7,7 +7,7 @@ import type { Logger } from '../lib/log.js';
 import { requireLogin } from './auth.js';
 import { HttpError } from './errors.js';
 import { calendarRoutes } from './routes/calendar.js';
-import { caseRoutes } from './routes/cases.js';
+import { casePage, caseRoutes } from './routes/cases.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { supervisionRoutes } from './routes/supervision.js';
 import { creditPage, creditRoutes } from './routes/credit.js';
@@ -53,6 +53,7 @@ export function createApp({ config, db, engine, log }: AppDeps): express.Express
   app.use('/api/calendar', calendarRoutes(db, config));
   app.use('/api/cases', promiseRoutes(db, engine));
   app.use('/api/cases', caseRoutes(db, engine, config));
+  app.use('/cases', casePage(db, engine, config));
   app.use('/api/credit', creditRoutes(db));
   app.use('/credit', creditPage(db));
   app.use('/api/supervision', supervisionRoutes(db));

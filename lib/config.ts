@@ -38,7 +38,9 @@ export interface Config {
   service: Credentials;
   /** password of the demo users, dev mode only */
   demoPassword: string | undefined;
-  web: { host: string; port: number };
+  web: { host: string; port: number;
+    /** where staff reach the web server (links in Tasklist forms: 办件轨迹) */
+    publicUrl: string };
   /** the credit platform: where records are pushed (none: they stay in shenpi) and queried */
   credit: { platformUrl: string | undefined; publicationUrl: string | undefined; queryUrl: string | undefined; token: string | undefined; timeoutMs: number };
   /** 审管衔接: where decisions go to the supervising departments */
@@ -200,6 +202,7 @@ export function loadConfig(env: Env = process.env): Config {
     web: {
       host: text(env, 'SHENPI_WEB_HOST', '127.0.0.1')!,
       port: integer(env, 'SHENPI_WEB_PORT', 3000, 1, 65535),
+      publicUrl: (url(env, 'SHENPI_PUBLIC_WEB_URL', ['http:', 'https:']) ?? `http://${text(env, 'SHENPI_WEB_HOST', '127.0.0.1')}:${integer(env, 'SHENPI_WEB_PORT', 3000, 1, 65535)}`).replace(/\/$/, ''),
     },
     credit: {
       platformUrl: url(env, 'SHENPI_CREDIT_PLATFORM_URL', ['http:', 'https:']),

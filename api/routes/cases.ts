@@ -11,19 +11,55 @@ import { licenceForCase } from '../../lib/repositories/licences.js';
 import { alertsFor } from '../../lib/repositories/supervision.js';
 import { supervisionResultsFor } from '../../lib/repositories/supervision-push.js';
 import { publicationsOfCase } from '../../lib/repositories/publication.js';
-import { notFound } from '../errors.js';
+import type { AuthenticatedUser } from '../auth.js';
+import { forbidden, notFound } from '../errors.js';
+import { escapeHtml } from '../html.js';
 
 interface HistoricActivity { activityId: string; activityName: string | null; activityType: string; assignee: string | null; taskId: string | null; startTime: string; endTime: string | null; processDefinitionKey: string }
 
 const STEP_TYPES = new Set(['userTask', 'serviceTask', 'callActivity', 'boundaryTimer', 'intermediateMessageCatch', 'intermediateTimer', 'noneEndEvent']);
 
+/** Who may read any case: the front desk (一窗受理 handles every case), leaders, analysts, operators. */
+const SEE_ALL_CASES = new Set(['window', 'leaders', 'analysts', 'operators', 'camunda-admin']);
+
+/**
+ * A clerk of a section sees the record of a case only when the section has (had) a task in it:
+ * the same line as the Tasklist draws. Anything else is "not authorized", never the data.
+ */
+async function mayRead(engine: EngineClient, user: AuthenticatedUser, instanceIds: string[]): Promise<boolean> {
+  if (user.groups.some((group) => SEE_ALL_CASES.has(group))) return true;
+  for (const id of instanceIds) {
+    const links = await engine.get<Array<{ groupId: string | null; userId: string | null }>>(`/history/identity-link-log?processInstanceId=${id}&maxResults=1000`);
+    if (links.some((link) => (link.groupId && user.groups.includes(link.groupId)) || link.userId === user.id)) return true;
+  }
+  return false;
+}
+
 export function caseRoutes(db: Knex, engine: EngineClient, config: Config): Router {
   const router = Router();
-
   router.get('/:receiptNumber', async (req, res) => {
-    const record = await findCaseByReceipt(db, req.params.receiptNumber);
-    if (!record) throw notFound(`没有受理编号为 ${req.params.receiptNumber} 的办件`);
+    res.json(await caseRecord(db, engine, config, req.user!, req.params.receiptNumber));
+  });
+  return router;
+}
+
+/** 办件轨迹 as a page: the link in every task form of the case leads here. */
+export function casePage(db: Knex, engine: EngineClient, config: Config): Router {
+  const router = Router();
+  router.get('/:receiptNumber', async (req, res) => {
+    res.type('html').send(renderCaseRecord(await caseRecord(db, engine, config, req.user!, req.params.receiptNumber)));
+  });
+  return router;
+}
+
+type CaseRecord = Awaited<ReturnType<typeof caseRecord>>;
+
+async function caseRecord(db: Knex, engine: EngineClient, config: Config, user: AuthenticatedUser, receiptNumber: string) {
+  {
+    const record = await findCaseByReceipt(db, receiptNumber);
+    if (!record) throw notFound(`没有受理编号为 ${receiptNumber} 的办件`);
     const instances = await engine.get<Array<{ id: string }>>(`/history/process-instance?processInstanceBusinessKey=${encodeURIComponent(record.businessKey)}`);
+    if (!await mayRead(engine, user, instances.map((i) => i.id))) throw forbidden(`无权查看办件 ${receiptNumber}: 只有经办科室、综合受理窗口和局领导可以查看`);
     const activities: HistoricActivity[] = [];
     // who completed each human task: the audit log knows, even when the task was never claimed
     const completedBy = new Map<string, string>();
@@ -44,7 +80,7 @@ export function caseRoutes(db: Knex, engine: EngineClient, config: Config): Rout
       const open = pauses.find((pause) => !pause.restartedOn);
       remainingWorkingDays = calendar.remainingWorkingDays(todayIn(config.deadlines.utcOffset), record.decisionDeadline, open?.stoppedOn);
     }
-    res.json({
+    return {
       ...record,
       remainingWorkingDays,
       timeline: await caseEvents(db, record.id),
@@ -55,8 +91,26 @@ export function caseRoutes(db: Knex, engine: EngineClient, config: Config): Rout
       licence: await licenceForCase(db, record.businessKey) ?? null,
       publications: await publicationsOfCase(db, record.businessKey),
       supervisionResults: await supervisionResultsFor(db, record.businessKey),
-    });
-  });
+    };
+  }
+}
 
-  return router;
+const time = (iso: string | null | undefined): string => (iso ? escapeHtml(iso.replace('T', ' ').slice(0, 16)) : '—');
+
+function renderCaseRecord(record: CaseRecord): string {
+  const r = record;
+  const steps = r.steps.map((step) => `<tr><td>${escapeHtml(step.name ?? '')}</td><td>${escapeHtml(step.by ?? '')}</td><td>${time(step.startedAt)}</td><td>${step.endedAt ? time(step.endedAt) : '<b>办理中</b>'}</td></tr>`).join('');
+  const timeline = r.timeline.map((event) => `<tr><td>${time(new Date(event.at).toISOString())}</td><td>${escapeHtml(event.status)}</td><td>${escapeHtml(event.note ?? '')}</td></tr>`).join('');
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>办件轨迹 ${escapeHtml(r.receiptNumber)}</title>
+<style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;max-width:980px;margin:30px auto;color:#222}table{border-collapse:collapse;width:100%;margin-bottom:24px}td,th{border:1px solid #ccc;padding:6px 8px;text-align:left;vertical-align:top}th{background:#f3f3f3}</style>
+</head><body>
+<h1>办件轨迹</h1>
+<p>受理编号 <b>${escapeHtml(r.receiptNumber)}</b> · ${escapeHtml(r.itemName)} · 申请人 ${escapeHtml(r.applicantName)} · 收件 ${escapeHtml(String(r.receivedOn))}</p>
+<p>办结期限 ${escapeHtml(String(r.decisionDeadline ?? '—'))}${r.remainingWorkingDays !== null ? ` (剩余 ${r.remainingWorkingDays} 个工作日)` : ''} · 当前环节: ${escapeHtml(r.currentSteps.join('、') || (r.outcome ? `已办结 (${r.outcome})` : '—'))}</p>
+<h2>环节</h2>
+<table><tr><th>环节</th><th>经办</th><th>开始</th><th>完成</th></tr>${steps}</table>
+<h2>状态记录</h2>
+<table><tr><th>时间</th><th>状态</th><th>说明</th></tr>${timeline}</table>
+</body></html>`;
 }

@@ -84,6 +84,19 @@ describe('clerk operations on a task (audited)', function () {
     });
     expect(record.timeline.map((e) => e.status).filter((s) => ['已受理', '退回重审', '已决定'].includes(s))).to.deep.equal(['已受理', '退回重审', '已决定']);
     expect(record.timeline.find((e) => e.status === '退回重审')!.note).to.contain('未核实住所证明');
+
+    // 办件轨迹 from the task: the form's link leads to the case record, for the sections in the case only
+    const link = await driver.variable<string>('caseRecordUrl');
+    expect(link).to.equal(`${system.config.web.publicUrl}/cases/${receipt}`);
+    const page = (user: string) => fetch(link, { headers: { authorization: 'Basic ' + Buffer.from(`${user}:${DEMO_PASSWORD}`).toString('base64') } });
+    const seen = await page('market1');
+    expect(seen.status).to.equal(200);
+    const html = await seen.text();
+    for (const text of [receipt, '退回重审', '未核实住所证明', '审查', 'market1']) expect(html).to.contain(text);
+    const outsider = await page('construction1');
+    expect(outsider.status).to.equal(403);
+    expect(await outsider.text()).not.to.contain('未核实住所证明');
+    expect((await page('window1')).status).to.equal(200);
     await driver.cancel();
   });
 });

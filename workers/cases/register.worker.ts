@@ -29,6 +29,7 @@ export const worker: WorkerDefinition = {
       receivedOn,
       receiptNumber: optionalString(task, 'reservedReceiptNumber'),
     }, task.activityId, task.activityInstanceId);
-    return { receiptNumber: record.receiptNumber, receivedOn };
+    // the case record (办件轨迹) one click away from every task of the case
+    return { receiptNumber: record.receiptNumber, receivedOn, caseRecordUrl: `${services.webUrl}/cases/${encodeURIComponent(record.receiptNumber)}` };
   },
 };

@@ -12,6 +12,8 @@ export interface WorkerServices {
   calendar(): Promise<WorkCalendar>;
   deadlines: DeadlineSettings;
   credit: { queryUrl: string | undefined; timeoutMs: number };
+  /** the web server as staff reach it (links to the case record in task forms) */
+  webUrl: string;
   /**
    * The business date of a task: the process variable clockDate when set (cases entered
    * after the fact, 补录, and tests), otherwise today in the office's time zone.
@@ -21,10 +23,11 @@ export interface WorkerServices {
 
 const CALENDAR_CACHE_MS = 30_000;
 
-export function createWorkerServices(db: Knex, deadlines: DeadlineSettings, credit: WorkerServices['credit']): WorkerServices {
+export function createWorkerServices(db: Knex, deadlines: DeadlineSettings, credit: WorkerServices['credit'], webUrl = 'http://127.0.0.1:3000'): WorkerServices {
   let cached: { calendar: WorkCalendar; until: number } | undefined;
   return {
     db,
+    webUrl,
     deadlines,
     credit,
     async calendar() {
