@@ -50,9 +50,9 @@ describe('block forms in the Tasklist (Chromium)', function () {
     for (const code of ['premises-proof', 'equipment-list']) expect(summary).to.contain(entry.materials.find((m) => m.code === code)!.name);
     expect(await page.getByText('告知期限').count()).to.be.greaterThan(0);
 
-    await page.getByText('Claim', { exact: true }).click();
+    await page.getByText('认领', { exact: true }).click();
     // claiming re-renders the form: wait for it before choosing
-    await page.getByText('Claim', { exact: true }).waitFor({ state: 'hidden' });
+    await page.getByText('认领', { exact: true }).waitFor({ state: 'hidden' });
     await page.getByText('需要补正的内容').waitFor();
     const choose = async (index: number, option: string) => {
       for (let attempt = 0; ; attempt += 1) {
@@ -68,7 +68,7 @@ describe('block forms in the Tasklist (Chromium)', function () {
     await choose(0, '出具一次性告知书');
     await choose(1, '当场告知');
     await page.screenshot({ path: path.join(system.config.dataDir, 'tasklist-notify-deficiencies.png') });
-    await page.getByRole('button', { name: 'Complete' }).click();
+    await page.getByRole('button', { name: '完成' }).click();
     await waitFor('the notice to be recorded', async () => ((await findCaseByBusinessKey(system.db, driver.businessKey))?.status === '已告知补正' ? true : undefined));
     await driver.awaitTimer('SupplementPeriodExpiredEvent');
     await driver.cancel();

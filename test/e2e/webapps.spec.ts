@@ -44,13 +44,13 @@ describe('Camunda web apps (Tasklist, Cockpit) in Chromium', function () {
 
   it('should log an operator in to Cockpit', async () => {
     const page = await logIn('cockpit', 'operator1', system.config.demoPassword!);
-    await page.getByText(/Process Definitions|流程定义/).first().waitFor({ timeout: 30_000 });
+    await page.getByText('流程定义', { exact: true }).first().waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(screenshots, 'cockpit-operator1.png') });
   });
 
   it('should NOT let a wrong password in', async () => {
     const page = await logIn('tasklist', await probeUser(system, ['constructionReview']), 'wrong-password');
-    await page.getByText(/Wrong credentials|locked|用户名或密码/i).first().waitFor({ timeout: 30_000 });
+    await page.getByText('用户名或密码错误、用户已被锁定或无权访问本应用').waitFor({ timeout: 30_000 });
     expect(await page.getByText('本科室待办').count()).to.equal(0);
   });
 });
