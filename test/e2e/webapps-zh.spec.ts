@@ -86,7 +86,7 @@ describe('Camunda web apps in Chinese for an en-US browser (Chromium)', function
     try {
       const task = await driver.task('NotifyDeficienciesTask');
       const page = await logIn('tasklist');
-      await page.getByText('部门待办').first().waitFor({ timeout: 30_000 });
+      await page.getByText('本科室待办').first().waitFor({ timeout: 30_000 });
       await page.goto(url('tasklist', '', `/?task=${task.id}`));
       await page.getByText('认领', { exact: true }).waitFor({ timeout: 30_000 });
       await page.getByText('需要补正的内容').waitFor();

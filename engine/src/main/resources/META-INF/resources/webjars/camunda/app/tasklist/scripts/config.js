@@ -2,12 +2,28 @@
 // keeps the 7.24 default; `shortcuts` is copied from 7.24's file because the app reads it only here.
 import { localesConfig } from '../../shenpi/locale.js';
 
+// 期限近的在前: a clerk's list is sorted by due date unless they chose another order (the
+// Tasklist keeps its sorting in the address, `sorting=`, and would otherwise sort by creation).
+function sortByDueDate() {
+  const hash = window.location.hash || '#/';
+  const [route, query = ''] = hash.slice(1).split('?');
+  if (route.startsWith('/login')) return;
+  const params = new URLSearchParams(query);
+  if (params.has('sorting')) return;
+  params.set('sorting', JSON.stringify([{ sortBy: 'dueDate', sortOrder: 'asc' }]));
+  window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}#${route || '/'}?${params}`);
+}
+sortByDueDate();
+window.addEventListener('hashchange', sortByDueDate);
+
 export default {
   app: {
     name: '任务列表',
     vendor: '审批系统'
   },
   locales: localesConfig(),
+  // a comment on a task belongs to the case too: Cockpit and the history show it
+  assignProcessInstanceIdToTaskComment: true,
 
   shortcuts: {
     claimTask: {
