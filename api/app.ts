@@ -16,6 +16,7 @@ import { publicRoutes } from './routes/public.js';
 import { publicationRoutes } from './routes/publication.js';
 import { supervisionResultRoutes } from './routes/supervision-results.js';
 import { portalPage } from './routes/portal.js';
+import { modelerPage, modelerRoutes } from './routes/modeler.js';
 
 export interface AppDeps {
   config: Config;
@@ -53,6 +54,8 @@ export function createApp({ config, db, engine, log }: AppDeps): express.Express
   app.use('/api/supervision', supervisionRoutes(db));
   app.use('/api/supervision', supervisionResultRoutes(db));
   app.use('/api/publication', publicationRoutes(db, engine, config));
+  app.use('/modeler', modelerPage(config));
+  app.use('/api/modeler', modelerRoutes({ config, db, engine, log }));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not-found', message: '没有这个页面或接口' });
