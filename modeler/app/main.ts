@@ -28,7 +28,7 @@ import { FormsTab } from './forms.js';
 import { readableFlowIdsModule, tidyFlowIds } from './readable-ids.js';
 import { translateModule } from './translate.js';
 
-interface Template { id: string; name: string; description: string; appliesTo: string[]; elementType: { value: string }; category: { id: string; name: string } }
+interface Template { id: string; version: number; name: string; description: string; appliesTo: string[]; elementType: { value: string }; category: { id: string; name: string } }
 interface LintIssue { id: string; message: string; category: string; rule: string }
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -126,7 +126,13 @@ function renderTemplates(filter = ''): void {
     button.innerHTML = `<span class="category"></span><span class="name"></span>`;
     button.querySelector('.category')!.textContent = template.category.name;
     button.querySelector('.name')!.textContent = template.name;
-    button.addEventListener('click', () => useTemplate(template));
+    button.addEventListener('click', () => {
+      try {
+        useTemplate(template);
+      } catch (error) {
+        say(`无法加入「${template.name}」: ${(error as Error).message}`, 'error');
+      }
+    });
     li.append(button);
     return li;
   }));
@@ -147,14 +153,15 @@ function useTemplate(template: Template): void {
       if (Math.hypot(waypoints[i + 1]!.x - waypoints[i]!.x, waypoints[i + 1]!.y - waypoints[i]!.y) > Math.hypot(waypoints[best + 1]!.x - waypoints[best]!.x, waypoints[best + 1]!.y - waypoints[best]!.y)) best = i;
     }
     const position = { x: Math.round((waypoints[best]!.x + waypoints[best + 1]!.x) / 2), y: Math.round((waypoints[best]!.y + waypoints[best + 1]!.y) / 2) };
-    target = get('modeling').createShape({ type: template.elementType.value }, position, selected);
+    target = get('modeling').createShape(get('elementFactory').createShape({ type: template.elementType.value }), position, selected);
   } else if (template.appliesTo.some((type) => (selected.businessObject as { $instanceOf(type: string): boolean }).$instanceOf(type))) {
     target = selected;
   } else {
     const shape = get('elementFactory').createShape({ type: template.elementType.value });
     target = get('autoPlace').append(selected, shape);
   }
-  const applied = elementTemplates.applyTemplate(target, elementTemplates.get(template.id));
+  const applied = elementTemplates.applyTemplate(target, elementTemplates.get(template.id, template.version));
+  if (!(applied.businessObject as { name?: string }).name) get('modeling').updateLabel(applied, template.name);
   get('selection').select(applied);
   say(`已加入「${template.name}」: 请在右侧属性面板中给它一个可读的 ID 和名称`, 'ok');
 }

@@ -20,8 +20,8 @@ class ReadableFlowIds extends CommandInterceptor {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   constructor(eventBus: any, modeling: any, elementRegistry: any) {
     super(eventBus);
-    this.postExecuted('connection.create', (event: { context: { connection: { id: string; type: string; source: { id: string }; target: { id: string } } } }) => {
-      const { connection } = event.context;
+    this.postExecuted('connection.create', (context: { connection: { id: string; type: string; source: { id: string }; target: { id: string } } }) => {
+      const { connection } = context;
       if (connection.type === 'bpmn:SequenceFlow' && GENERATED.test(connection.id)) modeling.updateProperties(connection, { id: readableId(elementRegistry, connection) });
     }, true);
   }

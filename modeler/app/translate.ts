@@ -32,6 +32,7 @@ const ZH: Record<string, string> = {
   'Message': '消息', 'Error': '错误', 'Process': '流程', 'Executable': '可执行', 'Multi-instance': '多实例', 'Startable': '可在 Tasklist 启动',
   'Element must have an unique ID.': '元素必须有唯一的 ID。', 'ID must be unique.': 'ID 必须唯一。', 'ID must not be empty.': 'ID 不能为空。',
   'ID must not contain spaces.': 'ID 不能包含空格。', 'ID must be a valid QName.': 'ID 必须是合法的 QName。', 'Create': '新建', 'Details': '详情',
+  'Open minimap': '打开缩略图', 'Close minimap': '关闭缩略图', 'No Issues': '没有问题', 'Custom properties': '自定义属性',
   'Select element template': '选择元素模板', 'Search element templates': '搜索元素模板',
 };
 
