@@ -3,6 +3,7 @@
 // clerks refused (403), a deployment with its forms makes a new version, the diff names changes.
 import { expect } from 'chai';
 import type { System } from '../../lib/system.js';
+import { restoreItemProcess } from '../support/processes-restore.js';
 import { useSystem } from '../support/system.js';
 import { basic, webBase } from '../support/web.js';
 
@@ -16,6 +17,10 @@ describe('modeler API (/api/modeler)', function () {
   before(async () => {
     system = await useSystem();
     web = `${webBase(system)}/api/modeler`;
+  });
+
+  after(async () => {
+    if (system) await restoreItemProcess(system, 'public-place-hygiene-licence');
   });
 
   const call = (method: string, path: string, body?: unknown, user = 'analyst1'): Promise<Response> =>

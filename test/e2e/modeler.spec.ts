@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { System } from '../../lib/system.js';
 import { launchBrowser, skipWithoutChromium } from '../support/browser.js';
+import { restoreItemProcess } from '../support/processes-restore.js';
 import { useSystem } from '../support/system.js';
 import { webBase } from '../support/web.js';
 
@@ -27,6 +28,7 @@ describe('web modeler (/modeler/) in Chromium', function () {
   });
 
   after(async () => {
+    if (system) await restoreItemProcess(system, 'food-business-licence');
     for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close();
   });
