@@ -18,6 +18,7 @@ import { supervisionResultRoutes } from './routes/supervision-results.js';
 import { portalPage } from './routes/portal.js';
 import { openApiRoute, platformApi } from './platform/index.js';
 import { platformClientRoutes } from './routes/platform-clients.js';
+import { modelerPage, modelerRoutes } from './routes/modeler.js';
 
 export interface AppDeps {
   config: Config;
@@ -60,6 +61,8 @@ export function createApp({ config, db, engine, log }: AppDeps): express.Express
   app.use('/api/supervision', supervisionResultRoutes(db));
   app.use('/api/publication', publicationRoutes(db, engine, config));
   app.use('/api/platform-clients', platformClientRoutes(db));
+  app.use('/modeler', modelerPage(config));
+  app.use('/api/modeler', modelerRoutes({ config, db, engine, log }));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not-found', message: '没有这个页面或接口' });

@@ -15,10 +15,14 @@ export const RESUBMISSION_MESSAGE = 'ApplicationResubmitted';
 /** 信用承诺 + 择期补充勘验: the inspection after the licence is due within these working days. */
 export const FOLLOW_UP_INSPECTION_WORKING_DAYS = 20;
 
-export function itemProcess(entry: CatalogueEntry): ProcessModel {
+/** A full catalogue entry also gives the front-desk start form; the flags alone give the flow. */
+export function itemProcess(entry: Pick<CatalogueEntry, 'key' | 'name' | 'processingType' | 'promisedTimeLimit' | 'legalTimeLimit'> | CatalogueEntry): ProcessModel {
+  const full = 'materials' in entry ? entry : undefined;
   const instant = entry.processingType === '即办件';
   const nodes: Node[] = [
-    { kind: 'start', id: 'ApplicationReceivedStartEvent', name: '收到申请', form: `${entry.key}-start`, guard: JSON.stringify(startFormRules(entry)), defaults: { itemKey: entry.key } },
+    full
+      ? { kind: 'start', id: 'ApplicationReceivedStartEvent', name: '收到申请', form: `${entry.key}-start`, guard: JSON.stringify(startFormRules(full)), defaults: { itemKey: entry.key } }
+      : { kind: 'start', id: 'ApplicationReceivedStartEvent', name: '收到申请' },
     { kind: 'call', id: 'AcceptanceCallActivity', name: '受理', calledElement: 'acceptance' },
     { kind: 'xor', id: 'AcceptanceOutcomeGateway', name: '受理结果' },
     { kind: 'end', id: 'NotAcceptedEndEvent', name: '不予受理' },

@@ -11,6 +11,7 @@ import { optionalString, requireBusinessKey } from '../runtime/variables.js';
 export const worker: WorkerDefinition = {
   topic: TOPICS.collectBundleResults,
   options: { lockDuration: 30_000, variables: ['jointRefusalReasons'] },
+  template: { name: '一件事结果汇总', description: '汇总一件事各事项的办理结果, 统一出件, 并说明未办成事项的原因', outputs: ['bundleResults', 'bundleResultSummary', 'bundleGrantedCount', 'bundleFailedCount'] },
   async handler({ task, services }) {
     const businessKey = requireBusinessKey(task);
     const results = [];

@@ -9,6 +9,7 @@ import { requireBusinessKey } from '../runtime/variables.js';
 export const worker: WorkerDefinition = {
   topic: TOPICS.mergeInspectionOpinions,
   options: { lockDuration: 30_000, variables: ['jointInspectionGroups'] },
+  template: { name: '联合踏勘意见汇总', description: '各部门踏勘意见合并为统一意见: 一个不同意即终止, 有条件同意的条件写入许可', outputs: ['jointOpinion', 'jointConditions', 'jointRefusalReasons'] },
   async handler({ task, services }) {
     const businessKey = requireBusinessKey(task);
     const opinions = await opinionsOf(services.db, businessKey);

@@ -7,6 +7,7 @@ import { optionalString, requireBusinessKey, requireString, VariableError } from
 export const worker: WorkerDefinition = {
   topic: TOPICS.recordInspectionOpinion,
   options: { lockDuration: 30_000, variables: ['inspectionGroup', 'inspectionOpinion', 'inspectionConditions', 'inspectionReason', 'inspector'] },
+  template: { name: '记录部门踏勘意见', description: '联合踏勘中一个部门的意见 (同意、有条件同意、不同意), 每个部门记录一次', outputs: [] },
   async handler({ task, services }) {
     const opinion = requireString(task, 'inspectionOpinion');
     if (opinion !== '同意' && opinion !== '有条件同意' && opinion !== '不同意') throw new VariableError('inspectionOpinion', `应为 同意、有条件同意 或 不同意, 实际为 ${opinion}`);

@@ -16,6 +16,7 @@ export const worker: WorkerDefinition = {
   topic: TOPICS.validateBundle,
   // all variables: a bundle started from the front desk's start form brings its one form's fields
   options: { lockDuration: 30_000 },
+  template: { name: '一件事受理校验', description: '一件事一次受理: 所选事项都在清单内, 一张表单完整一致, 各事项申请逐一校验, 问题一次性列出', outputs: ['bundleValid', 'bundleProblems', 'bundleProblemSummary'] },
   async handler({ task, services }) {
     const bundleKey = requireString(task, 'bundleKey');
     const found = await latestBundle(services.db, bundleKey);

@@ -12,6 +12,7 @@ interface Applicant { name?: string; category?: string; creditCode?: string; idC
 export const worker: WorkerDefinition = {
   topic: TOPICS.registerCase,
   options: { lockDuration: 30_000, variables: ['itemKey', 'itemVersion', 'itemName', 'application', 'receivedOn', 'reservedReceiptNumber', 'clockDate'] },
+  template: { name: '登记收件', description: '登记办件一次并编受理编号 (SP日期序号), 收件日期起算 5 个工作日告知期', outputs: ['receiptNumber', 'receivedOn'] },
   async handler({ task, services }) {
     const businessKey = requireBusinessKey(task);
     const receivedOn = optionalString(task, 'receivedOn') ?? services.today(task);

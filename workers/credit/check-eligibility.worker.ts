@@ -10,6 +10,7 @@ import { applicantOf } from './applicant.js';
 export const worker: WorkerDefinition = {
   topic: TOPICS.checkCreditEligibility,
   options: { lockDuration: 30_000, variables: ['application', 'clockDate'] },
+  template: { name: '信用核查', description: '容缺或告知承诺之前核查申请人信用: 失信、违约、不良记录均不得容缺或告知承诺', outputs: ['creditEligible', 'creditIneligibleReasons'] },
   async handler({ task, services, log }) {
     const applicant = applicantOf(task);
     const reasons = (await blockingRecords(services.db, applicant.code, services.today(task)))

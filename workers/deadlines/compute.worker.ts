@@ -11,6 +11,7 @@ import { deadlineVariables } from './deadline-variables.js';
 export const worker: WorkerDefinition = {
   topic: TOPICS.computeDeadline,
   options: { lockDuration: 30_000, variables: ['deadlineName', 'deadlineFrom', 'deadlineWorkingDays'] },
+  template: { name: '计算期限 (工作日)', description: '自某日起 N 个工作日 (当日不计), 得出 <名称>Deadline、<名称>DueAt、<名称>WarningAt', inputs: [{ name: 'deadlineName', label: '期限名称 (小驼峰英文)', value: 'decision' }, { name: 'deadlineFrom', label: '起算日期', value: '${acceptedOn}' }, { name: 'deadlineWorkingDays', label: '工作日数', value: '${decisionWorkingDays}' }] },
   async handler({ task, services }) {
     const name = requireString(task, 'deadlineName');
     if (!/^[a-z][a-zA-Z]*$/.test(name)) throw new VariableError('deadlineName', `应为小驼峰英文名, 实际为 ${name}`);

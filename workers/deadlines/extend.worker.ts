@@ -14,6 +14,7 @@ export const EXTENSION_WORKING_DAYS = 10;
 export const worker: WorkerDefinition = {
   topic: TOPICS.extendDeadline,
   options: { lockDuration: 30_000, variables: ['decisionDeadline', 'extensionUsed', 'extensionReason', 'receiptNumber', 'itemName', 'clockDate'] },
+  template: { name: '延长办理期限', description: '《行政许可法》第四十二条: 经负责人批准延长一次, 10 个工作日, 并告知申请人理由', outputs: ['decisionDeadline', 'decisionDueAt', 'decisionWarningAt', 'extensionUsed'] },
   async handler({ task, services }) {
     if (optionalBoolean(task, 'extensionUsed')) {
       throw new BpmnError(BPMN_ERRORS.extensionNotAllowed, '办结期限已延长过一次', {

@@ -10,6 +10,7 @@ import { deadlineVariables } from './deadline-variables.js';
 export const worker: WorkerDefinition = {
   topic: TOPICS.restartClock,
   options: { lockDuration: 30_000, variables: ['clockPauseId', 'clockDate'] },
+  template: { name: '恢复计时', description: '特别程序结束, 所用工作日顺延到办结期限', outputs: ['decisionDeadline', 'decisionDueAt', 'decisionWarningAt', 'clockPausedWorkingDays'] },
   async handler({ task, services }) {
     const businessKey = requireBusinessKey(task);
     const id = requireInteger(task, 'clockPauseId');

@@ -10,6 +10,7 @@ import { optionalString, requireBusinessKey, requireString } from '../runtime/va
 export const worker: WorkerDefinition = {
   topic: TOPICS.stopClock,
   options: { lockDuration: 30_000, variables: ['decisionDeadline', 'specialProcedure', 'specialProcedureReason', 'receiptNumber', 'itemName', 'clockDate'] },
+  template: { name: '暂停计时 (特别程序)', description: '《行政许可法》第四十五条: 听证、检验检测、专家评审等不计入期限, 书面告知申请人', outputs: ['clockPauseId', 'clockStoppedOn', 'specialProcedureNotice'] },
   async handler({ task, services }) {
     const businessKey = requireBusinessKey(task);
     const procedure = requireString(task, 'specialProcedure');

@@ -21,6 +21,7 @@ export function validUntil(from: string, years: number): string {
 export const worker: WorkerDefinition = {
   topic: TOPICS.issueLicence,
   options: { lockDuration: 30_000, variables: ['itemKey', 'itemVersion', 'application', 'receiptNumber', 'decidedOn', 'decisionContent', 'jointConditions'] },
+  template: { name: '制证 (电子证照)', description: '为准予的办件编证照号一次并保存电子证照 (持证人、有效期、状态)', outputs: ['licenceNumber', 'licenceValidFrom', 'licenceValidUntil'] },
   async handler({ task, services }) {
     const businessKey = requireBusinessKey(task);
     const itemKey = requireString(task, 'itemKey');

@@ -9,6 +9,7 @@ import { requireBusinessKey, requireString } from '../runtime/variables.js';
 export const worker: WorkerDefinition = {
   topic: TOPICS.revokeLicence,
   options: { lockDuration: 30_000, variables: ['revocationReason', 'clockDate'] },
+  template: { name: '撤销证照', description: '违诺时撤销已作出的决定, 证照状态改为撤销', inputs: [{ name: 'revocationReason', label: '撤销理由', value: '' }], outputs: ['revokedLicenceNumber'] },
   async handler({ task, services }) {
     const businessKey = requireBusinessKey(task);
     const reason = requireString(task, 'revocationReason');

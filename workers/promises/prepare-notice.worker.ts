@@ -14,6 +14,7 @@ interface Pending { code: string; name: string; form: string; copies: number }
 export const worker: WorkerDefinition = {
   topic: TOPICS.preparePromiseNotice,
   options: { lockDuration: 30_000, variables: ['itemKey', 'itemVersion', 'acceptancePath', 'pendingMaterials', 'inspectionMode', 'clockDate'] },
+  template: { name: '生成承诺告知书', description: '容缺或告知承诺受理前申请人签署的告知书: 材料、形式、份数、期限和违诺后果', outputs: ['promiseNotice', 'promiseDeadline', 'promiseDueAt', 'decisionWorkingDays'] },
   async handler({ task, services }) {
     const found = await getVersion(services.db, requireString(task, 'itemKey'), requireInteger(task, 'itemVersion'));
     if (!found) throw new Error(`事项 ${String(task.variables.get('itemKey'))} 第 ${String(task.variables.get('itemVersion'))} 版不存在`);

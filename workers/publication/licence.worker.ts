@@ -20,6 +20,7 @@ export class IncompletePublicationError extends Error {
 export const worker: WorkerDefinition = {
   topic: TOPICS.publishLicence,
   options: { lockDuration: 30_000, variables: ['publicationAction', 'application'] },
+  template: { name: '双公示推送', description: '行政许可决定当日双公示: 生成并脱敏公示数据, 按标准校验, 写入台账并推送信用平台 (每个版本一次)', inputs: [{ name: 'publicationAction', label: '公示行为', value: '准予', choices: ['准予', '变更', '延续', '注销', '撤销'] }], outputs: ['publicationVersion'] },
   async handler({ task, services }) {
     const businessKey = requireBusinessKey(task);
     const action = (optionalString(task, 'publicationAction') ?? '准予') as PublicationAction;

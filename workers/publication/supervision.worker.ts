@@ -10,6 +10,7 @@ import { jsonVariable, optionalString, requireBusinessKey, requireInteger, requi
 export const worker: WorkerDefinition = {
   topic: TOPICS.pushToSupervision,
   options: { lockDuration: 30_000, variables: ['itemKey', 'itemVersion', 'receiptNumber', 'decision', 'decisionReason', 'decisionContent', 'decidedOn', 'application'] },
+  template: { name: '审管衔接推送', description: '每个决定 (准予或不予) 推送事项的监管部门, 经 outbox, 每个办件一次', outputs: [] },
   async handler({ task, services }) {
     const businessKey = requireBusinessKey(task);
     const found = await getVersion(services.db, requireString(task, 'itemKey'), requireInteger(task, 'itemVersion'));

@@ -16,6 +16,17 @@ export interface WorkerContext {
   services: WorkerServices;
 }
 
+/** How an analyst finds this worker in the web modeler: its element template (modeler/). */
+export interface WorkerTemplate {
+  /** the name an analyst picks, in Chinese (双公示推送), never the topic */
+  name: string;
+  description: string;
+  /** input parameters the BPMN sets on the task, with a default and the allowed values */
+  inputs?: Array<{ name: string; label: string; value: string; choices?: string[] }>;
+  /** process variables the worker sets when it completes */
+  outputs?: string[];
+}
+
 /** Returns the process variables to set when the task completes. */
 export type WorkerHandler = (context: WorkerContext) => Promise<Record<string, unknown>>;
 
@@ -23,5 +34,6 @@ export type WorkerHandler = (context: WorkerContext) => Promise<Record<string, u
 export interface WorkerDefinition {
   topic: Topic;
   options: WorkerOptions;
+  template: WorkerTemplate;
   handler: WorkerHandler;
 }

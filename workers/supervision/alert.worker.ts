@@ -8,6 +8,7 @@ import { optionalString, requireBusinessKey, requireString, VariableError } from
 export const worker: WorkerDefinition = {
   topic: TOPICS.raiseAlert,
   options: { lockDuration: 30_000, variables: ['alertLevel', 'alertActivityId', 'alertActivityName', 'alertGroup', 'decisionDeadline', 'decisionDueAt', 'decisionWarningAt', 'receiptNumber', 'itemName'] },
+  template: { name: '电子监察预警', description: '黄牌预警或红牌警告, 记录并通知责任科室一次', inputs: [{ name: 'alertLevel', label: '级别', value: 'yellow', choices: ['yellow', 'red'] }, { name: 'alertActivityId', label: '被监察的任务 id', value: '' }, { name: 'alertActivityName', label: '被监察的任务名称', value: '' }, { name: 'alertGroup', label: '责任科室', value: '${reviewGroup}' }] },
   async handler({ task, services }) {
     const level = requireString(task, 'alertLevel');
     if (level !== 'yellow' && level !== 'red') throw new VariableError('alertLevel', `应为 yellow 或 red, 实际为 ${level}`);

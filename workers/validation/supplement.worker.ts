@@ -10,6 +10,7 @@ interface Supplied { code: string; form?: string; copies?: number }
 export const worker: WorkerDefinition = {
   topic: TOPICS.validateSupplement,
   options: { lockDuration: 30_000, variables: ['pendingMaterials', 'suppliedMaterials', 'supplementAllProvided'] },
+  template: { name: '核对容缺补正材料', description: '核对补交的容缺材料与尚缺材料', outputs: ['supplementComplete', 'pendingMaterials', 'supplementProblems'] },
   async handler({ task }) {
     const pending = jsonVariable<Pending[]>(task, 'pendingMaterials') ?? [];
     const supplied = jsonVariable<Supplied[]>(task, 'suppliedMaterials') ?? [];

@@ -28,7 +28,7 @@ const task = (retries: number | null = null): Task => ({
   processInstanceId: 'p', processDefinitionId: 'd', processDefinitionKey: 'k', businessKey: 'B-1', executionId: 'e', retries,
   errorMessage: null, lockExpirationTime: '', priority: 0, variables: new ClientVariables(),
 });
-const worker = (handler: WorkerHandler): WorkerDefinition => ({ topic: 'validation.application', options: { lockDuration: 1000 }, handler });
+const worker = (handler: WorkerHandler): WorkerDefinition => ({ topic: 'validation.application', options: { lockDuration: 1000 }, template: { name: '测试', description: '测试' }, handler });
 const policy = { retries: 3, retryTimeoutMs: 1000 };
 const log = createLogger({ test: true });
 // the wrapper hands services through untouched; these handlers use none

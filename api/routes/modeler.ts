@@ -1,0 +1,258 @@
+// The web modeler (/modeler/) and its API (/api/modeler/…): element templates generated from the
+// workers and blocks, a new diagram from an item's catalogue entry, the lint rules run on the
+// server, the repository's and the engine's files, a diff against the deployed version, saving
+// (dev mode), and deployment of a process with its forms. Deployment needs the analysts group
+// and goes to the engine with the analyst's own login, so the engine's authorization applies too.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import express, { Router, type Request } from 'express';
+import type { Knex } from 'knex';
+import { PROJECT_ROOT, type Config } from '../../lib/config.js';
+import { EngineClient, EngineRequestError } from '../../lib/engine/client.js';
+import { DeploymentError, checkForm, collectResources, deployResources, type DeploymentResource } from '../../lib/engine/deploy.js';
+import { toBpmnXml } from '../../lib/bpmn/builder.js';
+import { itemProcess } from '../../lib/bpmn/item-process.js';
+import type { Logger } from '../../lib/log.js';
+import { MODELER_DIST } from '../../lib/modeler/build.js';
+import { buildLintContext, projectFiles } from '../../lib/modeler/context.js';
+import { diffBpmn } from '../../lib/modeler/diff.js';
+import { InvalidBpmnError, lintDefinitions, parseBpmn, type LintProblem } from '../../lib/modeler/lint.js';
+import { elementTemplates } from '../../lib/modeler/templates.js';
+import { latestVersion, listLatest } from '../../lib/repositories/catalogue.js';
+import { WORKERS } from '../../workers/index.js';
+import { HttpError, badRequest, forbidden, notFound } from '../errors.js';
+import { requireGroup } from '../roles.js';
+import type { LintContext } from '../../modeler/lint/rules.js';
+
+export interface ModelerDeps {
+  config: Config;
+  db: Knex;
+  engine: EngineClient;
+  log: Logger;
+}
+
+/** Repository files the modeler may read and (in dev mode) write: nothing outside these. */
+const FILE_PATTERN = /^(processes\/(?:[a-z0-9-]+\/)*[a-z0-9-]+\.bpmn|forms\/[a-z0-9-]+\/[a-z0-9-]+\.form)$/;
+
+export function repositoryPath(root: string, relative: unknown): string {
+  if (typeof relative !== 'string' || !FILE_PATTERN.test(relative) || relative.split('/').includes('..')) {
+    throw badRequest(`文件路径「${String(relative)}」不允许: 只能是 processes/ 下的 .bpmn 或 forms/<流程>/<步骤>.form (小写字母、数字和连字符)`);
+  }
+  const full = path.resolve(root, relative);
+  if (!full.startsWith(path.resolve(root) + path.sep)) throw badRequest(`文件路径「${relative}」不在仓库内`);
+  return full;
+}
+
+const unprocessable = (code: string, message: string, problems?: LintProblem[]): HttpError =>
+  new HttpError(422, code, message, problems?.map((problem) => ({ field: problem.id ?? '', rule: problem.rule, message: problem.message })));
+
+function requireXml(body: unknown): string {
+  const xml = (body as { xml?: unknown } | undefined)?.xml;
+  if (typeof xml !== 'string' || !xml.trim()) throw badRequest('请求体缺少 "xml" (BPMN 文件内容)');
+  return xml;
+}
+
+async function parseOrExplain(xml: string): Promise<Awaited<ReturnType<typeof parseBpmn>>> {
+  try {
+    return await parseBpmn(xml);
+  } catch (error) {
+    if (error instanceof InvalidBpmnError) throw badRequest(error.message);
+    throw error;
+  }
+}
+
+interface FormInput { id: string; name: string; content: string }
+
+/** Forms sent with the request (edited in the browser): each must be a form-js schema with an id. */
+function formsOf(body: unknown): FormInput[] {
+  const forms = (body as { forms?: unknown } | undefined)?.forms ?? [];
+  if (!Array.isArray(forms)) throw badRequest('"forms" 应为数组');
+  return forms.map((form: unknown, index) => {
+    const { name, content } = (form ?? {}) as { name?: unknown; content?: unknown };
+    if (typeof content !== 'string') throw badRequest(`forms[${index}].content 应为表单 JSON 文本`);
+    const resourceName = typeof name === 'string' && name ? name : `forms[${index}]`;
+    try {
+      checkForm({ name: resourceName, content: Buffer.from(content) });
+    } catch (error) {
+      throw badRequest((error as Error).message);
+    }
+    const id = (JSON.parse(content) as { id: string }).id;
+    return { id, name: typeof name === 'string' && FILE_PATTERN.test(name) && name.endsWith('.form') ? name : `forms/modeler/${id}.form`, content };
+  });
+}
+
+/** The analyst's own login, passed on to the engine for the deployment. */
+function credentialsOf(req: Request): { username: string; password: string } {
+  const decoded = Buffer.from((req.headers.authorization ?? '').slice(6), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+export function modelerPage(config: Config): Router {
+  const router = Router();
+  router.get('/', (req, res, next) => {
+    if (!req.originalUrl.endsWith('/') && !req.originalUrl.includes('?')) return res.redirect(301, `${req.baseUrl}/`);
+    res.sendFile(path.join(MODELER_DIST, 'index.html'), (error) => {
+      if (error) next(new HttpError(503, 'modeler-not-built', '建模器尚未构建: 请重新运行 npm start'));
+    });
+  });
+  router.use('/assets', express.static(MODELER_DIST, { index: false, maxAge: config.mode === 'dev' ? 0 : '1h' }));
+  return router;
+}
+
+export function modelerRoutes({ config, db, engine, log }: ModelerDeps): Router {
+  const router = Router();
+  const analysts = requireGroup('analysts');
+
+  async function lintContext(extra: { forms?: string[] } = {}): Promise<LintContext> {
+    const entries = (await listLatest(db)).map((item) => item.entry);
+    return buildLintContext(await projectFiles(PROJECT_ROOT), entries, extra);
+  }
+
+  router.get('/context', async (req, res) => {
+    const groups = req.user!.groups;
+    res.json({
+      user: req.user!.id,
+      canDeploy: groups.includes('analysts') || groups.includes('camunda-admin'),
+      canSave: config.mode === 'dev',
+      context: await lintContext(),
+    });
+  });
+
+  router.get('/element-templates', (_req, res) => {
+    res.json(elementTemplates(WORKERS));
+  });
+
+  router.get('/items', async (_req, res) => {
+    const items = await listLatest(db);
+    res.json({ items: items.map(({ key, version, entry }) => ({ key, version, name: entry.name, type: entry.type, processingType: entry.processingType, status: entry.status })) });
+  });
+
+  // "new process for item X": the diagram the generator makes from the catalogue entry, runnable as is
+  router.get('/items/:key/process', async (req, res) => {
+    const found = await latestVersion(db, req.params.key);
+    if (!found) throw notFound(`事项清单中没有事项「${req.params.key}」`);
+    res.json({ fileName: `processes/items/${found.key}.bpmn`, item: { key: found.key, version: found.version, name: found.entry.name }, xml: await toBpmnXml(itemProcess(found.entry)) });
+  });
+
+  router.get('/files', async (_req, res) => {
+    const resources = await collectResources(PROJECT_ROOT);
+    res.json({ files: resources.filter((resource) => FILE_PATTERN.test(resource.name)).map((resource) => resource.name) });
+  });
+
+  router.get('/file', async (req, res) => {
+    const full = repositoryPath(PROJECT_ROOT, req.query.path);
+    const content = await fs.readFile(full, 'utf8').catch(() => undefined);
+    if (content === undefined) throw notFound(`仓库中没有文件 ${String(req.query.path)}`);
+    res.json({ path: req.query.path, content });
+  });
+
+  // saving writes the repository folder: dev mode only, and only files that pass the checks
+  router.put('/file', analysts, async (req, res) => {
+    if (config.mode !== 'dev') throw forbidden('只有开发模式 (SHENPI_MODE=dev) 可以保存到仓库; 生产环境请下载文件并提交到版本库');
+    const relative = String(req.query.path ?? '');
+    const full = repositoryPath(PROJECT_ROOT, relative);
+    const content = (req.body as { content?: unknown } | undefined)?.content;
+    if (typeof content !== 'string' || !content.trim()) throw badRequest('请求体缺少 "content" (文件内容)');
+    if (relative.endsWith('.bpmn')) {
+      const { definitions, processIds } = await parseOrExplain(content);
+      if (!processIds.includes(path.basename(relative, '.bpmn'))) throw badRequest(`文件名应与流程 id 一致: ${relative} 中的流程是 ${processIds.join('、')}`);
+      const problems = await lintDefinitions(definitions, await lintContext());
+      if (problems.length) throw unprocessable('lint-failed', `检查未通过 (${problems.length} 个问题), 未保存`, problems);
+    } else {
+      try {
+        checkForm({ name: relative, content: Buffer.from(content) });
+      } catch (error) {
+        throw badRequest((error as Error).message);
+      }
+    }
+    await fs.mkdir(path.dirname(full), { recursive: true });
+    await fs.writeFile(full, content.endsWith('\n') ? content : content + '\n');
+    log.info('modeler saved a file', { user: req.user!.id, path: relative });
+    res.json({ path: relative, saved: true });
+  });
+
+  router.get('/deployed', async (_req, res) => {
+    const definitions = await engine.get<Array<{ id: string; key: string; name: string | null; version: number; deploymentId: string }>>('/process-definition?latestVersion=true&sortBy=key&sortOrder=asc');
+    res.json({ processes: definitions.map(({ id, key, name, version, deploymentId }) => ({ id, key, name, version, deploymentId })) });
+  });
+
+  async function deployed(key: string): Promise<{ id: string; version: number; deploymentId: string; xml: string } | undefined> {
+    const [definition] = await engine.get<Array<{ id: string; version: number; deploymentId: string }>>(`/process-definition?key=${encodeURIComponent(key)}&latestVersion=true`);
+    if (!definition) return undefined;
+    const { bpmn20Xml } = await engine.get<{ bpmn20Xml: string }>(`/process-definition/${definition.id}/xml`);
+    return { ...definition, xml: bpmn20Xml };
+  }
+
+  router.get('/deployed/:key', async (req, res) => {
+    const found = await deployed(req.params.key);
+    if (!found) throw notFound(`引擎中没有流程「${req.params.key}」`);
+    const resources = await engine.get<Array<{ id: string; name: string }>>(`/deployment/${found.deploymentId}/resources`);
+    const forms = await Promise.all(resources.filter((resource) => resource.name.endsWith('.form')).map(async (resource) => ({
+      name: resource.name,
+      content: await engine.get<string | object>(`/deployment/${found.deploymentId}/resources/${resource.id}/data`).then((data) => (typeof data === 'string' ? data : JSON.stringify(data, null, 2))),
+    })));
+    res.json({ key: req.params.key, version: found.version, deploymentId: found.deploymentId, xml: found.xml, forms });
+  });
+
+  router.post('/lint', async (req, res) => {
+    const { definitions, processIds } = await parseOrExplain(requireXml(req.body));
+    const forms = formsOf(req.body).map((form) => form.id);
+    res.json({ processIds, problems: await lintDefinitions(definitions, await lintContext({ forms })) });
+  });
+
+  router.post('/diff', async (req, res) => {
+    const xml = requireXml(req.body);
+    const { processIds } = await parseOrExplain(xml);
+    const key = processIds[0]!;
+    const found = await deployed(key);
+    if (!found) {
+      res.json({ key, deployedVersion: null, changes: [{ id: key, type: 'bpmn:Process', name: undefined, change: 'added' }] });
+      return;
+    }
+    res.json({ key, deployedVersion: found.version, changes: await diffBpmn(found.xml, xml) });
+  });
+
+  router.post('/deploy', analysts, async (req, res) => {
+    const xml = requireXml(req.body);
+    const { definitions, processIds } = await parseOrExplain(xml);
+    const edited = formsOf(req.body);
+    const problems = await lintDefinitions(definitions, await lintContext({ forms: edited.map((form) => form.id) }));
+    if (problems.length) throw unprocessable('lint-failed', `检查未通过 (${problems.length} 个问题), 未部署: 请先修正`, problems);
+    const key = processIds[0]!;
+    const fileName = (req.body as { fileName?: unknown }).fileName;
+    const bpmnName = typeof fileName === 'string' && FILE_PATTERN.test(fileName) && fileName.endsWith('.bpmn') ? fileName : `processes/${key}.bpmn`;
+    // the process with the forms it references, in one deployment (formRefBinding="deployment")
+    const referenced = new Set([...xml.matchAll(/camunda:formRef="([^"]+)"/g)].map((match) => match[1]!));
+    const repositoryForms = new Map<string, DeploymentResource>();
+    for (const resource of await collectResources(PROJECT_ROOT, ['forms'])) {
+      const id = (JSON.parse(resource.content.toString('utf8')) as { id?: string }).id;
+      if (id) repositoryForms.set(id, resource);
+    }
+    const resources: DeploymentResource[] = [{ name: bpmnName, content: Buffer.from(xml) }];
+    for (const id of referenced) {
+      const mine = edited.find((form) => form.id === id);
+      const resource = mine ? { name: mine.name, content: Buffer.from(mine.content) } : repositoryForms.get(id);
+      if (resource) resources.push(resource);
+    }
+    const asAnalyst = engine.as(credentialsOf(req));
+    try {
+      const result = await deployResources(asAnalyst, resources, `modeler:${key}`);
+      const created = await asAnalyst.get<Array<{ id: string; key: string; version: number }>>(`/process-definition?deploymentId=${result.id}`);
+      log.info('modeler deployed', { user: req.user!.id, key, deploymentId: result.id, changed: result.changed });
+      res.json({
+        deploymentId: result.id,
+        changed: result.changed,
+        processDefinitions: created.map(({ id, key: definitionKey, version }) => ({ id, key: definitionKey, version })),
+        message: result.changed.length ? `已部署: ${created.map((definition) => `${definition.key} 第 ${definition.version} 版`).join('、') || result.changed.join('、')}` : '与已部署的版本相同, 未产生新版本',
+      });
+    } catch (error) {
+      if (error instanceof DeploymentError) throw unprocessable('engine-rejected', `引擎拒绝部署: ${error.message}`);
+      if (error instanceof EngineRequestError && (error.status === 403 || error.status === 401)) throw forbidden(`引擎拒绝部署 (无部署权限): ${error.engineMessage}`);
+      if (error instanceof EngineRequestError) throw unprocessable('engine-rejected', `引擎拒绝部署: ${error.engineMessage}`);
+      throw error;
+    }
+  });
+
+  return router;
+}

@@ -1,0 +1,25 @@
+// Calls to /api/modeler with the browser's login; an error answer becomes an ApiError carrying
+// the server's Chinese message and, for lint failures, the problems to list.
+export interface Problem { field: string; rule: string; message: string }
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string, readonly problems?: Problem[]) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export async function api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`/api/modeler${path}`, {
+    method,
+    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const parsed = text ? (JSON.parse(text) as unknown) : undefined;
+  if (!response.ok) {
+    const error = (parsed ?? {}) as { message?: string; problems?: Problem[] };
+    throw new ApiError(response.status, error.message ?? `请求失败 (${response.status})`, error.problems);
+  }
+  return parsed as T;
+}
