@@ -94,7 +94,7 @@ describe('modeler API (/api/modeler)', function () {
     expect(response.status, JSON.stringify(body)).to.equal(200);
     expect(body.processDefinitions.map(({ key: k, version }) => ({ key: k, version }))).to.deep.equal([{ key, version: before[0]!.version + 1 }]);
     const resources = await system.admin.get<Array<{ name: string }>>(`/deployment/${body.deploymentId}/resources`);
-    expect(resources.map((resource) => resource.name).sort()).to.deep.equal(['forms/site-inspection/follow-up.form', `processes/items/${key}.bpmn`]);
+    expect(resources.map((resource) => resource.name).sort()).to.deep.equal([`forms/${key}/start.form`, 'forms/site-inspection/follow-up.form', `processes/items/${key}.bpmn`]);
     const again = (await (await call('POST', '/diff', { xml })).json()) as { changes: unknown[] };
     expect(again.changes).to.deep.equal([]);
   });

@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { findCaseByBusinessKey, findCaseByReceipt } from '../../lib/repositories/cases.js';
+import { caseEvents, findCaseByBusinessKey, findCaseByReceipt } from '../../lib/repositories/cases.js';
 import type { System } from '../../lib/system.js';
 import { readEntry } from '../processes/items/scenarios.js';
 import { sampleApplication, VALID_CREDIT_CODE, VALID_ID_CARD } from '../support/applications.js';
@@ -71,6 +71,9 @@ describe('front desk and review sections in the Tasklist (Chromium)', function (
     throw new Error('复选框未能勾选');
   }
 
+  /** a form-js field by its component id (labels carry a required mark) */
+  const field = (scope: ReturnType<Page['locator']>, id: string) => scope.locator(`input[id$="-${id}"], textarea[id$="-${id}"]`);
+
   const instances = async (): Promise<number> => (await system.admin.get<{ count: number }>(`/process-instance/count?processDefinitionKey=${entry.key}`)).count;
 
   it('should start a case at the desk, refuse an invalid form, and show the 一次性告知 in 我的待办', async () => {
@@ -78,37 +81,45 @@ describe('front desk and review sections in the Tasklist (Chromium)', function (
     await page.goto(`${system.config.engine.webappUrl}/app/tasklist/default/#/?processStart=${entry.key}`);
     const modal = page.locator('.modal-content');
     await modal.getByText(`一窗受理: ${entry.name}`).waitFor({ timeout: 30_000 });
-    await modal.getByLabel('申请人名称 (姓名)').fill('呼和浩特市青城大药房有限公司');
-    await modal.getByLabel('统一社会信用代码').fill(VALID_CREDIT_CODE);
-    await modal.getByLabel('法定代表人 (负责人) 姓名').fill('张建国');
-    await modal.getByLabel('法定代表人身份证号码').fill(VALID_ID_CARD);
-    await modal.getByLabel('联系电话').fill('12345'); // not a mobile number
+    await field(modal, 'ApplicantNameField').fill('呼和浩特市青城大药房有限公司');
+    await field(modal, 'ApplicantCreditCodeField').fill(VALID_CREDIT_CODE);
+    await field(modal, 'LegalRepresentativeNameField').fill('张建国');
+    await field(modal, 'LegalRepresentativeIdCardNumberField').fill(VALID_ID_CARD);
+    await field(modal, 'ApplicantPhoneField').fill('12345'); // not a mobile number
     for (const material of entry.materials.filter((m) => m.required && m.code !== missing.code)) {
       await tick(page, modal.getByLabel(new RegExp(`^${material.name.replace(/[()]/g, '\\$&')} \\(`)));
     }
-    await modal.getByLabel('经营场所', { exact: true }).fill('呼和浩特市新城区新华大街一号');
+    await field(modal, 'DetailPremisesAddressField').fill('呼和浩特市新城区新华大街一号');
     await tick(page, modal.getByLabel('乙类非处方药'));
     const scope = (entry.applicationFields as { properties: { businessScope: { items: { enum: string[] } } } }).properties.businessScope.items.enum[0]!;
     await tick(page, modal.getByLabel(scope, { exact: true }));
-    await modal.getByLabel('质量负责人').fill('李药师');
+    await field(modal, 'DetailQualityManagerField').fill('李药师');
     const before = await instances();
-    await modal.locator('.modal-footer .btn-primary').click();
-    await modal.getByText(/手机|Must match pattern|格式/).first().waitFor({ timeout: 15_000 });
+    // the invalid phone number is named, and the form cannot be submitted
+    await field(modal, 'ApplicantPhoneField').focus();
+    await page.keyboard.press('Tab');
+    await modal.getByText(/Field must match pattern|格式|必须匹配/).first().waitFor({ timeout: 15_000 });
+    const start = modal.locator('.modal-footer .btn-primary');
+    expect(await start.isDisabled()).to.equal(true);
     await page.screenshot({ path: path.join(shots(), 'desk-start-invalid.png') });
     expect(await instances()).to.equal(before);
 
-    await modal.getByLabel('联系电话').fill('13904710000');
-    await modal.locator('.modal-footer .btn-primary').click();
+    await field(modal, 'ApplicantPhoneField').fill('13904710000');
+    await waitFor('the start button to be enabled', async () => ((await start.isEnabled()) ? true : undefined));
+    await start.click();
     await modal.waitFor({ state: 'hidden', timeout: 30_000 });
     await waitFor('the case to start', async () => ((await instances()) > before ? true : undefined));
 
     // the desk clerk's own task: the 一次性告知, with the missing material named
     await page.getByText('我的待办').first().click();
-    await page.locator('.tasks-list').getByText('一次性告知').first().click({ timeout: 60_000 });
+    await page.locator('ol.tasks-list').getByText('一次性告知').first().click({ timeout: 60_000 });
     await page.getByText('需要补正的内容').waitFor({ timeout: 30_000 });
     await waitFor('the problems in the form', async () => ((await page.locator('textarea').first().inputValue()).includes(missing.name) ? true : undefined));
     await page.screenshot({ path: path.join(shots(), 'desk-notify-deficiencies.png') });
-    const list = await page.locator('.tasks-list').innerText();
+    // 期限近的在前, and 办件轨迹 one click away
+    expect(decodeURIComponent(page.url())).to.contain('"sortBy":"dueDate"');
+    expect(await page.getByRole('link', { name: /办件轨迹/ }).getAttribute('href')).to.match(/\/cases\/SP\d+$/);
+    const list = await page.locator('ol.tasks-list').innerText();
     expect(list).to.contain('呼和浩特市青城大药房有限公司'); // the columns: applicant, receipt number, item
     expect(list).to.contain(entry.name);
     expect(list).to.match(/SP\d{8}/);
@@ -134,6 +145,7 @@ describe('front desk and review sections in the Tasklist (Chromium)', function (
     await outsider.waitForTimeout(3_000);
     await outsider.screenshot({ path: path.join(shots(), 'outsider-task.png') });
     const text = await outsider.locator('body').innerText();
+    expect(text).to.match(/该任务已不存在|无权/); // the engine does not even confirm the task exists
     expect(text).not.to.contain(receipt);
     expect(text).not.to.contain('呼和浩特市青城餐饮管理有限公司');
     const reviewer = await logIn(MEMBER.marketReview!);
@@ -142,10 +154,13 @@ describe('front desk and review sections in the Tasklist (Chromium)', function (
     await reviewer.getByRole('button', { name: /^(认领|Claim)$/ }).click();
     await reviewer.getByRole('button', { name: /^(认领|Claim)$/ }).waitFor({ state: 'hidden' });
     await choose(reviewer, '决定', '准予');
-    await reviewer.getByLabel('准予内容 (许可范围、条件)').fill('准予设立登记');
+    await field(reviewer.locator('body'), 'DecisionContentField').fill('准予设立登记');
     await reviewer.screenshot({ path: path.join(shots(), 'review-decide.png') });
     await reviewer.getByRole('button', { name: /^(完成|Complete)$/ }).click();
-    await waitFor('the decision to be recorded', async () => ((await findCaseByBusinessKey(system.db, driver.businessKey))?.status === '已决定' ? true : undefined));
+    await waitFor('the decision to be recorded', async () => {
+      const record = await findCaseByBusinessKey(system.db, driver.businessKey);
+      return record && (await caseEvents(system.db, record.id)).some((event) => event.status === '已决定') ? true : undefined;
+    });
 
     await reviewer.context().close();
     await outsider.context().close();

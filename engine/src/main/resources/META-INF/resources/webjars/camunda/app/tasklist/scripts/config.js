@@ -2,16 +2,21 @@
 // keeps the 7.24 default; `shortcuts` is copied from 7.24's file because the app reads it only here.
 import { localesConfig } from '../../shenpi/locale.js';
 
-// 期限近的在前: a clerk's list is sorted by due date unless they chose another order (the
-// Tasklist keeps its sorting in the address, `sorting=`, and would otherwise sort by creation).
+// 期限近的在前: a clerk's list is sorted by due date. The Tasklist keeps its sorting in the
+// address (`sorting=`) and falls back to "newest first": that fallback becomes "due date
+// first"; any other order the clerk chooses is kept.
+const DUE_DATE_FIRST = JSON.stringify([{ sortBy: 'dueDate', sortOrder: 'asc' }]);
+const CAMUNDA_DEFAULT = JSON.stringify([{ sortBy: 'created', sortOrder: 'desc' }]);
 function sortByDueDate() {
   const hash = window.location.hash || '#/';
   const [route, query = ''] = hash.slice(1).split('?');
   if (route.startsWith('/login')) return;
   const params = new URLSearchParams(query);
-  if (params.has('sorting')) return;
-  params.set('sorting', JSON.stringify([{ sortBy: 'dueDate', sortOrder: 'asc' }]));
-  window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}#${route || '/'}?${params}`);
+  const current = params.get('sorting');
+  if (current && current !== CAMUNDA_DEFAULT) return;
+  params.set('sorting', DUE_DATE_FIRST);
+  // a hash-only replace: no reload, no extra history entry, and the app sees the change
+  window.location.replace(`${window.location.pathname}${window.location.search}#${route || '/'}?${params}`);
 }
 sortByDueDate();
 window.addEventListener('hashchange', sortByDueDate);
