@@ -16,6 +16,8 @@ import { publicRoutes } from './routes/public.js';
 import { publicationRoutes } from './routes/publication.js';
 import { supervisionResultRoutes } from './routes/supervision-results.js';
 import { portalPage } from './routes/portal.js';
+import { publicRatingRoutes, ratingRoutes } from './routes/ratings.js';
+import { complaintRoutes } from './routes/complaints.js';
 
 export interface AppDeps {
   config: Config;
@@ -36,6 +38,7 @@ export function createApp({ config, db, engine, log }: AppDeps): express.Express
 
   // 双公示 and licence verification are public: no login, no personal ID numbers
   app.use('/public', publicRoutes(db, config));
+  app.use('/public/ratings', publicRatingRoutes(db));
 
   app.use(requireLogin(engine));
   app.get('/', (req, res) => {
@@ -53,6 +56,8 @@ export function createApp({ config, db, engine, log }: AppDeps): express.Express
   app.use('/api/supervision', supervisionRoutes(db));
   app.use('/api/supervision', supervisionResultRoutes(db));
   app.use('/api/publication', publicationRoutes(db, engine, config));
+  app.use('/api/ratings', ratingRoutes(db));
+  app.use('/api/complaints', complaintRoutes({ db, engine, config }));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not-found', message: '没有这个页面或接口' });

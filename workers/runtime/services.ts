@@ -12,6 +12,8 @@ export interface WorkerServices {
   calendar(): Promise<WorkCalendar>;
   deadlines: DeadlineSettings;
   credit: { queryUrl: string | undefined; timeoutMs: number };
+  /** whether a 12345 platform is configured (SHENPI_12345_URL): hand-overs are pushed, or recorded as not pushed */
+  hotline12345: { configured: boolean };
   /**
    * The business date of a task: the process variable clockDate when set (cases entered
    * after the fact, 补录, and tests), otherwise today in the office's time zone.
@@ -21,12 +23,13 @@ export interface WorkerServices {
 
 const CALENDAR_CACHE_MS = 30_000;
 
-export function createWorkerServices(db: Knex, deadlines: DeadlineSettings, credit: WorkerServices['credit']): WorkerServices {
+export function createWorkerServices(db: Knex, deadlines: DeadlineSettings, credit: WorkerServices['credit'], hotline12345: WorkerServices['hotline12345'] = { configured: false }): WorkerServices {
   let cached: { calendar: WorkCalendar; until: number } | undefined;
   return {
     db,
     deadlines,
     credit,
+    hotline12345,
     async calendar() {
       if (!cached || cached.until < Date.now()) cached = { calendar: await loadCalendar(db), until: Date.now() + CALENDAR_CACHE_MS };
       return cached.calendar;
