@@ -1,7 +1,7 @@
 // 政务失信投诉 for staff: the 诚信建设投诉窗口 registers a complaint taken at the window (or a
 // 12345 ticket handed over on paper); the window, 督查室 and leaders read a complaint with its timeline.
 import { Router } from 'express';
-import type { ProcessDeps } from '../../lib/ratings/deps.js';
+import type { ProcessDeps } from '../../lib/process-deps.js';
 import { complaintWithSteps, fileComplaint, type ComplaintInput } from '../../lib/complaints/index.js';
 import { notFound } from '../errors.js';
 import { answering } from '../input-errors.js';

@@ -8,7 +8,7 @@ import { findComplaintByExternalId, insertComplaint, lockComplaintIntake, setCom
 import type { ValidationProblem } from '../validation/application-validator.js';
 import { checkCreditCode, checkIdCardNumber } from '../validation/identifiers.js';
 import { ISO_DATE, InputError, problem } from '../validation/input-error.js';
-import type { ProcessDeps } from '../ratings/deps.js';
+import type { ProcessDeps } from '../process-deps.js';
 import { COMPLAINT_CHANNELS, COMPLAINT_FIELDS, COMPLAINT_PROCESS, complaintBusinessKey, type ComplaintChannel, type ComplaintField } from './rules.js';
 
 const log = createLogger({ component: 'complaints' });

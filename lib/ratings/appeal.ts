@@ -5,7 +5,7 @@ import { EngineRequestError, toVariables } from '../engine/client.js';
 import { fileRatingAppeal, findRatingByReceipt } from '../repositories/ratings.js';
 import { InputError, StateError, problem } from '../validation/input-error.js';
 import type { ValidationProblem } from '../validation/application-validator.js';
-import type { ProcessDeps } from './deps.js';
+import type { ProcessDeps } from '../process-deps.js';
 import { isBadRating, RATING_APPEAL_MESSAGE } from './levels.js';
 
 export interface AppealInput {

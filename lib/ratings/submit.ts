@@ -9,7 +9,7 @@ import { getVersion } from '../repositories/catalogue.js';
 import { findRatingByReceipt, insertRating, lockCaseRating, setRatingProcess, type RatingRecord } from '../repositories/ratings.js';
 import { ISO_DATE, InputError, problem } from '../validation/input-error.js';
 import type { ValidationProblem } from '../validation/application-validator.js';
-import type { ProcessDeps } from './deps.js';
+import type { ProcessDeps } from '../process-deps.js';
 import { BAD_RATING_PROCESS, isBadRating, LEVEL_NAMES, ratingBusinessKey, type RatingLevel } from './levels.js';
 
 export interface RatingInput {
