@@ -19,6 +19,8 @@ import { portalPage } from './routes/portal.js';
 import { openApiRoute, platformApi } from './platform/index.js';
 import { platformClientRoutes } from './routes/platform-clients.js';
 import { modelerPage, modelerRoutes } from './routes/modeler.js';
+import { publicRatingRoutes, ratingRoutes } from './routes/ratings.js';
+import { complaintRoutes } from './routes/complaints.js';
 
 export interface AppDeps {
   config: Config;
@@ -42,6 +44,7 @@ export function createApp({ config, db, engine, log }: AppDeps): express.Express
 
   // 双公示 and licence verification are public: no login, no personal ID numbers
   app.use('/public', publicRoutes(db, config));
+  app.use('/public/ratings', publicRatingRoutes(db));
 
   app.use(requireLogin(engine));
   app.get('/', (req, res) => {
@@ -63,6 +66,8 @@ export function createApp({ config, db, engine, log }: AppDeps): express.Express
   app.use('/api/platform-clients', platformClientRoutes(db));
   app.use('/modeler', modelerPage(config));
   app.use('/api/modeler', modelerRoutes({ config, db, engine, log }));
+  app.use('/api/ratings', ratingRoutes(db));
+  app.use('/api/complaints', complaintRoutes({ db, engine, config }));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not-found', message: '没有这个页面或接口' });

@@ -1,4 +1,5 @@
-// Writes the building blocks (processes/building-blocks/) and, for each catalogue file that has
+// Writes the building blocks (processes/building-blocks/), the office's service processes
+// (processes/services/: 差评处理, 政务失信投诉) and, for each catalogue file that has
 // none yet, its process: catalogue/items/<key>.json → processes/items/<key>.bpmn, and
 // catalogue/bundles/<key>.json → processes/bundles/<key>.bpmn. `--force` rewrites those too
 // (analysts' edits in them are then lost). Each item also gets its front-desk start form,
@@ -12,6 +13,7 @@ import { inspectionOpinionBlock, jointInspectionBlock } from '../lib/bpmn/bundle
 import { bundleProcess } from '../lib/bpmn/bundle-process.js';
 import { toBpmnXml, type ProcessModel } from '../lib/bpmn/builder.js';
 import { itemProcess } from '../lib/bpmn/item-process.js';
+import { SERVICE_PROCESSES } from '../lib/bpmn/service-processes.js';
 import type { BundleEntry } from '../lib/catalogue/bundle.js';
 import type { CatalogueEntry } from '../lib/catalogue/entry.js';
 import { bundleStartForm, bundleStartFormRules, startForm } from '../lib/catalogue/start-form.js';
@@ -37,6 +39,7 @@ async function entries<T>(folder: string): Promise<T[]> {
 }
 
 for (const block of [...BLOCKS, jointInspectionBlock, inspectionOpinionBlock]) await write('building-blocks', block, true);
+for (const service of SERVICE_PROCESSES) await write('services', service, true);
 async function writeForm(key: string, form: Record<string, unknown>, always: boolean): Promise<void> {
   const dir = path.join(PROJECT_ROOT, 'forms', key);
   const target = path.join(dir, 'start.form');

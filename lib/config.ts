@@ -45,6 +45,8 @@ export interface Config {
   credit: { platformUrl: string | undefined; publicationUrl: string | undefined; queryUrl: string | undefined; token: string | undefined; timeoutMs: number };
   /** 审管衔接: where decisions go to the supervising departments */
   supervision: { url: string | undefined; token: string | undefined };
+  /** the 12345 hotline platform: where 政务失信 complaints taken at the window are handed over */
+  hotline12345: { url: string | undefined; token: string | undefined };
   outbox: { intervalMs: number; retryBaseMs: number; retryMaxMs: number; batchSize: number; publicationBatchSize: number; reconcileIntervalMs: number };
   /** 时限: the office's UTC offset and the 电子监察 warning threshold */
   deadlines: { utcOffset: string; warningWorkingDays: number };
@@ -222,6 +224,10 @@ export function loadConfig(env: Env = process.env): Config {
     supervision: {
       url: url(env, 'SHENPI_SUPERVISION_URL', ['http:', 'https:']),
       token: text(env, 'SHENPI_SUPERVISION_TOKEN'),
+    },
+    hotline12345: {
+      url: url(env, 'SHENPI_12345_URL', ['http:', 'https:']),
+      token: text(env, 'SHENPI_12345_TOKEN'),
     },
     deadlines: {
       utcOffset: offset(env, 'SHENPI_UTC_OFFSET', '+08:00'),

@@ -110,7 +110,7 @@ export async function startSystem(config: Config, options: SystemOptions): Promi
         shutdownTimeoutMs: config.worker.shutdownTimeoutMs,
         retries: config.worker.retries,
         retryTimeoutMs: config.worker.retryTimeoutMs,
-      }, log, createWorkerServices(db, config.deadlines, { queryUrl: config.credit.queryUrl, timeoutMs: config.credit.timeoutMs }, config.web.publicUrl)));
+      }, log, createWorkerServices(db, config.deadlines, { queryUrl: config.credit.queryUrl, timeoutMs: config.credit.timeoutMs }, { webUrl: config.web.publicUrl, hotline12345: { configured: Boolean(config.hotline12345.url) } })));
       stack.push(() => workers!.stop());
       for (const dispatcher of startDispatchers(db, config, log.child({ component: 'outbox' }))) stack.push(() => dispatcher.stop());
       const watch = startPublicationWatch(db, admin, config, log.child({ component: 'publication' }));

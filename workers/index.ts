@@ -20,11 +20,18 @@ import { worker as validateBundle } from './bundles/validate.worker.js';
 import { worker as collectBundleResults } from './bundles/collect-results.worker.js';
 import { worker as recordInspectionOpinion } from './bundles/record-opinion.worker.js';
 import { worker as mergeInspectionOpinions } from './bundles/merge-opinions.worker.js';
+import { worker as recordRatingStep } from './ratings/record-step.worker.js';
+import { worker as publishRatingOutcome } from './ratings/publish-outcome.worker.js';
+import { worker as recordComplaintStatus } from './complaints/record-status.worker.js';
+import { worker as handOverComplaint } from './complaints/hand-over.worker.js';
+import { worker as escalateComplaint } from './complaints/escalate.worker.js';
+import { worker as recordGovernmentBreach } from './complaints/record-breach.worker.js';
 
 export const WORKERS: WorkerDefinition[] = [
   validateApplication, registerCase, recordCaseStatus, computeDeadline, extendDeadline, stopClock, restartClock, raiseAlert, issueLicence,
   revokeLicence, checkCreditEligibility, recordCredit, preparePromiseNotice, validateSupplement, publishLicence, pushToSupervision,
   validateBundle, collectBundleResults, recordInspectionOpinion, mergeInspectionOpinions,
+  recordRatingStep, publishRatingOutcome, recordComplaintStatus, handOverComplaint, escalateComplaint, recordGovernmentBreach,
 ];
 
 export { startWorkers, type RunningWorkers, type WorkerSettings } from './runtime/start-workers.js';

@@ -21,6 +21,12 @@ export const TOPICS = {
   collectBundleResults: 'bundle.collect-results',
   recordInspectionOpinion: 'inspection.record-opinion',
   mergeInspectionOpinions: 'inspection.merge-opinions',
+  recordRatingStep: 'rating.record-step',
+  publishRatingOutcome: 'rating.publish-outcome',
+  recordComplaintStatus: 'complaint.record-status',
+  handOverComplaint: 'complaint.hand-over',
+  escalateComplaint: 'complaint.escalate',
+  recordGovernmentBreach: 'complaint.record-breach',
 } as const;
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];

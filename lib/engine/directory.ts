@@ -14,13 +14,16 @@ export const GROUPS = {
   utilityCompanies: { id: 'utilityCompanies', name: '市政公用服务单位 (水电气热讯)' },
   analysts: { id: 'analysts', name: '流程分析员' },
   operators: { id: 'operators', name: '运维' },
+  ratingOffice: { id: 'ratingOffice', name: '好差评管理' },
+  complaintWindow: { id: 'complaintWindow', name: '诚信建设投诉窗口' },
+  supervisors: { id: 'supervisors', name: '督查室' },
   services: { id: 'shenpiServices', name: 'shenpi 技术账号' },
 } as const;
 
 export type GroupId = (typeof GROUPS)[keyof typeof GROUPS]['id'];
 
 /** Groups whose members work on human tasks in the Tasklist. */
-export const DEPARTMENT_GROUPS: GroupId[] = ['window', 'marketReview', 'constructionReview', 'municipalReview', 'healthReview', 'publicSecurityReview', 'legalReview', 'leaders', 'utilityCompanies'];
+export const DEPARTMENT_GROUPS: GroupId[] = ['window', 'marketReview', 'constructionReview', 'municipalReview', 'healthReview', 'publicSecurityReview', 'legalReview', 'leaders', 'utilityCompanies', 'ratingOffice', 'complaintWindow', 'supervisors'];
 
 /** The review sections an item's catalogue entry may name (reviewGroup). */
 export const REVIEW_GROUPS: GroupId[] = ['marketReview', 'healthReview', 'constructionReview', 'municipalReview', 'publicSecurityReview'];
@@ -47,6 +50,9 @@ export const DEMO_USERS: DemoUser[] = [
   { id: 'utility1', lastName: '何', firstName: '鹏', groups: ['utilityCompanies'], role: '公用事业单位 (联合踏勘)' },
   { id: 'analyst1', lastName: '刘', firstName: '洋', groups: ['analysts'], role: '流程分析员' },
   { id: 'operator1', lastName: '孙', firstName: '伟', groups: ['operators'], role: '运维' },
+  { id: 'rating1', lastName: '马', firstName: '丽', groups: ['ratingOffice'], role: '好差评管理 (回访、申诉审核)' },
+  { id: 'complaint1', lastName: '高', firstName: '峰', groups: ['complaintWindow'], role: '诚信建设投诉窗口专员' },
+  { id: 'supervisor1', lastName: '罗', firstName: '军', groups: ['supervisors'], role: '督查室 (督办、跟踪问效)' },
 ];
 
 /** Camunda 7 resource types (org.camunda.bpm.engine.authorization.Resources). */

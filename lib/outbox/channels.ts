@@ -7,6 +7,7 @@ import { CREDIT_CHANNEL } from '../repositories/credit.js';
 import { dispatchBatch, dispatchDue } from '../repositories/outbox.js';
 import { PUBLICATION_CHANNEL } from '../repositories/publication.js';
 import { SUPERVISION_CHANNEL } from '../repositories/supervision-push.js';
+import { HOTLINE_CHANNEL } from '../complaints/rules.js';
 import { httpDelivery } from './credit-platform.js';
 import { backoff, startDispatcher, type Dispatcher } from './dispatcher.js';
 import { publicationDelivery } from './publication-platform.js';
@@ -26,6 +27,10 @@ export function startDispatchers(db: Knex, config: Config, log: Logger): Dispatc
   if (config.supervision.url) {
     const deliver = httpDelivery({ url: config.supervision.url, token: config.supervision.token, timeoutMs: credit.timeoutMs });
     dispatchers.push(startDispatcher(SUPERVISION_CHANNEL, () => dispatchDue(db, SUPERVISION_CHANNEL, config.outbox.batchSize, deliver, retry), config.outbox, log));
+  }
+  if (config.hotline12345.url) {
+    const deliver = httpDelivery({ url: config.hotline12345.url, token: config.hotline12345.token, timeoutMs: credit.timeoutMs });
+    dispatchers.push(startDispatcher(HOTLINE_CHANNEL, () => dispatchDue(db, HOTLINE_CHANNEL, config.outbox.batchSize, deliver, retry), config.outbox, log));
   }
   return dispatchers;
 }

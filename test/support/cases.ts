@@ -12,6 +12,7 @@ export const DEMO_PASSWORD = 'shenpi-demo';
 export const MEMBER: Record<string, string> = {
   window: 'window1', marketReview: 'market1', constructionReview: 'construction1', municipalReview: 'municipal1',
   healthReview: 'health1', publicSecurityReview: 'police1', legalReview: 'legal1', leaders: 'leader1', utilityCompanies: 'utility1',
+  ratingOffice: 'rating1', complaintWindow: 'complaint1', supervisors: 'supervisor1',
 };
 
 export interface EngineTask {

@@ -12,12 +12,16 @@ export interface FakeCreditPlatform {
   url: string;
   publicationUrl: string;
   supervisionUrl: string;
+  /** the 12345 hotline platform's complaint hand-over endpoint */
+  hotlineUrl: string;
   /** credit records stored, by idempotency key */
   records: Map<string, Stored>;
   /** 双公示 records stored, by key (licence number # version) */
   publications: Map<string, Stored>;
   /** decisions received by the supervising department, by idempotency key */
   supervision: Map<string, Stored>;
+  /** complaints handed over to the 12345 platform, by idempotency key */
+  hotline: Map<string, Stored>;
   /** every credit request, in order, with the status answered */
   requests: Array<{ key: string; status: number }>;
   failNext(count: number, status?: number): void;
@@ -30,6 +34,7 @@ export async function startFakeCreditPlatform(): Promise<FakeCreditPlatform> {
   const records = new Map<string, Stored>();
   const publications = new Map<string, Stored>();
   const supervision = new Map<string, Stored>();
+  const hotline = new Map<string, Stored>();
   const requests: Array<{ key: string; status: number }> = [];
   const rejections = new Map<string, string>();
   let failures = 0;
@@ -61,8 +66,8 @@ export async function startFakeCreditPlatform(): Promise<FakeCreditPlatform> {
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ results }));
         return;
       }
-      store(req.url === '/supervision' ? supervision : records, key, body);
-      if (req.url !== '/supervision') requests.push({ key, status: 200 });
+      store(req.url === '/supervision' ? supervision : req.url === '/hotline12345' ? hotline : records, key, body);
+      if (req.url === '/credit-records') requests.push({ key, status: 200 });
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"accepted":true}');
     });
   });
@@ -73,7 +78,9 @@ export async function startFakeCreditPlatform(): Promise<FakeCreditPlatform> {
     url: `${base}/credit-records`,
     publicationUrl: `${base}/publication`,
     supervisionUrl: `${base}/supervision`,
+    hotlineUrl: `${base}/hotline12345`,
     records,
+    hotline,
     publications,
     supervision,
     requests,

@@ -40,6 +40,7 @@ export function useSystem(): Promise<System> {
       SHENPI_CREDIT_PLATFORM_URL: platform.url,
       SHENPI_PUBLICATION_URL: platform.publicationUrl,
       SHENPI_SUPERVISION_URL: platform.supervisionUrl,
+      SHENPI_12345_URL: platform.hotlineUrl,
       SHENPI_OUTBOX_INTERVAL_MS: '200',
       SHENPI_OUTBOX_RETRY_MS: '200',
     });

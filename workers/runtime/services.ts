@@ -14,6 +14,8 @@ export interface WorkerServices {
   credit: { queryUrl: string | undefined; timeoutMs: number };
   /** the web server as staff reach it (links to the case record in task forms) */
   webUrl: string;
+  /** whether a 12345 platform is configured (SHENPI_12345_URL): hand-overs are pushed, or recorded as not pushed */
+  hotline12345: { configured: boolean };
   /**
    * The business date of a task: the process variable clockDate when set (cases entered
    * after the fact, 补录, and tests), otherwise today in the office's time zone.
@@ -23,13 +25,16 @@ export interface WorkerServices {
 
 const CALENDAR_CACHE_MS = 30_000;
 
-export function createWorkerServices(db: Knex, deadlines: DeadlineSettings, credit: WorkerServices['credit'], webUrl = 'http://127.0.0.1:3000'): WorkerServices {
+export function createWorkerServices(db: Knex, deadlines: DeadlineSettings, credit: WorkerServices['credit'], extras: Partial<Pick<WorkerServices, 'webUrl' | 'hotline12345'>> = {}): WorkerServices {
+  const webUrl = extras.webUrl ?? 'http://127.0.0.1:3000';
+  const hotline12345 = extras.hotline12345 ?? { configured: false };
   let cached: { calendar: WorkCalendar; until: number } | undefined;
   return {
     db,
     webUrl,
     deadlines,
     credit,
+    hotline12345,
     async calendar() {
       if (!cached || cached.until < Date.now()) cached = { calendar: await loadCalendar(db), until: Date.now() + CALENDAR_CACHE_MS };
       return cached.calendar;

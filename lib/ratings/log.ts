@@ -1,0 +1,3 @@
+import { createLogger } from '../log.js';
+
+export const log = createLogger({ component: 'ratings' });

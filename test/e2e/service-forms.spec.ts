@@ -1,0 +1,70 @@
+// The 差评 rectification form in the Tasklist, in real Chromium: the handling section sees the
+// rating and the verification, chooses 整改, is asked for the measures, and completes.
+import { expect } from 'chai';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { submitRating } from '../../lib/ratings/index.js';
+import { findRatingByReceipt } from '../../lib/repositories/ratings.js';
+import type { System } from '../../lib/system.js';
+import { endedCase } from '../processes/services/support.js';
+import { launchBrowser, skipWithoutChromium } from '../support/browser.js';
+import { CaseDriver, DEMO_PASSWORD, MEMBER } from '../support/cases.js';
+import { waitFor } from '../support/process.js';
+import { useSystem } from '../support/system.js';
+
+describe('service forms in the Tasklist (Chromium)', function () {
+  this.timeout(240_000);
+  let system: System;
+  let browser: Browser;
+
+  before(async function () {
+    skipWithoutChromium(this);
+    system = await useSystem();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('should show the 整改或说明 form in Chinese, ask for the measures of a 整改, and complete it', async () => {
+    const { receiptNumber } = await endedCase(system.db);
+    const rated = await submitRating({ db: system.db, engine: system.admin, config: system.config }, { receiptNumber, level: 2, named: false, channel: '窗口评价器', comment: '材料被退回三次', ratedOn: '2026-10-09' });
+    const driver = new CaseDriver(system.admin, 'service-rating', rated.badRatingCase!.businessKey);
+    await driver.complete('VerifyRatingTask', MEMBER.marketReview!, { verificationFinding: '一次性告知不完整, 属实', verificationResult: 'confirmed' });
+    const task = await driver.task('RectifyTask');
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    await page.goto(`${system.config.engine.webappUrl}/app/tasklist/default/`);
+    await page.locator('input[type="text"]').first().fill('market1');
+    await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
+    await page.locator('button[type="submit"]').click();
+    await page.getByText('部门待办').first().waitFor({ timeout: 30_000 });
+    await page.goto(`${system.config.engine.webappUrl}/app/tasklist/default/#/?task=${task.id}`);
+    await page.getByText('整改或说明').first().waitFor({ timeout: 30_000 });
+    await waitFor('the receipt number in the form', async () => {
+      const values = await page.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
+      return values.includes(receiptNumber) ? true : undefined;
+    });
+    expect(await page.getByText('2026-10-15').count()).to.be.greaterThan(0);
+    expect(await page.getByLabel('整改措施').count()).to.equal(0);
+
+    await page.getByText('Claim', { exact: true }).click();
+    await page.getByText('Claim', { exact: true }).waitFor({ state: 'hidden' });
+    await page.getByText('处理方式').waitFor();
+    for (let attempt = 0; ; attempt += 1) {
+      await page.locator('.fjs-form-field-select').first().click();
+      try {
+        await page.getByText('整改', { exact: true }).click({ timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt === 2) throw error;
+      }
+    }
+    await page.getByLabel('整改措施').fill('修订一次性告知书模板, 列明全部材料');
+    await page.screenshot({ path: path.join(system.config.dataDir, 'tasklist-rating-rectify.png') });
+    await page.getByRole('button', { name: 'Complete' }).click();
+    await waitFor('the rectification to be recorded', async () => ((await findRatingByReceipt(system.db, receiptNumber))?.status === '已整改' ? true : undefined));
+    expect((await findRatingByReceipt(system.db, receiptNumber))!.rectification).to.equal('修订一次性告知书模板, 列明全部材料');
+  });
+});
