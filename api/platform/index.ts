@@ -19,6 +19,7 @@ import { RateLimited, requirePlatformClient } from './auth.js';
 import { bodyReader } from './body.js';
 import { Idempotency } from './idempotency.js';
 import { openApiDocument } from './openapi.js';
+import { serviceRoutes } from './services.js';
 import { TokenBuckets } from './rate-limit.js';
 
 export interface PlatformDeps { config: Config; db: Knex; engine: EngineClient; log: Logger }
@@ -69,6 +70,11 @@ export function platformApi({ config, db, engine, log }: PlatformDeps): Router {
   router.use(requirePlatformClient(db, config, buckets));
 
   router.post('/applications', applicationsHandler({ db, engine, config, log, idempotency, read }));
+
+  const services = serviceRoutes({ db, engine, config, idempotency });
+  router.post('/cases/:receiptNumber/ratings', ...services.rate);
+  router.post('/cases/:receiptNumber/ratings/appeal', ...services.appeal);
+  router.post('/complaints', ...services.complain);
 
   router.post('/cases/:receiptNumber/progress', queryJson, async (req, res) => {
     const receiptNumber = String(req.params.receiptNumber);

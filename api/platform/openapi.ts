@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 description of the platform API, built from the same JSON Schemas the workers
 // check applications with (catalogue/schema), so the document cannot drift from the checks.
 // Served at /api/openapi.json; the tests validate real answers against it.
+import { COMPLAINT_FIELDS } from '../../lib/complaints/rules.js';
 import type { Config } from '../../lib/config.js';
 import { applicationSchema, bundleApplicationSchema, CATALOGUE_KEY_PATTERN } from '../../lib/platform/intake.js';
 
@@ -28,7 +29,7 @@ export function openApiDocument(config: Config): Record<string, unknown> {
     },
     servers: [{ url: '/' }],
     security: [{ bearerKey: [] }, { headerKey: [] }],
-    tags: [{ name: '网上申请' }, { name: '办件查询' }, { name: '事项' }],
+    tags: [{ name: '网上申请' }, { name: '办件查询' }, { name: '好差评' }, { name: '政务失信投诉' }, { name: '事项' }],
     paths: {
       '/api/v1/applications': {
         post: {
@@ -63,6 +64,38 @@ export function openApiDocument(config: Config): Record<string, unknown> {
           parameters: [{ name: 'receiptNumber', in: 'path', required: true, schema: { type: 'string', pattern: '^SP\\d{14}$' } }],
           requestBody: { required: true, content: { 'application/json': { schema: ref('ProgressQuery') } } },
           responses: { 200: json(ref('Progress'), '办件进度'), ...COMMON_ERRORS, 404: json(ref('Error'), '没有找到 (受理编号不存在, 或证件号码 / 电话不符)'), 422: json(ref('Error'), '查询条件不完整') },
+        },
+      },
+      '/api/v1/cases/{receiptNumber}/ratings': {
+        post: {
+          tags: ['好差评'],
+          operationId: 'rateCase',
+          summary: '评价已办结的办件 (5 级, 差评须填写意见)',
+          description: '每个办件评价一次: 重复提交返回首次的评价 (200, replayed)。不满意、非常不满意为差评, 启动差评核实整改流程; 实名差评须回访。实名评价须提供申请人证件号码 applicantCode, 与办件申请人一致。',
+          parameters: [{ name: 'receiptNumber', in: 'path', required: true, schema: { type: 'string', pattern: '^SP\\d{14}$' } }, { $ref: '#/components/parameters/IdempotencyKey' }],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('RatingRequest') } } },
+          responses: { 201: json(ref('Rating'), '已评价'), 200: json(ref('Rating'), '该办件已评价过: 返回首次的评价'), ...COMMON_ERRORS, 404: json(ref('Error'), '没有找到该办件'), 409: json(ref('Error'), '办件尚未办结, 不能评价'), 422: json(ref('Error'), 'Idempotency-Key 已用于不同的请求') },
+        },
+      },
+      '/api/v1/cases/{receiptNumber}/ratings/appeal': {
+        post: {
+          tags: ['好差评'],
+          operationId: 'appealRating',
+          summary: '申诉: 误评的差评, 在办理科室核实前提出',
+          parameters: [{ name: 'receiptNumber', in: 'path', required: true, schema: { type: 'string', pattern: '^SP\\d{14}$' } }, { $ref: '#/components/parameters/IdempotencyKey' }],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', minLength: 2, maxLength: 500 }, appellant: { type: 'string', maxLength: 50 } } } } } },
+          responses: { 202: json({ type: 'object', required: ['ratingId', 'status', 'replayed'], properties: { ratingId: { type: 'integer' }, status: { type: 'string' }, replayed: { type: 'boolean' } } }, '申诉已提交, 待好差评管理部门审核'), ...COMMON_ERRORS, 404: json(ref('Error'), '没有找到该办件或其评价'), 409: json(ref('Error'), '已核实, 不能再申诉'), 422: json(ref('Error'), 'Idempotency-Key 已用于不同的请求') },
+        },
+      },
+      '/api/v1/complaints': {
+        post: {
+          tags: ['政务失信投诉'],
+          operationId: 'fileComplaint',
+          summary: '12345 平台转来的政务失信投诉',
+          description: '以 12345 工单号 externalId 为准: 同一工单重复转来返回首次登记的投诉 (200, replayed)。登记后进入诚信建设投诉窗口初审。',
+          parameters: [{ $ref: '#/components/parameters/IdempotencyKey' }],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('ComplaintRequest') } } },
+          responses: { 201: json(ref('Complaint'), '已登记'), 200: json(ref('Complaint'), '该工单已登记过'), ...COMMON_ERRORS, 422: json(ref('Error'), 'Idempotency-Key 已用于不同的请求') },
         },
       },
       '/api/v1/items': {
@@ -180,6 +213,34 @@ export function openApiDocument(config: Config): Record<string, unknown> {
             },
             items: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['itemName', 'receiptNumber', 'status', 'outcome'], properties: { itemName: { type: 'string' }, receiptNumber: { type: 'string' }, status: { type: 'string' }, outcome: nullable('string') } } },
           },
+        },
+        RatingRequest: {
+          type: 'object', required: ['level', 'named'], additionalProperties: false,
+          properties: {
+            level: { type: 'integer', minimum: 1, maximum: 5, description: '5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意' },
+            comment: { type: 'string', maxLength: 500, description: '差评 (1、2) 必填' },
+            named: { type: 'boolean', description: '实名评价' },
+            applicantCode: { type: 'string', maxLength: 40, description: '实名评价时: 申请人统一社会信用代码或身份证号码' },
+          },
+        },
+        Rating: {
+          type: 'object', required: ['ratingId', 'level', 'levelName', 'badRating', 'replayed'], additionalProperties: false,
+          properties: { ratingId: { type: 'integer' }, level: { type: 'integer' }, levelName: { type: 'string' }, badRating: { type: 'boolean' }, replayed: { type: 'boolean' } },
+        },
+        ComplaintRequest: {
+          type: 'object', required: ['externalId', 'complainant', 'respondent', 'field', 'promise', 'facts'], additionalProperties: false,
+          properties: {
+            externalId: { type: 'string', maxLength: 64, description: '12345 工单号' },
+            complainant: { type: 'object', required: ['name', 'phone'], properties: { name: { type: 'string' }, phone: { type: 'string' }, idCardNumber: { type: 'string' }, creditCode: { type: 'string' } } },
+            respondent: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, creditCode: { type: 'string' } } },
+            field: { enum: [...COMPLAINT_FIELDS], description: '领域' },
+            promise: { type: 'string' }, facts: { type: 'string' }, request: { type: 'string' },
+            evidence: { type: 'array', items: { type: 'string' } },
+          },
+        },
+        Complaint: {
+          type: 'object', required: ['complaintNumber', 'status', 'replayed'], additionalProperties: false,
+          properties: { complaintNumber: { type: 'string' }, status: { type: 'string' }, replayed: { type: 'boolean' } },
         },
         ItemSummary: {
           type: 'object', additionalProperties: false, required: ['itemKey', 'code', 'name', 'processingType', 'promisedTimeLimit', 'notificationCommitment', 'deferredAcceptance', 'materials'],

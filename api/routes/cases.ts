@@ -29,8 +29,12 @@ const SEE_ALL_CASES = new Set(['window', 'leaders', 'analysts', 'operators', 'ca
 async function mayRead(engine: EngineClient, user: AuthenticatedUser, instanceIds: string[]): Promise<boolean> {
   if (user.groups.some((group) => SEE_ALL_CASES.has(group))) return true;
   for (const id of instanceIds) {
-    const links = await engine.get<Array<{ groupId: string | null; userId: string | null }>>(`/history/identity-link-log?processInstanceId=${id}&maxResults=1000`);
-    if (links.some((link) => (link.groupId && user.groups.includes(link.groupId)) || link.userId === user.id)) return true;
+    // the identity link log has no process-instance filter: ask per human task of the case
+    for (const task of await engine.get<Array<{ id: string; assignee: string | null }>>(`/history/task?processInstanceId=${id}&maxResults=1000`)) {
+      if (task.assignee === user.id) return true;
+      const links = await engine.get<Array<{ groupId: string | null; userId: string | null }>>(`/history/identity-link-log?taskId=${task.id}&maxResults=1000`);
+      if (links.some((link) => (link.groupId && user.groups.includes(link.groupId)) || link.userId === user.id)) return true;
+    }
   }
   return false;
 }

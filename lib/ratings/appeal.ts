@@ -43,6 +43,9 @@ export async function appealRating(deps: ProcessDeps, input: AppealInput): Promi
       });
     } catch (error) {
       if (error instanceof EngineRequestError && error.status === 400) {
+        // not waiting for an appeal: either not yet (the rating is being registered) or no more
+        const reached = await deps.engine.get<unknown[]>(`/history/task?processInstanceBusinessKey=${encodeURIComponent(rating.businessKey!)}&taskDefinitionKey=VerifyRatingTask`);
+        if (reached.length === 0) throw new StateError('not-ready', '该差评正在登记, 请稍后重试申诉');
         throw new StateError('not-waiting', '该差评已经核实 (或已处理完毕), 不能再申诉: 申诉须在办理科室核实之前提出');
       }
       throw error;

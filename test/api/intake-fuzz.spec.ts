@@ -169,6 +169,20 @@ describe('platform API fuzz (schema-driven bad requests)', function () {
           return { label: 'multipart', headers: { ...auth, 'idempotency-key': key }, body: form, path: '/api/v1/applications' };
         },
         () => ({ label: 'progress query', headers: { ...auth, 'content-type': 'application/json' }, body: pick([JSON.stringify({ applicantCode: pick(NASTY_STRINGS) }), JSON.stringify({ phone: pick([1, null, [], {}]) }), '{', '[]', JSON.stringify({})]), path: `/api/v1/cases/${encodeURIComponent(pick(['SP20261122000001', "SP' OR 1=1", '%00', '..%2F..', 'x'.repeat(300)]))}/progress` }),
+        // 好差评 on a receipt number no case has (or a malformed one), and bad ratings: never stored
+        () => ({ label: 'rating', headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: pick([
+          JSON.stringify({ level: pick([0, 6, '5', null, 2.5, -1, pick(NASTY_STRINGS)]), named: pick([true, 'no', null]) }),
+          JSON.stringify({ level: 1, named: false }),
+          JSON.stringify({ level: 4, named: true, applicantCode: pick(NASTY_STRINGS) }),
+          JSON.stringify({ level: 2, named: false, comment: pick(NASTY_STRINGS), [pick(['__proto__', 'extra', '$where'])]: 1 }),
+          '{', '[]', 'null', JSON.stringify({ level: 5, named: false, comment: 'x'.repeat(5000) }),
+        ]), path: `/api/v1/cases/${encodeURIComponent(pick(['SP19990101000001', "SP' OR 1=1", '..%2F..', 'x'.repeat(300)]))}/ratings${pick(['', '/appeal'])}` }),
+        // 政务失信投诉 from 12345 that can never be taken (a field outside the list, parts missing)
+        () => ({ label: 'complaint', headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': randomUUID() }, body: pick([
+          JSON.stringify({ externalId: pick(NASTY_STRINGS), complainant: { name: pick(NASTY_STRINGS), phone: pick(['1', null, 13904710000, pick(NASTY_STRINGS)]) }, respondent: pick([{}, null, 'x', { name: pick(NASTY_STRINGS) }]), field: pick(['其他', '', null, pick(NASTY_STRINGS)]), promise: pick(NASTY_STRINGS), facts: pick(NASTY_STRINGS) }),
+          JSON.stringify({ complainant: { name: '王建军', phone: '13904710000' }, respondent: { name: '某中心' }, field: '招商引资', promise: '承诺兑现奖励', facts: '未兑现' }),
+          JSON.stringify({ externalId: 'T-1', field: '招商引资' }), '{', '[]', JSON.stringify(pick(NASTY_STRINGS)),
+        ]), path: '/api/v1/complaints' }),
         () => ({ label: 'unknown route', headers: { ...auth, 'content-type': 'application/json' }, body: text, path: pick(['/api/v1/application', '/api/v1/', '/api/v1/cases', '/api/v1/applications/1']) }),
       ];
       return pick(kinds)();
@@ -179,6 +193,8 @@ describe('platform API fuzz (schema-driven bad requests)', function () {
       cases: Number((await system.db('case_record').whereLike('business_key', 'online-%').count({ n: '*' }).first())?.n),
       instances: (await system.admin.get<{ count: number }>('/history/process-instance/count?processInstanceBusinessKeyLike=online-%25')).count,
       ...(await platformRowCounts(system.db)),
+      ratings: Number((await system.db('service_rating').count({ n: '*' }).first())?.n),
+      complaints: Number((await system.db('integrity_complaint').count({ n: '*' }).first())?.n),
     });
     const before = await stored();
     const failures: string[] = [];

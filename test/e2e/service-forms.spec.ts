@@ -39,7 +39,7 @@ describe('service forms in the Tasklist (Chromium)', function () {
     await page.locator('input[type="text"]').first().fill('market1');
     await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
     await page.locator('button[type="submit"]').click();
-    await page.getByText('部门待办').first().waitFor({ timeout: 30_000 });
+    await page.getByText('本科室待办').first().waitFor({ timeout: 30_000 });
     await page.goto(`${system.config.engine.webappUrl}/app/tasklist/default/#/?task=${task.id}`);
     await page.getByText('整改或说明').first().waitFor({ timeout: 30_000 });
     await waitFor('the receipt number in the form', async () => {
@@ -49,8 +49,8 @@ describe('service forms in the Tasklist (Chromium)', function () {
     expect(await page.getByText('2026-10-15').count()).to.be.greaterThan(0);
     expect(await page.getByLabel('整改措施').count()).to.equal(0);
 
-    await page.getByText('Claim', { exact: true }).click();
-    await page.getByText('Claim', { exact: true }).waitFor({ state: 'hidden' });
+    await page.getByText('认领', { exact: true }).click();
+    await page.getByText('认领', { exact: true }).waitFor({ state: 'hidden' });
     await page.getByText('处理方式').waitFor();
     for (let attempt = 0; ; attempt += 1) {
       await page.locator('.fjs-form-field-select').first().click();
@@ -63,7 +63,7 @@ describe('service forms in the Tasklist (Chromium)', function () {
     }
     await page.getByLabel('整改措施').fill('修订一次性告知书模板, 列明全部材料');
     await page.screenshot({ path: path.join(system.config.dataDir, 'tasklist-rating-rectify.png') });
-    await page.getByRole('button', { name: 'Complete' }).click();
+    await page.getByRole('button', { name: '完成' }).click();
     await waitFor('the rectification to be recorded', async () => ((await findRatingByReceipt(system.db, receiptNumber))?.status === '已整改' ? true : undefined));
     expect((await findRatingByReceipt(system.db, receiptNumber))!.rectification).to.equal('修订一次性告知书模板, 列明全部材料');
   });

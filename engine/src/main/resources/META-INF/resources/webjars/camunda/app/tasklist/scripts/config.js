@@ -18,7 +18,7 @@ function sortByDueDate() {
   // a hash-only replace: no reload, no extra history entry, and the app sees the change
   window.location.replace(`${window.location.pathname}${window.location.search}#${route || '/'}?${params}`);
 }
-sortByDueDate();
+// after the app has started: it writes its default sorting into the address, which we then change
 window.addEventListener('hashchange', sortByDueDate);
 
 export default {

@@ -1,0 +1,93 @@
+// 好差评 and 政务失信投诉 over the platform API: the applicant rates an ended case (and appeals a
+// rating made by mistake); the 12345 platform hands over a complaint. Same key, limits, error
+// shape and Idempotency-Key as the applications; the library is idempotent too (one rating per
+// case, one complaint per 12345 ticket), so a retry after a lost answer changes nothing.
+import express, { type Request, type RequestHandler } from 'express';
+import type { Knex } from 'knex';
+import type { Config } from '../../lib/config.js';
+import { fileComplaint, type ComplaintInput } from '../../lib/complaints/file.js';
+import type { EngineClient } from '../../lib/engine/client.js';
+import { appealRating, type AppealInput } from '../../lib/ratings/appeal.js';
+import { submitRating, type RatingInput } from '../../lib/ratings/submit.js';
+import { HttpError } from '../errors.js';
+import { answering } from '../input-errors.js';
+import { idempotencyKeyOf, requestHash, send, type Idempotency } from './idempotency.js';
+
+interface Deps { db: Knex; engine: EngineClient; config: Config; idempotency: Idempotency }
+
+const RECEIPT_PATTERN = /^SP\d{14}$/;
+
+/** the library names the receipt number's problem; over HTTP an unknown case is a 404, a running one a 409 */
+async function asHttp<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await answering(work);
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 400) {
+      const rule = error.problems?.find((p) => p.field === 'receiptNumber')?.rule;
+      if (rule === 'caseExists' || rule === 'ratingExists') throw new HttpError(404, 'not-found', error.problems![0]!.message, error.problems);
+      if (rule === 'caseEnded') throw new HttpError(409, 'case-not-ended', error.problems!.find((p) => p.rule === 'caseEnded')!.message, error.problems);
+    }
+    throw error;
+  }
+}
+
+/** a JSON object body, or one 400 naming what came instead */
+function objectBody(req: Request, fields: readonly string[]): Record<string, unknown> {
+  const body = req.body as unknown;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, 'bad-request', '请求体应为 JSON 对象', [{ field: '/', rule: 'type', message: '请求体应为 JSON 对象' }]);
+  const unknown = Object.keys(body).filter((key) => !fields.includes(key));
+  if (unknown.length) throw new HttpError(400, 'bad-request', '请求中含有未定义的项', unknown.map((key) => ({ field: `/${key.slice(0, 60)}`, rule: 'additionalProperties', message: `未定义的项「${key.slice(0, 60)}」` })));
+  return body as Record<string, unknown>;
+}
+
+function receiptOf(req: Request): string {
+  const receipt = String(req.params.receiptNumber);
+  if (!RECEIPT_PATTERN.test(receipt)) throw new HttpError(404, 'not-found', '没有找到该办件', [{ field: 'receiptNumber', rule: 'pattern', message: '受理编号应为 SP 加 14 位数字' }]);
+  return receipt;
+}
+
+export function serviceRoutes({ db, engine, config, idempotency }: Deps): Record<'rate' | 'appeal' | 'complain', RequestHandler[]> {
+  const json = express.json({ limit: '16kb', strict: true, type: () => true });
+  const deps = { db, engine, config };
+  const once = async (req: Request, operation: string, body: unknown, work: () => Promise<{ status: number; body: unknown }>) => {
+    const key = idempotencyKeyOf(req);
+    const hash = requestHash(operation, body);
+    const clientId = String(req.platformClient!.id);
+    const known = await idempotency.known(clientId, key, hash);
+    if (known) return known;
+    // the library acts in its own transaction, idempotently; the answer is then kept for the key
+    const answer = await work();
+    return idempotency.once({ clientId, key, operation, hash }, async () => answer);
+  };
+
+  const rate: RequestHandler = async (req, res) => {
+    const receiptNumber = receiptOf(req);
+    const body = objectBody(req, ['level', 'comment', 'named', 'applicantCode']);
+    const answer = await once(req, `rate:${receiptNumber}`, body, async () => {
+      const rating = await asHttp(() => submitRating(deps, { ...body, receiptNumber, channel: `一网通办 (${req.platformClient!.name})` } as RatingInput));
+      return { status: rating.replayed ? 200 : 201, body: { ratingId: rating.ratingId, level: rating.level, levelName: rating.levelName, badRating: Boolean(rating.badRatingCase), replayed: rating.replayed } };
+    });
+    send(res, answer);
+  };
+
+  const appeal: RequestHandler = async (req, res) => {
+    const receiptNumber = receiptOf(req);
+    const body = objectBody(req, ['reason', 'appellant']);
+    const answer = await once(req, `appeal:${receiptNumber}`, body, async () => {
+      const result = await asHttp(() => appealRating(deps, { ...body, receiptNumber } as AppealInput));
+      return { status: 202, body: result };
+    });
+    send(res, answer);
+  };
+
+  const complain: RequestHandler = async (req, res) => {
+    const body = objectBody(req, ['externalId', 'complainant', 'respondent', 'field', 'promise', 'facts', 'request', 'evidence']);
+    const answer = await once(req, 'complaint', body, async () => {
+      const complaint = await answering(() => fileComplaint(deps, { ...body, channel: '12345', takenBy: `platform:${req.platformClient!.name}` } as ComplaintInput));
+      return { status: complaint.replayed ? 200 : 201, body: { complaintNumber: complaint.complaintNumber, status: complaint.status, replayed: complaint.replayed } };
+    });
+    send(res, answer);
+  };
+
+  return { rate: [json, rate], appeal: [json, appeal], complain: [json, complain] };
+}
