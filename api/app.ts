@@ -27,9 +27,11 @@ export interface AppDeps {
   db: Knex;
   engine: EngineClient;
   log: Logger;
+  /** after a deployment from the modeler: let the window start the new items (一窗受理) */
+  onDeployed?: (processKeys: string[]) => Promise<void>;
 }
 
-export function createApp({ config, db, engine, log }: AppDeps): express.Express {
+export function createApp({ config, db, engine, log, onDeployed }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // the platform API (网上平台): its own API keys, body limits and error shape, no staff login
@@ -65,7 +67,7 @@ export function createApp({ config, db, engine, log }: AppDeps): express.Express
   app.use('/api/publication', publicationRoutes(db, engine, config));
   app.use('/api/platform-clients', platformClientRoutes(db));
   app.use('/modeler', modelerPage(config));
-  app.use('/api/modeler', modelerRoutes({ config, db, engine, log }));
+  app.use('/api/modeler', modelerRoutes({ config, db, engine, log, onDeployed }));
   app.use('/api/ratings', ratingRoutes(db));
   app.use('/api/complaints', complaintRoutes({ db, engine, config }));
 

@@ -120,7 +120,7 @@ export async function startSystem(config: Config, options: SystemOptions): Promi
     if (options.web) {
       if (modelerIsStale()) await progress.step('构建 Web 建模器 (esbuild)', () => buildModeler());
       web = await progress.step(`启动 Web 服务 (端口 ${config.web.port})`, () => new Promise<Server>((resolve, reject) => {
-        const server = createApp({ config, db, engine: new EngineClient(config.engine.restUrl, config.service), log: log.child({ component: 'web' }) })
+        const server = createApp({ config, db, engine: new EngineClient(config.engine.restUrl, config.service), log: log.child({ component: 'web' }), onDeployed: (keys) => grantDeskStart(admin, keys) })
           .listen(config.web.port, config.web.host, () => resolve(server));
         server.once('error', reject);
       }));

@@ -11,6 +11,7 @@ import { PROJECT_ROOT, type Config } from '../../lib/config.js';
 import { EngineClient, EngineRequestError } from '../../lib/engine/client.js';
 import { DeploymentError, checkForm, collectResources, deployResources, type DeploymentResource } from '../../lib/engine/deploy.js';
 import { toBpmnXml } from '../../lib/bpmn/builder.js';
+import { startForm } from '../../lib/catalogue/start-form.js';
 import { itemProcess } from '../../lib/bpmn/item-process.js';
 import type { Logger } from '../../lib/log.js';
 import { MODELER_DIST } from '../../lib/modeler/build.js';
@@ -100,7 +101,7 @@ export function modelerPage(config: Config): Router {
   return router;
 }
 
-export function modelerRoutes({ config, db, engine, log }: ModelerDeps): Router {
+export function modelerRoutes({ config, db, engine, log, onDeployed }: ModelerDeps & { onDeployed?: (processKeys: string[]) => Promise<void> }): Router {
   const router = Router();
   const analysts = requireGroup('analysts');
 
@@ -232,7 +233,12 @@ export function modelerRoutes({ config, db, engine, log }: ModelerDeps): Router 
     const resources: DeploymentResource[] = [{ name: bpmnName, content: Buffer.from(xml) }];
     for (const id of referenced) {
       const mine = edited.find((form) => form.id === id);
-      const resource = mine ? { name: mine.name, content: Buffer.from(mine.content) } : repositoryForms.get(id);
+      let resource = mine ? { name: mine.name, content: Buffer.from(mine.content) } : repositoryForms.get(id);
+      // an item new to the repository: its front-desk start form comes from its catalogue entry
+      if (!resource && id === `${key}-start`) {
+        const item = await latestVersion(db, key);
+        if (item) resource = { name: `forms/${key}/start.form`, content: Buffer.from(`${JSON.stringify(startForm(item.entry), null, 2)}\n`) };
+      }
       if (resource) resources.push(resource);
     }
     const asAnalyst = engine.as(credentialsOf(req));
@@ -240,6 +246,8 @@ export function modelerRoutes({ config, db, engine, log }: ModelerDeps): Router 
       const result = await deployResources(asAnalyst, resources, `modeler:${key}`);
       const created = await asAnalyst.get<Array<{ id: string; key: string; version: number }>>(`/process-definition?deploymentId=${result.id}`);
       log.info('modeler deployed', { user: req.user!.id, key, deploymentId: result.id, changed: result.changed });
+      // a catalogue item or a bundle is started at the desk: the window may start the new key at once
+      if (onDeployed && /^processes\/(items|bundles)\//.test(bpmnName)) await onDeployed(created.map((definition) => definition.key));
       res.json({
         deploymentId: result.id,
         changed: result.changed,
