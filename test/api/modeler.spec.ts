@@ -2,6 +2,9 @@
 // a readable reason, lint problems block deployment (422), the engine's own rejection shown,
 // clerks refused (403), a deployment with its forms makes a new version, the diff names changes.
 import { expect } from 'chai';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../lib/config.js';
 import type { System } from '../../lib/system.js';
 import { restoreItemProcess } from '../support/processes-restore.js';
 import { useSystem } from '../support/system.js';
@@ -97,6 +100,22 @@ describe('modeler API (/api/modeler)', function () {
     expect(resources.map((resource) => resource.name).sort()).to.deep.equal([`forms/${key}/start.form`, 'forms/site-inspection/follow-up.form', `processes/items/${key}.bpmn`]);
     const again = (await (await call('POST', '/diff', { xml })).json()) as { changes: unknown[] };
     expect(again.changes).to.deep.equal([]);
+  });
+
+  it('should deploy an item new to the repository with its start form from the catalogue, startable at the desk at once', async () => {
+    const seed = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'catalogue', 'items', 'pharmacy-retail-licence.json'), 'utf8')) as Record<string, unknown>;
+    const key = `pharmacy-chain-${Date.now().toString(36)}`;
+    const imported = await fetch(`${webBase(system)}/api/catalogue/import`, { method: 'POST', headers: { authorization: basic('analyst1'), 'content-type': 'application/json' }, body: JSON.stringify([{ ...seed, key, code: `0001750020${String(Date.now()).slice(-2)}`, name: '药品零售连锁企业经营许可 (测试)' }]) });
+    expect(imported.status, await imported.clone().text()).to.equal(200);
+    const window = system.admin.as({ username: 'window1', password: 'shenpi-demo' });
+    const startable = async () => (await window.get<Array<{ key: string }>>('/process-definition?latestVersion=true&startableInTasklist=true&startablePermissionCheck=true&maxResults=500')).map((d) => d.key);
+    const response = await call('POST', '/deploy', { xml: await itemXml(key), fileName: `processes/items/${key}.bpmn` });
+    const body = (await response.json()) as { deploymentId: string };
+    expect(response.status, JSON.stringify(body)).to.equal(200);
+    const resources = await system.admin.get<Array<{ name: string }>>(`/deployment/${body.deploymentId}/resources`);
+    expect(resources.map((resource) => resource.name)).to.include(`forms/${key}/start.form`);
+    expect(await startable()).to.include(key);
+    expect(await (await system.admin.as({ username: 'market1', password: 'shenpi-demo' }).get<unknown[]>(`/process-definition?key=${key}&startableInTasklist=true&startablePermissionCheck=true`))).to.deep.equal([]);
   });
 
   it('should NOT read or write outside processes/ and forms/', async () => {

@@ -145,7 +145,13 @@ describe('Camunda web apps in Chinese for an en-US browser (Chromium)', function
     expect(await page.getByText('运行中的流程实例').count()).to.equal(0);
     // remembered in this browser: the next visit without ?lang is English too
     await page.goto(url('tasklist'));
-    await page.getByText('Start process').waitFor({ timeout: 30_000 });
+    // seen a few times in full runs: the Tasklist's first load after Cockpit stays on its spinner;
+    // a reload then shows it (the check is about the language, not about that load)
+    await page.getByText('Start process').waitFor({ timeout: 20_000 }).catch(async () => {
+      console.warn('      ⚠ Tasklist 首次加载未完成, 重新加载一次');
+      await page.reload();
+      await page.getByText('Start process').waitFor({ timeout: 30_000 });
+    });
     // the sweep the Chinese screens pass finds English when there is some
     expect(await englishLeft(page, 'tasklist')).to.include.members(['Start process', 'Create a filter']);
     await page.goto(url('tasklist', '?lang=zh'));
