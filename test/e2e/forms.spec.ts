@@ -7,7 +7,7 @@ import { findCaseByBusinessKey } from '../../lib/repositories/cases.js';
 import type { System } from '../../lib/system.js';
 import { readEntry } from '../processes/items/scenarios.js';
 import { sampleApplication } from '../support/applications.js';
-import { launchBrowser, skipWithoutChromium } from '../support/browser.js';
+import { launchBrowser, skipWithoutChromium, waitForApp } from '../support/browser.js';
 import { CaseDriver, DEMO_PASSWORD } from '../support/cases.js';
 import { waitFor } from '../support/process.js';
 import { useSystem } from '../support/system.js';
@@ -38,7 +38,7 @@ describe('block forms in the Tasklist (Chromium)', function () {
     await page.locator('input[type="text"]').first().fill('window1');
     await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
     await page.locator('button[type="submit"]').click();
-    await page.getByText('本科室待办').first().waitFor({ timeout: 30_000 });
+    await waitForApp(page, '本科室待办');
     // several cases may wait at the window: open this case's task
     await page.goto(`${system.config.engine.webappUrl}/app/tasklist/default/#/?task=${task.id}`);
     await page.getByText('需要补正的内容').waitFor({ timeout: 30_000 });

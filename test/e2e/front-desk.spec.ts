@@ -9,7 +9,7 @@ import { caseEvents, findCaseByBusinessKey, findCaseByReceipt } from '../../lib/
 import type { System } from '../../lib/system.js';
 import { readEntry } from '../processes/items/scenarios.js';
 import { sampleApplication, VALID_CREDIT_CODE, VALID_ID_CARD } from '../support/applications.js';
-import { launchBrowser, skipWithoutChromium } from '../support/browser.js';
+import { launchBrowser, skipWithoutChromium, waitForApp } from '../support/browser.js';
 import { CaseDriver, DEMO_PASSWORD, MEMBER } from '../support/cases.js';
 import { waitFor } from '../support/process.js';
 import { useSystem } from '../support/system.js';
@@ -41,7 +41,7 @@ describe('front desk and review sections in the Tasklist (Chromium)', function (
     await page.locator('input[type="text"]').first().fill(user);
     await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
     await page.locator('button[type="submit"]').click();
-    await page.getByText('本科室待办').first().waitFor({ timeout: 30_000 });
+    await waitForApp(page, '本科室待办');
     return page;
   }
 

@@ -7,7 +7,7 @@ import { submitRating } from '../../lib/ratings/index.js';
 import { findRatingByReceipt } from '../../lib/repositories/ratings.js';
 import type { System } from '../../lib/system.js';
 import { endedCase } from '../processes/services/support.js';
-import { launchBrowser, skipWithoutChromium } from '../support/browser.js';
+import { launchBrowser, skipWithoutChromium, waitForApp } from '../support/browser.js';
 import { CaseDriver, DEMO_PASSWORD, MEMBER } from '../support/cases.js';
 import { waitFor } from '../support/process.js';
 import { useSystem } from '../support/system.js';
@@ -39,7 +39,7 @@ describe('service forms in the Tasklist (Chromium)', function () {
     await page.locator('input[type="text"]').first().fill('market1');
     await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
     await page.locator('button[type="submit"]').click();
-    await page.getByText('本科室待办').first().waitFor({ timeout: 30_000 });
+    await waitForApp(page, '本科室待办');
     await page.goto(`${system.config.engine.webappUrl}/app/tasklist/default/#/?task=${task.id}`);
     await page.getByText('整改或说明').first().waitFor({ timeout: 30_000 });
     await waitFor('the receipt number in the form', async () => {

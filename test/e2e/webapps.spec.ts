@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { System } from '../../lib/system.js';
-import { launchBrowser, skipWithoutChromium } from '../support/browser.js';
+import { launchBrowser, skipWithoutChromium, waitForApp } from '../support/browser.js';
 import { useSystem } from '../support/system.js';
 import { probeUser } from '../support/web.js';
 
@@ -37,7 +37,7 @@ describe('Camunda web apps (Tasklist, Cockpit) in Chromium', function () {
 
   it('should log a clerk in to the Tasklist and show the department filters', async () => {
     const page = await logIn('tasklist', 'window1', system.config.demoPassword!);
-    await page.getByText('本科室待办').first().waitFor({ timeout: 30_000 });
+    await waitForApp(page, '本科室待办');
     await page.screenshot({ path: path.join(screenshots, 'tasklist-window1.png') });
     expect(await page.getByText('我的待办').count()).to.be.greaterThan(0);
   });

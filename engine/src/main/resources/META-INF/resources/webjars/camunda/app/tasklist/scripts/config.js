@@ -13,7 +13,8 @@ function sortByDueDate() {
   if (route.startsWith('/login')) return;
   const params = new URLSearchParams(query);
   const current = params.get('sorting');
-  if (current && current !== CAMUNDA_DEFAULT) return;
+  // only once the app has written its own default: never while it is still routing
+  if (current !== CAMUNDA_DEFAULT) return;
   params.set('sorting', DUE_DATE_FIRST);
   // a hash-only replace: no reload, no extra history entry, and the app sees the change
   window.location.replace(`${window.location.pathname}${window.location.search}#${route || '/'}?${params}`);
