@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { System } from '../../lib/system.js';
 import { readEntry } from '../processes/items/scenarios.js';
 import { sampleApplication } from '../support/applications.js';
-import { launchBrowser, skipWithoutChromium } from '../support/browser.js';
+import { launchBrowser, skipWithoutChromium, waitForApp } from '../support/browser.js';
 import { CaseDriver } from '../support/cases.js';
 import { useSystem } from '../support/system.js';
 import { camundaAppFile, camundaWebjar, type LocaleFile } from './camunda-webjar.js';
@@ -145,17 +145,13 @@ describe('Camunda web apps in Chinese for an en-US browser (Chromium)', function
     expect(await page.getByText('运行中的流程实例').count()).to.equal(0);
     // remembered in this browser: the next visit without ?lang is English too
     await page.goto(url('tasklist'));
-    // seen a few times in full runs: the Tasklist's first load after Cockpit stays on its spinner;
-    // a reload then shows it (the check is about the language, not about that load)
-    await page.getByText('Start process').waitFor({ timeout: 20_000 }).catch(async () => {
-      console.warn('      ⚠ Tasklist 首次加载未完成, 重新加载一次');
-      await page.reload();
-      await page.getByText('Start process').waitFor({ timeout: 30_000 });
-    });
+    // seen in full runs: right after a language switch the Tasklist may stay on its spinner until
+    // reloaded (the check is about the language; waitForApp logs the reload)
+    await waitForApp(page, 'Start process');
     // the sweep the Chinese screens pass finds English when there is some
     expect(await englishLeft(page, 'tasklist')).to.include.members(['Start process', 'Create a filter']);
     await page.goto(url('tasklist', '?lang=zh'));
-    await page.getByText('发起流程').waitFor({ timeout: 30_000 });
+    await waitForApp(page, '发起流程');
     expect(await page.getByText('Start process').count()).to.equal(0);
   });
 });
