@@ -26,6 +26,7 @@ function printReady(config: Config, started: number): void {
   out('');
   out(`shenpi 已就绪 (ready), 用时 ${((Date.now() - started) / 1000).toFixed(1)}s, 模式 ${config.mode}`);
   out(`  门户        ${web}/`);
+  out(`  建模器      ${web}/modeler/  (流程分析员)`);
   out(`  Tasklist    ${config.engine.webappUrl}/app/tasklist/`);
   out(`  Cockpit     ${config.engine.webappUrl}/app/cockpit/`);
   out(`  Admin       ${config.engine.webappUrl}/app/admin/`);
