@@ -123,6 +123,8 @@ describe('front desk and review sections in the Tasklist (Chromium)', function (
     expect(list).to.contain('呼和浩特市青城大药房有限公司'); // the columns: applicant, receipt number, item
     expect(list).to.contain(entry.name);
     expect(list).to.match(/SP\d{8}/);
+    // an empty drop-down reads 请选择, not form-js's own "Select"
+    expect(await page.locator('.fjs-select-placeholder').first().evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown, p: string): { content: string } }).getComputedStyle(el, '::after').content)).to.equal('"请选择"');
     await choose(page, '处理', '出具一次性告知书');
     await choose(page, '告知方式', '当场告知');
     await page.getByRole('button', { name: /^(完成|Complete)$/ }).click();
