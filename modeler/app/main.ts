@@ -43,7 +43,6 @@ function say(message: string, kind: 'ok' | 'error' | 'info' = 'info'): void {
 
 const modeler = new BpmnModeler({
   container: '#canvas',
-  keyboard: { bindTo: document },
   propertiesPanel: { parent: '#properties' },
   linting: { active: true },
   additionalModules: [

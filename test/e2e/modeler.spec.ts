@@ -104,6 +104,23 @@ describe('web modeler (/modeler/) in Chromium', function () {
     expect(bpmn20Xml).not.to.match(/id="Flow_[0-9a-z]{5,8}"/);
   });
 
+  it('should open the forms of a process in the form-js editor with a preview, and compare with the deployed version', async () => {
+    const key = 'pharmacy-retail-licence';
+    const { page } = await openModeler('analyst1');
+    await newProcessFor(page, key);
+    // what changed against the engine's version: the generated process is the deployed one
+    await page.locator('#diff-button').click();
+    await page.locator('#diff').filter({ hasText: /无变化|没有变化|相同|第 \d+ 版/ }).waitFor({ timeout: 15_000 });
+    await page.locator('[role="tab"][data-tab="forms"]').click();
+    // the process's own forms come first (★): the front desk's start form among them
+    await page.locator('#form-select').selectOption(`${key}-start`);
+    await page.locator('#form-editor .fjs-editor-container, #form-editor .fjs-container').first().waitFor({ timeout: 15_000 });
+    await page.locator('#form-preview').getByText(/一窗受理/).first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('#form-preview').innerText()).to.contain('统一社会信用代码');
+    await page.screenshot({ path: path.join(screenshots, 'modeler-forms.png') });
+    expect(pageErrors.get(page)).to.deep.equal([]);
+  });
+
   it('should NOT let a clerk deploy: the page shows the refusal and the API answers 403', async () => {
     const { page, context } = await openModeler('window1');
     expect(await page.locator('#user').textContent()).to.contain('只读');
