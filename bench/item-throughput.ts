@@ -20,8 +20,8 @@ const entry = readEntry('food-business-licence');
 
 /** What the service tasks would have set, so that the baseline's gateways and timers work. */
 const BASELINE_VARIABLES = {
-  applicationValid: true, acceptanceOutcome: 'accepted', acceptedOn: '2026-09-30', receivedOn: '2026-09-30', itemVersion: 1,
-  noticeDueAt: '2026-10-13T23:59:59+08:00', decisionDueAt: '2026-10-10T23:59:59+08:00', decisionWarningAt: '2026-10-10T00:00:00+08:00',
+  applicationValid: true, acceptancePath: 'complete', acceptanceMode: 'standard', commitmentPending: false, inspectionMode: '现场勘验', acceptanceOutcome: 'accepted', acceptedOn: '2026-09-30', receivedOn: '2026-09-30', itemVersion: 1,
+  noticeDueAt: '2026-10-13T23:59:59+08:00', noticeWarningAt: '2026-10-13T00:00:00+08:00', decisionDueAt: '2026-10-10T23:59:59+08:00', decisionWarningAt: '2026-10-10T00:00:00+08:00',
   siteInspection: entry.siteInspection, majorDecision: entry.majorDecision, reviewGroup: entry.reviewGroup, deliveryMethod: '窗口领取', promisedTimeLimit: entry.promisedTimeLimit,
 };
 
