@@ -12,8 +12,9 @@ import { waitForEngine } from './client.js';
 export const ENGINE_DIR = path.join(PROJECT_ROOT, 'engine');
 export const ENGINE_JAR = path.join(ENGINE_DIR, 'target', 'shenpi-engine.jar');
 
+/** The newest change under engine/: files, and folders (a file deleted or renamed changes its folder). */
 function newestSource(dir: string): number {
-  let newest = 0;
+  let newest = fs.statSync(dir).mtimeMs;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'target') continue;
     const full = path.join(dir, entry.name);
@@ -60,7 +61,7 @@ export async function buildEngineJar(logDir: string, onWait: (elapsedMs: number)
   const timer = setInterval(() => onWait(Date.now() - started), 5000);
   try {
     const code = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn('mvn', ['-B', '-f', path.join(ENGINE_DIR, 'pom.xml'), 'package', '-DskipTests'], { stdio: ['ignore', out, out] });
+      const child = spawn('mvn', ['-B', '-f', path.join(ENGINE_DIR, 'pom.xml'), 'clean', 'package', '-DskipTests'], { stdio: ['ignore', out, out] });
       child.once('error', reject);
       child.once('exit', resolve);
     });

@@ -145,8 +145,6 @@ describe('Camunda web apps in Chinese for an en-US browser (Chromium)', function
     expect(await page.getByText('运行中的流程实例').count()).to.equal(0);
     // remembered in this browser: the next visit without ?lang is English too
     await page.goto(url('tasklist'));
-    // seen in full runs: right after a language switch the Tasklist may stay on its spinner until
-    // reloaded (the check is about the language; waitForApp logs the reload)
     await waitForApp(page, 'Start process');
     // the sweep the Chinese screens pass finds English when there is some
     expect(await englishLeft(page, 'tasklist')).to.include.members(['Start process', 'Create a filter']);

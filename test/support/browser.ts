@@ -21,15 +21,10 @@ export function skipWithoutChromium(context: Mocha.Context): void {
 }
 
 /**
- * Waits for a text of a loaded Camunda web app. Seen now and then on a busy 2-core machine: an
- * app's first load stays on its spinner; one reload shows it (logged, so it is not hidden).
+ * Waits for a text of a loaded Camunda web app. No reload: a page stuck on its spinner was a real
+ * fault (a revalidated page with a stale CSP nonce, see WebappPageNoCacheConfiguration) and must
+ * fail the test.
  */
-export async function waitForApp(page: import('playwright-core').Page, text: string, timeoutMs = 20_000): Promise<void> {
-  try {
-    await page.getByText(text).first().waitFor({ timeout: timeoutMs });
-  } catch {
-    console.warn(`      ⚠ ${page.url()} 未显示「${text}」, 重新加载一次`);
-    await page.reload();
-    await page.getByText(text).first().waitFor({ timeout: 30_000 });
-  }
+export async function waitForApp(page: import('playwright-core').Page, text: string, timeoutMs = 30_000): Promise<void> {
+  await page.getByText(text).first().waitFor({ timeout: timeoutMs });
 }
