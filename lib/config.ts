@@ -95,6 +95,13 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
+function webSettings(env: Env): Config['web'] {
+  const host = text(env, 'SHENPI_WEB_HOST', '127.0.0.1')!;
+  const port = integer(env, 'SHENPI_WEB_PORT', 3000, 1, 65535);
+  const publicUrl = (url(env, 'SHENPI_PUBLIC_WEB_URL', ['http:', 'https:']) ?? `http://${host}:${port}`).replace(/\/$/, '');
+  return { host, port, publicUrl };
+}
+
 function url(env: Env, name: string, protocols: string[]): string | undefined {
   const raw = text(env, name);
   if (raw === undefined) return undefined;
@@ -201,11 +208,7 @@ export function loadConfig(env: Env = process.env): Config {
     admin: credentials(env, mode, 'SHENPI_ADMIN', 'admin', DEV_PASSWORDS.admin),
     service: credentials(env, mode, 'SHENPI_SERVICE', 'shenpiService', DEV_PASSWORDS.service),
     demoPassword: mode === 'dev' ? text(env, 'SHENPI_DEMO_PASSWORD', DEV_PASSWORDS.demo) : undefined,
-    web: {
-      host: text(env, 'SHENPI_WEB_HOST', '127.0.0.1')!,
-      port: integer(env, 'SHENPI_WEB_PORT', 3000, 1, 65535),
-      publicUrl: (url(env, 'SHENPI_PUBLIC_WEB_URL', ['http:', 'https:']) ?? `http://${text(env, 'SHENPI_WEB_HOST', '127.0.0.1')}:${integer(env, 'SHENPI_WEB_PORT', 3000, 1, 65535)}`).replace(/\/$/, ''),
-    },
+    web: webSettings(env),
     credit: {
       platformUrl: url(env, 'SHENPI_CREDIT_PLATFORM_URL', ['http:', 'https:']),
       publicationUrl: url(env, 'SHENPI_PUBLICATION_URL', ['http:', 'https:']),

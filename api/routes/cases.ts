@@ -26,17 +26,14 @@ const SEE_ALL_CASES = new Set(['window', 'leaders', 'analysts', 'operators', 'ca
  * A clerk of a section sees the record of a case only when the section has (had) a task in it:
  * the same line as the Tasklist draws. Anything else is "not authorized", never the data.
  */
-async function mayRead(engine: EngineClient, user: AuthenticatedUser, instanceIds: string[]): Promise<boolean> {
+async function mayRead(engine: EngineClient, user: AuthenticatedUser, businessKey: string): Promise<boolean> {
   if (user.groups.some((group) => SEE_ALL_CASES.has(group))) return true;
-  for (const id of instanceIds) {
-    // the identity link log has no process-instance filter: ask per human task of the case
-    for (const task of await engine.get<Array<{ id: string; assignee: string | null }>>(`/history/task?processInstanceId=${id}&maxResults=1000`)) {
-      if (task.assignee === user.id) return true;
-      const links = await engine.get<Array<{ groupId: string | null; userId: string | null }>>(`/history/identity-link-log?taskId=${task.id}&maxResults=1000`);
-      if (links.some((link) => (link.groupId && user.groups.includes(link.groupId)) || link.userId === user.id)) return true;
-    }
-  }
-  return false;
+  // the case's item process and the blocks it called share its business key
+  const had = async (filter: string): Promise<boolean> =>
+    (await engine.get<{ count: number }>(`/history/task/count?processInstanceBusinessKey=${encodeURIComponent(businessKey)}&${filter}`)).count > 0;
+  for (const group of user.groups) if (await had(`taskHadCandidateGroup=${encodeURIComponent(group)}`)) return true;
+  const me = encodeURIComponent(user.id);
+  return (await had(`taskHadCandidateUser=${me}`)) || had(`taskAssignee=${me}`);
 }
 
 export function caseRoutes(db: Knex, engine: EngineClient, config: Config): Router {
@@ -59,44 +56,42 @@ export function casePage(db: Knex, engine: EngineClient, config: Config): Router
 type CaseRecord = Awaited<ReturnType<typeof caseRecord>>;
 
 async function caseRecord(db: Knex, engine: EngineClient, config: Config, user: AuthenticatedUser, receiptNumber: string) {
-  {
-    const record = await findCaseByReceipt(db, receiptNumber);
-    if (!record) throw notFound(`没有受理编号为 ${receiptNumber} 的办件`);
-    const instances = await engine.get<Array<{ id: string }>>(`/history/process-instance?processInstanceBusinessKey=${encodeURIComponent(record.businessKey)}`);
-    if (!await mayRead(engine, user, instances.map((i) => i.id))) throw forbidden(`无权查看办件 ${receiptNumber}: 只有经办科室、综合受理窗口和局领导可以查看`);
-    const activities: HistoricActivity[] = [];
-    // who completed each human task: the audit log knows, even when the task was never claimed
-    const completedBy = new Map<string, string>();
-    for (const instance of instances) {
-      activities.push(...await engine.get<HistoricActivity[]>(`/history/activity-instance?processInstanceId=${instance.id}`));
-      for (const entry of await engine.get<Array<{ taskId: string | null; userId: string | null }>>(`/history/user-operation?processInstanceId=${instance.id}&operationType=Complete`)) {
-        if (entry.taskId && entry.userId) completedBy.set(entry.taskId, entry.userId);
-      }
+  const record = await findCaseByReceipt(db, receiptNumber);
+  if (!record) throw notFound(`没有受理编号为 ${receiptNumber} 的办件`);
+  if (!await mayRead(engine, user, record.businessKey)) throw forbidden(`无权查看办件 ${receiptNumber}: 只有经办科室、综合受理窗口和局领导可以查看`);
+  const instances = await engine.get<Array<{ id: string }>>(`/history/process-instance?processInstanceBusinessKey=${encodeURIComponent(record.businessKey)}`);
+  const activities: HistoricActivity[] = [];
+  // who completed each human task: the audit log knows, even when the task was never claimed
+  const completedBy = new Map<string, string>();
+  for (const instance of instances) {
+    activities.push(...await engine.get<HistoricActivity[]>(`/history/activity-instance?processInstanceId=${instance.id}`));
+    for (const entry of await engine.get<Array<{ taskId: string | null; userId: string | null }>>(`/history/user-operation?processInstanceId=${instance.id}&operationType=Complete`)) {
+      if (entry.taskId && entry.userId) completedBy.set(entry.taskId, entry.userId);
     }
-    const steps = activities
-      .filter((activity) => STEP_TYPES.has(activity.activityType) && activity.activityName)
-      .sort((a, b) => a.startTime.localeCompare(b.startTime))
-      .map((activity) => ({ activityId: activity.activityId, name: activity.activityName, type: activity.activityType, by: (activity.taskId && completedBy.get(activity.taskId)) ?? activity.assignee, startedAt: activity.startTime, endedAt: activity.endTime }));
-    const pauses = await casePauses(db, record.id);
-    let remainingWorkingDays: number | null = null;
-    if (record.decisionDeadline && !record.outcome) {
-      const calendar = await loadCalendar(db);
-      const open = pauses.find((pause) => !pause.restartedOn);
-      remainingWorkingDays = calendar.remainingWorkingDays(todayIn(config.deadlines.utcOffset), record.decisionDeadline, open?.stoppedOn);
-    }
-    return {
-      ...record,
-      remainingWorkingDays,
-      timeline: await caseEvents(db, record.id),
-      steps,
-      currentSteps: steps.filter((step) => !step.endedAt && step.type === 'userTask').map((step) => step.name),
-      pauses,
-      alerts: await alertsFor(db, record.businessKey),
-      licence: await licenceForCase(db, record.businessKey) ?? null,
-      publications: await publicationsOfCase(db, record.businessKey),
-      supervisionResults: await supervisionResultsFor(db, record.businessKey),
-    };
   }
+  const steps = activities
+    .filter((activity) => STEP_TYPES.has(activity.activityType) && activity.activityName)
+    .sort((a, b) => a.startTime.localeCompare(b.startTime))
+    .map((activity) => ({ activityId: activity.activityId, name: activity.activityName, type: activity.activityType, by: (activity.taskId && completedBy.get(activity.taskId)) ?? activity.assignee, startedAt: activity.startTime, endedAt: activity.endTime }));
+  const pauses = await casePauses(db, record.id);
+  let remainingWorkingDays: number | null = null;
+  if (record.decisionDeadline && !record.outcome) {
+    const calendar = await loadCalendar(db);
+    const open = pauses.find((pause) => !pause.restartedOn);
+    remainingWorkingDays = calendar.remainingWorkingDays(todayIn(config.deadlines.utcOffset), record.decisionDeadline, open?.stoppedOn);
+  }
+  return {
+    ...record,
+    remainingWorkingDays,
+    timeline: await caseEvents(db, record.id),
+    steps,
+    currentSteps: steps.filter((step) => !step.endedAt && step.type === 'userTask').map((step) => step.name),
+    pauses,
+    alerts: await alertsFor(db, record.businessKey),
+    licence: await licenceForCase(db, record.businessKey) ?? null,
+    publications: await publicationsOfCase(db, record.businessKey),
+    supervisionResults: await supervisionResultsFor(db, record.businessKey),
+  };
 }
 
 const time = (iso: string | null | undefined): string => (iso ? escapeHtml(iso.replace('T', ' ').slice(0, 16)) : '—');

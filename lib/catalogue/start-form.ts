@@ -220,7 +220,8 @@ function startComponents(spec: StartSpec): FormComponent[] {
 
 /** Whether a case was started from the front desk's start form (and not with an `application`). */
 export function startedFromForm(variables: (name: string) => unknown): boolean {
-  return variables(START_FORM.category) !== undefined && variables(START_FORM.category) !== null;
+  const category = variables(START_FORM.category);
+  return category !== undefined && category !== null;
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);

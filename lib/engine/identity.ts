@@ -50,7 +50,11 @@ async function ensureGrant(engine: EngineClient, groupId: string, resourceType: 
  * block only runs called by an item). Run after every deployment of new process keys.
  */
 export async function grantDeskStart(engine: EngineClient, processKeys: string[]): Promise<void> {
-  for (const key of processKeys) await ensureGrant(engine, GROUPS.window.id, RESOURCE.processDefinition, key, ['READ', 'CREATE_INSTANCE']);
+  // one read of the window's grants on process definitions; only keys without them are written
+  const granted = new Set((await engine.get<Array<{ resourceId: string; permissions: string[] }>>(
+    `/authorization?type=1&groupIdIn=${GROUPS.window.id}&resourceType=${RESOURCE.processDefinition}&maxResults=10000`,
+  )).filter((grant) => grant.permissions.includes('CREATE_INSTANCE')).map((grant) => grant.resourceId));
+  for (const key of processKeys.filter((k) => !granted.has(k))) await ensureGrant(engine, GROUPS.window.id, RESOURCE.processDefinition, key, ['READ', 'CREATE_INSTANCE']);
 }
 
 async function ensureFilters(engine: EngineClient): Promise<void> {

@@ -2,45 +2,31 @@
 // clerk opens a case's 一次性告知, sees every missing material, and gives the notice.
 import { expect } from 'chai';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { findCaseByBusinessKey } from '../../lib/repositories/cases.js';
-import type { System } from '../../lib/system.js';
 import { readEntry } from '../processes/items/scenarios.js';
 import { sampleApplication } from '../support/applications.js';
-import { launchBrowser, skipWithoutChromium, waitForApp } from '../support/browser.js';
+import { chooseOption, useBrowser, waitForApp } from '../support/browser.js';
 import { CaseDriver, DEMO_PASSWORD } from '../support/cases.js';
 import { waitFor } from '../support/process.js';
-import { useSystem } from '../support/system.js';
 
 describe('block forms in the Tasklist (Chromium)', function () {
   this.timeout(240_000);
-  let system: System;
-  let browser: Browser;
-
-  before(async function () {
-    skipWithoutChromium(this);
-    system = await useSystem();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-  });
+  const suite = useBrowser();
 
   it('should show the 一次性告知 form in Chinese with every missing material, and complete it', async () => {
     const entry = readEntry('pharmacy-retail-licence');
-    const driver = await new CaseDriver(system.admin, entry.key).start({ receivedOn: '2026-09-30', clockDate: '2026-09-30', application: sampleApplication(entry, { omitMaterials: ['premises-proof', 'equipment-list'] }) });
+    const driver = await new CaseDriver(suite.system.admin, entry.key).start({ receivedOn: '2026-09-30', clockDate: '2026-09-30', application: sampleApplication(entry, { omitMaterials: ['premises-proof', 'equipment-list'] }) });
     const task = await driver.task('NotifyDeficienciesTask');
     const receipt = await driver.variable<string>('receiptNumber');
 
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
-    await page.goto(`${system.config.engine.webappUrl}/app/tasklist/default/`);
+    const page = await suite.browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    await page.goto(`${suite.system.config.engine.webappUrl}/app/tasklist/default/`);
     await page.locator('input[type="text"]').first().fill('window1');
     await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
     await page.locator('button[type="submit"]').click();
     await waitForApp(page, '本科室待办');
     // several cases may wait at the window: open this case's task
-    await page.goto(`${system.config.engine.webappUrl}/app/tasklist/default/#/?task=${task.id}`);
+    await page.goto(`${suite.system.config.engine.webappUrl}/app/tasklist/default/#/?task=${task.id}`);
     await page.getByText('需要补正的内容').waitFor({ timeout: 30_000 });
     await waitFor('the receipt number in the form', async () => {
       const values = await page.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
@@ -54,22 +40,12 @@ describe('block forms in the Tasklist (Chromium)', function () {
     // claiming re-renders the form: wait for it before choosing
     await page.getByText('认领', { exact: true }).waitFor({ state: 'hidden' });
     await page.getByText('需要补正的内容').waitFor();
-    const choose = async (index: number, option: string) => {
-      for (let attempt = 0; ; attempt += 1) {
-        await page.locator('.fjs-form-field-select').nth(index).click();
-        try {
-          await page.getByText(option, { exact: true }).click({ timeout: 5_000 });
-          return;
-        } catch (error) {
-          if (attempt === 2) throw error;
-        }
-      }
-    };
+    const choose = (index: number, option: string) => chooseOption(page, page.locator('.fjs-form-field-select').nth(index), option);
     await choose(0, '出具一次性告知书');
     await choose(1, '当场告知');
-    await page.screenshot({ path: path.join(system.config.dataDir, 'tasklist-notify-deficiencies.png') });
+    await page.screenshot({ path: path.join(suite.system.config.dataDir, 'tasklist-notify-deficiencies.png') });
     await page.getByRole('button', { name: '完成' }).click();
-    await waitFor('the notice to be recorded', async () => ((await findCaseByBusinessKey(system.db, driver.businessKey))?.status === '已告知补正' ? true : undefined));
+    await waitFor('the notice to be recorded', async () => ((await findCaseByBusinessKey(suite.system.db, driver.businessKey))?.status === '已告知补正' ? true : undefined));
     await driver.awaitTimer('SupplementPeriodExpiredEvent');
     await driver.cancel();
   });

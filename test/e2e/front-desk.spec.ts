@@ -4,40 +4,27 @@
 // decides a case; a reviewer of another section cannot see that task. Screens are in Chinese.
 import { expect } from 'chai';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { caseEvents, findCaseByBusinessKey, findCaseByReceipt } from '../../lib/repositories/cases.js';
-import type { System } from '../../lib/system.js';
 import { readEntry } from '../processes/items/scenarios.js';
 import { sampleApplication, VALID_CREDIT_CODE, VALID_ID_CARD } from '../support/applications.js';
-import { launchBrowser, skipWithoutChromium, waitForApp } from '../support/browser.js';
+import { chooseOption, useBrowser, waitForApp } from '../support/browser.js';
 import { CaseDriver, DEMO_PASSWORD, MEMBER } from '../support/cases.js';
 import { waitFor } from '../support/process.js';
-import { useSystem } from '../support/system.js';
 
 const entry = readEntry('pharmacy-retail-licence');
 const missing = entry.materials.find((m) => m.code === 'premises-proof')!;
 
 describe('front desk and review sections in the Tasklist (Chromium)', function () {
   this.timeout(300_000);
-  let system: System;
-  let browser: Browser;
-  const shots = () => system.config.dataDir;
-
-  before(async function () {
-    skipWithoutChromium(this);
-    system = await useSystem();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-  });
+  const suite = useBrowser();
+  const shots = () => suite.system.config.dataDir;
 
   async function logIn(user: string): Promise<Page> {
     // an English browser: the Tasklist still speaks Chinese
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1100 }, locale: 'en-US' });
+    const context = await suite.browser.newContext({ viewport: { width: 1400, height: 1100 }, locale: 'en-US' });
     const page = await context.newPage();
-    await page.goto(`${system.config.engine.webappUrl}/app/tasklist/default/`);
+    await page.goto(`${suite.system.config.engine.webappUrl}/app/tasklist/default/`);
     await page.locator('input[type="text"]').first().fill(user);
     await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
     await page.locator('button[type="submit"]').click();
@@ -46,17 +33,8 @@ describe('front desk and review sections in the Tasklist (Chromium)', function (
   }
 
   /** form-js selects are drop-downs: open one by its label and pick an option. */
-  async function choose(page: Page, label: string, option: string): Promise<void> {
-    for (let attempt = 0; ; attempt += 1) {
-      await page.locator('.fjs-form-field-select').filter({ hasText: label }).first().click();
-      try {
-        await page.locator('.fjs-dropdownlist-item').getByText(option, { exact: true }).click({ timeout: 5_000 });
-        return;
-      } catch (error) {
-        if (attempt === 2) throw error;
-      }
-    }
-  }
+  const choose = (page: Page, label: string, option: string): Promise<void> =>
+    chooseOption(page, page.locator('.fjs-form-field-select').filter({ hasText: label }).first(), option);
 
   /**
    * form-js applies a text field's input after a short debounce, from the form state it had: a
@@ -74,11 +52,11 @@ describe('front desk and review sections in the Tasklist (Chromium)', function (
   /** a form-js field by its component id (labels carry a required mark) */
   const field = (scope: ReturnType<Page['locator']>, id: string) => scope.locator(`input[id$="-${id}"], textarea[id$="-${id}"]`);
 
-  const instances = async (): Promise<number> => (await system.admin.get<{ count: number }>(`/process-instance/count?processDefinitionKey=${entry.key}`)).count;
+  const instances = async (): Promise<number> => (await suite.system.admin.get<{ count: number }>(`/process-instance/count?processDefinitionKey=${entry.key}`)).count;
 
   it('should start a case at the desk, refuse an invalid form, and show the 一次性告知 in 我的待办', async () => {
     const page = await logIn(MEMBER.window!);
-    await page.goto(`${system.config.engine.webappUrl}/app/tasklist/default/#/?processStart=${entry.key}`);
+    await page.goto(`${suite.system.config.engine.webappUrl}/app/tasklist/default/#/?processStart=${entry.key}`);
     const modal = page.locator('.modal-content');
     await modal.getByText(`一窗受理: ${entry.name}`).waitFor({ timeout: 30_000 });
     await field(modal, 'ApplicantNameField').fill('呼和浩特市青城大药房有限公司');
@@ -129,13 +107,13 @@ describe('front desk and review sections in the Tasklist (Chromium)', function (
     await choose(page, '告知方式', '当场告知');
     await page.getByRole('button', { name: /^(完成|Complete)$/ }).click();
     const receipt = (list.match(/SP\d+/) ?? [''])[0];
-    await waitFor('the notice to be recorded', async () => ((await findCaseByReceipt(system.db, receipt))?.status === '已告知补正' ? true : undefined));
+    await waitFor('the notice to be recorded', async () => ((await findCaseByReceipt(suite.system.db, receipt))?.status === '已告知补正' ? true : undefined));
     await page.context().close();
   });
 
   it('should let the reviewer of the right section decide, and keep another section out', async () => {
     const review = readEntry('enterprise-establishment-registration');
-    const driver = await new CaseDriver(system.admin, review.key).start({ receivedOn: '2026-10-12', clockDate: '2026-10-12', application: sampleApplication(review) });
+    const driver = await new CaseDriver(suite.system.admin, review.key).start({ receivedOn: '2026-10-12', clockDate: '2026-10-12', application: sampleApplication(review) });
     await driver.complete('ReviewMaterialsTask', MEMBER.window!, { acceptanceDecision: 'accept' });
     await driver.complete('ReviewTask', MEMBER.marketReview!, { reviewOpinion: '材料齐全, 建议准予', reviewAction: 'submit' });
     const decision = await driver.task('DecisionTask');
@@ -143,7 +121,7 @@ describe('front desk and review sections in the Tasklist (Chromium)', function (
 
     // another section: no task, no data, whatever the URL
     const outsider = await logIn(MEMBER.constructionReview!);
-    await outsider.goto(`${system.config.engine.webappUrl}/app/tasklist/default/#/?task=${decision.id}`);
+    await outsider.goto(`${suite.system.config.engine.webappUrl}/app/tasklist/default/#/?task=${decision.id}`);
     await outsider.waitForTimeout(3_000);
     await outsider.screenshot({ path: path.join(shots(), 'outsider-task.png') });
     const text = await outsider.locator('body').innerText();
@@ -151,7 +129,7 @@ describe('front desk and review sections in the Tasklist (Chromium)', function (
     expect(text).not.to.contain(receipt);
     expect(text).not.to.contain('呼和浩特市青城餐饮管理有限公司');
     const reviewer = await logIn(MEMBER.marketReview!);
-    await reviewer.goto(`${system.config.engine.webappUrl}/app/tasklist/default/#/?task=${decision.id}`);
+    await reviewer.goto(`${suite.system.config.engine.webappUrl}/app/tasklist/default/#/?task=${decision.id}`);
     await reviewer.getByText('不予许可的, 必须说明理由', { exact: false }).waitFor({ timeout: 30_000 });
     await reviewer.getByRole('button', { name: /^(认领|Claim)$/ }).click();
     await reviewer.getByRole('button', { name: /^(认领|Claim)$/ }).waitFor({ state: 'hidden' });
@@ -160,8 +138,8 @@ describe('front desk and review sections in the Tasklist (Chromium)', function (
     await reviewer.screenshot({ path: path.join(shots(), 'review-decide.png') });
     await reviewer.getByRole('button', { name: /^(完成|Complete)$/ }).click();
     await waitFor('the decision to be recorded', async () => {
-      const record = await findCaseByBusinessKey(system.db, driver.businessKey);
-      return record && (await caseEvents(system.db, record.id)).some((event) => event.status === '已决定') ? true : undefined;
+      const record = await findCaseByBusinessKey(suite.system.db, driver.businessKey);
+      return record && (await caseEvents(suite.system.db, record.id)).some((event) => event.status === '已决定') ? true : undefined;
     });
 
     await reviewer.context().close();

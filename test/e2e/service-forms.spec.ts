@@ -2,45 +2,31 @@
 // rating and the verification, chooses 整改, is asked for the measures, and completes.
 import { expect } from 'chai';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import { submitRating } from '../../lib/ratings/index.js';
 import { findRatingByReceipt } from '../../lib/repositories/ratings.js';
-import type { System } from '../../lib/system.js';
 import { endedCase } from '../processes/services/support.js';
-import { launchBrowser, skipWithoutChromium, waitForApp } from '../support/browser.js';
+import { chooseOption, useBrowser, waitForApp } from '../support/browser.js';
 import { CaseDriver, DEMO_PASSWORD, MEMBER } from '../support/cases.js';
 import { waitFor } from '../support/process.js';
-import { useSystem } from '../support/system.js';
 
 describe('service forms in the Tasklist (Chromium)', function () {
   this.timeout(240_000);
-  let system: System;
-  let browser: Browser;
-
-  before(async function () {
-    skipWithoutChromium(this);
-    system = await useSystem();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-  });
+  const suite = useBrowser();
 
   it('should show the 整改或说明 form in Chinese, ask for the measures of a 整改, and complete it', async () => {
-    const { receiptNumber } = await endedCase(system.db);
-    const rated = await submitRating({ db: system.db, engine: system.admin, config: system.config }, { receiptNumber, level: 2, named: false, channel: '窗口评价器', comment: '材料被退回三次', ratedOn: '2026-10-09' });
-    const driver = new CaseDriver(system.admin, 'service-rating', rated.badRatingCase!.businessKey);
+    const { receiptNumber } = await endedCase(suite.system.db);
+    const rated = await submitRating({ db: suite.system.db, engine: suite.system.admin, config: suite.system.config }, { receiptNumber, level: 2, named: false, channel: '窗口评价器', comment: '材料被退回三次', ratedOn: '2026-10-09' });
+    const driver = new CaseDriver(suite.system.admin, 'service-rating', rated.badRatingCase!.businessKey);
     await driver.complete('VerifyRatingTask', MEMBER.marketReview!, { verificationFinding: '一次性告知不完整, 属实', verificationResult: 'confirmed' });
     const task = await driver.task('RectifyTask');
 
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
-    await page.goto(`${system.config.engine.webappUrl}/app/tasklist/default/`);
+    const page = await suite.browser.newPage({ viewport: { width: 1400, height: 1100 } });
+    await page.goto(`${suite.system.config.engine.webappUrl}/app/tasklist/default/`);
     await page.locator('input[type="text"]').first().fill('market1');
     await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
     await page.locator('button[type="submit"]').click();
     await waitForApp(page, '本科室待办');
-    await page.goto(`${system.config.engine.webappUrl}/app/tasklist/default/#/?task=${task.id}`);
+    await page.goto(`${suite.system.config.engine.webappUrl}/app/tasklist/default/#/?task=${task.id}`);
     await page.getByText('整改或说明').first().waitFor({ timeout: 30_000 });
     await waitFor('the receipt number in the form', async () => {
       const values = await page.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));
@@ -52,19 +38,11 @@ describe('service forms in the Tasklist (Chromium)', function () {
     await page.getByText('认领', { exact: true }).click();
     await page.getByText('认领', { exact: true }).waitFor({ state: 'hidden' });
     await page.getByText('处理方式').waitFor();
-    for (let attempt = 0; ; attempt += 1) {
-      await page.locator('.fjs-form-field-select').first().click();
-      try {
-        await page.getByText('整改', { exact: true }).click({ timeout: 5_000 });
-        break;
-      } catch (error) {
-        if (attempt === 2) throw error;
-      }
-    }
+    await chooseOption(page, page.locator('.fjs-form-field-select').first(), '整改');
     await page.getByLabel('整改措施').fill('修订一次性告知书模板, 列明全部材料');
-    await page.screenshot({ path: path.join(system.config.dataDir, 'tasklist-rating-rectify.png') });
+    await page.screenshot({ path: path.join(suite.system.config.dataDir, 'tasklist-rating-rectify.png') });
     await page.getByRole('button', { name: '完成' }).click();
-    await waitFor('the rectification to be recorded', async () => ((await findRatingByReceipt(system.db, receiptNumber))?.status === '已整改' ? true : undefined));
-    expect((await findRatingByReceipt(system.db, receiptNumber))!.rectification).to.equal('修订一次性告知书模板, 列明全部材料');
+    await waitFor('the rectification to be recorded', async () => ((await findRatingByReceipt(suite.system.db, receiptNumber))?.status === '已整改' ? true : undefined));
+    expect((await findRatingByReceipt(suite.system.db, receiptNumber))!.rectification).to.equal('修订一次性告知书模板, 列明全部材料');
   });
 });

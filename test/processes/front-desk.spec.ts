@@ -13,7 +13,7 @@ import { VALID_CREDIT_CODE, VALID_ID_CARD } from '../support/applications.js';
 const entry = readEntry('pharmacy-retail-licence');
 
 /** What the desk types into the start form: a company applying, every material but two. */
-export function deskForm(overrides: Record<string, unknown> = {}, omit: string[] = ['premises-proof']): Record<string, unknown> {
+function deskForm(overrides: Record<string, unknown> = {}, omit: string[] = ['premises-proof']): Record<string, unknown> {
   return {
     applicantCategory: '法人及非法人组织',
     applicantName: '呼和浩特市青城大药房有限公司',

@@ -1,7 +1,9 @@
 // Debian's Chromium driven by playwright-core (no browser download). Specs skip, loudly, on a
 // machine without it.
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { System } from '../../lib/system.js';
+import { useSystem } from './system.js';
 
 export const CHROMIUM = process.env.SHENPI_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
 
@@ -25,6 +27,36 @@ export function skipWithoutChromium(context: Mocha.Context): void {
  * fault (a revalidated page with a stale CSP nonce, see WebappPageNoCacheConfiguration) and must
  * fail the test.
  */
-export async function waitForApp(page: import('playwright-core').Page, text: string, timeoutMs = 30_000): Promise<void> {
+export async function waitForApp(page: Page, text: string, timeoutMs = 30_000): Promise<void> {
   await page.getByText(text).first().waitFor({ timeout: timeoutMs });
+}
+
+/**
+ * The running system and one Chromium for a suite's tests (the suite skips without Chromium);
+ * read them inside the tests: they are set in the suite's `before`.
+ */
+export function useBrowser(): { system: System; browser: Browser } {
+  const state = {} as { system: System; browser: Browser };
+  before(async function () {
+    skipWithoutChromium(this);
+    state.system = await useSystem();
+    state.browser = await launchBrowser();
+  });
+  after(async () => {
+    await state.browser?.close();
+  });
+  return state;
+}
+
+/** Picks an option of a form-js drop-down; opening it right after a re-render may miss, so up to three tries. */
+export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    await select.click();
+    try {
+      await page.locator('.fjs-dropdownlist-item').getByText(option, { exact: true }).click({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 2) throw error;
+    }
+  }
 }
