@@ -67,10 +67,17 @@ export function bodyReader(config: Config) {
       const part = `${safeFilename(name)} (${filename})`;
       const chunks: Buffer[] = [];
       pending.push(new Promise<void>((done) => {
+        // a part cut short (no closing boundary, connection dropped) errors on its own stream:
+        // unheard, that error would end the process
+        stream.on('error', (error: Error) => {
+          problems.push({ field: part, rule: 'multipart', message: `附件「${part}」不完整: ${error.message}` });
+          chunks.length = 0;
+          done();
+        });
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('limit', () => problems.push({ field: part, rule: 'maxBytes', message: `附件「${part}」超过 ${megabytes(limits.maxAttachmentBytes)} 上限` }));
         stream.on('close', () => {
-          if ((stream as unknown as { truncated?: boolean }).truncated) return done();
+          if ((stream as unknown as { truncated?: boolean }).truncated || stream.errored) return done();
           const content = Buffer.concat(chunks);
           const fileType = content.length ? detectFileType(content, filename) : undefined;
           if (content.length === 0) problems.push({ field: part, rule: 'empty', message: `附件「${part}」是空文件` });
@@ -86,7 +93,13 @@ export function bodyReader(config: Config) {
     parser.on('filesLimit', () => problems.push({ field: 'attachments', rule: 'maxFiles', message: `附件不能超过 ${limits.maxAttachments} 个` }));
     parser.on('partsLimit', () => problems.push({ field: 'attachments', rule: 'maxFiles', message: '表单项过多' }));
     parser.on('fieldsLimit', () => problems.push({ field: 'submission', rule: 'maxFiles', message: '表单项过多' }));
-    parser.on('error', (error: Error) => reject(new HttpError(400, 'bad-request', '请求体无效', [{ field: 'body', rule: 'multipart', message: `multipart/form-data 请求体无效: ${error.message}` }])));
+    const malformed = (error: Error): void => {
+      req.unpipe(parser);
+      req.resume(); // drain what is left, so the answer can still be sent
+      reject(new HttpError(400, 'bad-request', '请求体无效', [{ field: 'body', rule: 'multipart', message: `multipart/form-data 请求体无效或不完整: ${error.message}` }]));
+    };
+    parser.on('error', malformed);
+    req.on('error', malformed);
     parser.on('close', () => {
       void Promise.all(pending).then(() => {
         let body: unknown;

@@ -206,6 +206,26 @@ describe('platform API (网上平台: 网上申请, 办件查询)', function () 
       expect(await stored()).to.deep.equal(before);
     });
 
+    it('should answer a file part without its closing boundary with 400, store nothing and stay up', async () => {
+      const entry = hygiene();
+      const application = sampleApplication(entry);
+      const [first] = (application.materials as Array<{ code: string }>).map((m) => m.code);
+      const before = await stored();
+      const boundary = 'shenpi-truncated';
+      const body = Buffer.concat([
+        Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="submission"\r\n\r\n${JSON.stringify({ itemKey: entry.key, application })}\r\n`),
+        Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${first}"; filename="cut.pdf"\r\ncontent-type: application/pdf\r\n\r\n`),
+        PDF,
+      ]);
+      const truncated = await call(system, APPLICATIONS, { key: client.apiKey, idempotencyKey: randomUUID(), body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      expect(truncated.status, truncated.text).to.equal(400);
+      expectDocumented(APPLICATIONS, truncated);
+      expect(truncated.body.problems.map((p: { rule: string }) => p.rule)).to.include('multipart');
+      expect(await stored()).to.deep.equal(before);
+      const health = await fetch(`${webBase(system)}/health`);
+      expect(health.status).to.equal(200);
+    });
+
     it('should refuse an item not in the catalogue, listing the application problems too', async () => {
       const answer = await submit(system, client.apiKey, { itemKey: 'no-such-item', application: { applicant: { category: '自然人' }, materials: [], delivery: { method: '窗口领取' } } });
       expect(answer.status).to.equal(422);
