@@ -1,11 +1,12 @@
 // The thin web server: health for operators, and (behind login) shenpi's own pages and API.
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express from 'express';
 import type { Knex } from 'knex';
 import type { Config } from '../lib/config.js';
 import type { EngineClient } from '../lib/engine/client.js';
 import type { Logger } from '../lib/log.js';
 import { requireLogin } from './auth.js';
-import { HttpError } from './errors.js';
+import { errorHandler } from './errors.js';
+import { readableRequest } from './validate.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { casePage, caseRoutes } from './routes/cases.js';
 import { catalogueRoutes } from './routes/catalogue.js';
@@ -34,10 +35,12 @@ export interface AppDeps {
 export function createApp({ config, db, engine, log, onDeployed }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // every route: a path and query of readable text (valid UTF-8, no NUL), else 400
+  app.use(readableRequest('url'));
   // the platform API (网上平台): its own API keys, body limits and error shape, no staff login
   app.get('/api/openapi.json', openApiRoute(config));
   app.use('/api/v1', platformApi({ config, db, engine, log }));
-  app.use(express.json({ limit: '1mb' }));
+  app.use(express.json({ limit: '1mb' }), readableRequest('body'));
 
   app.get('/health', async (_req, res) => {
     const engineUp = await fetch(`${config.engine.restUrl}/version`).then((r) => r.status === 401 || r.ok, () => false);
@@ -74,22 +77,6 @@ export function createApp({ config, db, engine, log, onDeployed }: AppDeps): exp
   app.use((_req, res) => {
     res.status(404).json({ error: 'not-found', message: '没有这个页面或接口' });
   });
-  // one error handler: unexpected errors are logged, the client gets no internals
-  app.use((error: Error & { type?: string; status?: number }, req: Request, res: Response, _next: NextFunction) => {
-    if (error instanceof HttpError) {
-      res.status(error.status).json({ error: error.code, message: error.message, ...error.extra, ...(error.problems ? { problems: error.problems } : {}) });
-      return;
-    }
-    if (error.type === 'entity.parse.failed') {
-      res.status(400).json({ error: 'bad-request', message: '请求体不是有效的 JSON' });
-      return;
-    }
-    if (error.type === 'entity.too.large') {
-      res.status(413).json({ error: 'too-large', message: '请求体过大' });
-      return;
-    }
-    log.error('request failed', { method: req.method, path: req.path, error });
-    res.status(500).json({ error: 'internal', message: '服务器内部错误, 请稍后重试或联系运维' });
-  });
+  app.use(errorHandler(log));
   return app;
 }

@@ -17,6 +17,7 @@ declare module 'express-serve-static-core' {
 export class RateLimited extends HttpError {
   constructor(readonly retryAfterSeconds: number, message: string) {
     super(429, 'rate-limited', message, [{ field: 'request', rule: 'rateLimit', message }]);
+    this.headers['Retry-After'] = String(Math.ceil(retryAfterSeconds));
   }
 }
 

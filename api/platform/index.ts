@@ -3,7 +3,7 @@
 // `{ error, message, problems: [{ field, rule, message }] }`, a 4xx for anything the client
 // sent. A new creating operation (e.g. POST /cases/:receiptNumber/ratings) is a route with
 // `idempotencyKeyOf` + `idempotency.once(...)` and a path in openapi.ts.
-import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import type { Config } from '../../lib/config.js';
 import { applicationSchemaFor } from '../../lib/catalogue/application-check.js';
@@ -13,7 +13,7 @@ import type { EngineClient } from '../../lib/engine/client.js';
 import type { Logger } from '../../lib/log.js';
 import { CaseProgress } from '../../lib/platform/progress.js';
 import { latestVersion, listLatest } from '../../lib/repositories/catalogue.js';
-import { HttpError } from '../errors.js';
+import { errorHandler, HttpError, type ErrorFormat } from '../errors.js';
 import { applicationsHandler } from './applications.js';
 import { RateLimited, requirePlatformClient } from './auth.js';
 import { bodyReader } from './body.js';
@@ -110,33 +110,13 @@ export function platformApi({ config, db, engine, log }: PlatformDeps): Router {
   router.use((req, _res, next) => {
     next(new HttpError(404, 'not-found', '没有这个接口', [{ field: 'path', rule: 'route', message: `没有接口 ${req.method} ${req.baseUrl}${req.path.slice(0, 200)}` }]));
   });
-  router.use(platformErrors(log));
+  router.use(errorHandler(log, platformErrorFormat));
   return router;
 }
 
-/** One shape for every error; whatever the client sent is a 4xx; only our own faults are a 5xx. */
-function platformErrors(log: Logger) {
-  return (error: Error & { type?: string; status?: number; expose?: boolean }, req: Request, res: Response, _next: NextFunction): void => {
-    if (error instanceof HttpError) {
-      if (error instanceof RateLimited) res.set('Retry-After', String(Math.ceil(error.retryAfterSeconds)));
-      if (error.status === 401) res.set('WWW-Authenticate', 'Bearer realm="shenpi-platform", charset="UTF-8"');
-      if (error.status === 413) res.set('Connection', 'close');
-      const problems = error.problems?.length ? error.problems : [{ field: 'request', rule: error.code, message: error.message }];
-      res.status(error.status).json({ error: error.code, message: error.message, ...error.extra, problems });
-      if (error.status >= 500) log.error('platform request failed', { method: req.method, path: req.path, client: req.platformClient?.id, error });
-      return;
-    }
-    // body-parser's own errors: malformed JSON, too large, a charset or encoding it cannot read
-    if (typeof error.status === 'number' && error.status >= 400 && error.status < 500) {
-      const [code, field, rule, message] = error.type === 'entity.parse.failed' ? ['bad-request', 'body', 'json', `请求体不是有效的 JSON: ${error.message.slice(0, 200)}`]
-        : error.type === 'entity.too.large' ? ['too-large', 'body', 'maxBytes', '请求体超过大小上限']
-          : error.status === 415 ? ['unsupported-media-type', 'Content-Type', 'charset', `请求体的字符集或压缩方式不被接受: ${error.message.slice(0, 200)}`]
-            : ['bad-request', 'body', error.type ?? 'body', `请求体无法读取: ${error.message.slice(0, 200)}`];
-      if (error.status === 413) res.set('Connection', 'close');
-      res.status(error.status).json({ error: code, message: message!, problems: [{ field, rule, message }] });
-      return;
-    }
-    log.error('platform request failed', { method: req.method, path: req.path, client: req.platformClient?.id, error });
-    res.status(500).json({ error: 'internal', message: '服务器内部错误, 请稍后重试或联系运维', problems: [{ field: 'request', rule: 'internal', message: '服务器内部错误' }] });
-  };
-}
+/** The platform API's shape of every error: `problems` always lists at least one. */
+const platformErrorFormat: ErrorFormat = (error, res) => {
+  if (error.status === 401) res.set('WWW-Authenticate', 'Bearer realm="shenpi-platform", charset="UTF-8"');
+  const problems = error.problems?.length ? error.problems : [{ field: 'request', rule: error.code, message: error.message }];
+  return { error: error.code, message: error.message, ...error.extra, problems };
+};

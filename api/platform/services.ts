@@ -10,7 +10,7 @@ import type { EngineClient } from '../../lib/engine/client.js';
 import { appealRating, type AppealInput } from '../../lib/ratings/appeal.js';
 import { submitRating, type RatingInput } from '../../lib/ratings/submit.js';
 import { HttpError } from '../errors.js';
-import { answering } from '../input-errors.js';
+import { InvalidInput } from '../../lib/errors.js';
 import { idempotencyKeyOf, requestHash, send, type Idempotency } from './idempotency.js';
 
 interface Deps { db: Knex; engine: EngineClient; config: Config; idempotency: Idempotency }
@@ -20,12 +20,12 @@ const RECEIPT_PATTERN = /^SP\d{14}$/;
 /** the library names the receipt number's problem; over HTTP an unknown case is a 404, a running one a 409 */
 async function asHttp<T>(work: () => Promise<T>): Promise<T> {
   try {
-    return await answering(work);
+    return await work();
   } catch (error) {
-    if (error instanceof HttpError && error.status === 400) {
-      const rule = error.problems?.find((p) => p.field === 'receiptNumber')?.rule;
-      if (rule === 'caseExists' || rule === 'ratingExists') throw new HttpError(404, 'not-found', error.problems![0]!.message, error.problems);
-      if (rule === 'caseEnded') throw new HttpError(409, 'case-not-ended', error.problems!.find((p) => p.rule === 'caseEnded')!.message, error.problems);
+    if (error instanceof InvalidInput) {
+      const rule = error.problems.find((p) => p.field === 'receiptNumber')?.rule;
+      if (rule === 'caseExists' || rule === 'ratingExists') throw new HttpError(404, 'not-found', error.problems[0]!.message, error.problems);
+      if (rule === 'caseEnded') throw new HttpError(409, 'case-not-ended', error.problems.find((p) => p.rule === 'caseEnded')!.message, error.problems);
     }
     throw error;
   }
@@ -83,7 +83,7 @@ export function serviceRoutes({ db, engine, config, idempotency }: Deps): Record
   const complain: RequestHandler = async (req, res) => {
     const body = objectBody(req, ['externalId', 'complainant', 'respondent', 'field', 'promise', 'facts', 'request', 'evidence']);
     const answer = await once(req, 'complaint', body, async () => {
-      const complaint = await answering(() => fileComplaint(deps, { ...body, channel: '12345', takenBy: `platform:${req.platformClient!.name}` } as ComplaintInput));
+      const complaint = await fileComplaint(deps, { ...body, channel: '12345', takenBy: `platform:${req.platformClient!.name}` } as ComplaintInput);
       return { status: complaint.replayed ? 200 : 201, body: { complaintNumber: complaint.complaintNumber, status: complaint.status, replayed: complaint.replayed } };
     });
     send(res, answer);

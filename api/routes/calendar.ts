@@ -8,6 +8,7 @@ import { CalendarRangeError, InvalidDateError } from '../../lib/calendar/work-ca
 import { deleteCalendarDay, listCalendar, loadCalendar, publishCalendarYear, setCalendarDay } from '../../lib/repositories/calendar.js';
 import { badRequest, HttpError, notFound } from '../errors.js';
 import { requireGroup } from '../roles.js';
+import { field, validRequest } from '../validate.js';
 
 export function calendarRoutes(db: Knex, config: Config): Router {
   const router = Router();
@@ -19,16 +20,14 @@ export function calendarRoutes(db: Knex, config: Config): Router {
     throw error;
   };
 
-  router.get('/', async (req, res) => {
+  router.get('/', validRequest({ query: { year: field.year } }), async (req, res) => {
     const year = req.query.year === undefined ? undefined : Number(req.query.year);
-    if (year !== undefined && !Number.isInteger(year)) throw badRequest('year 应为年份, 如 2026');
     res.json(await listCalendar(db, year));
   });
 
-  router.get('/deadline', async (req, res) => {
-    const from = String(req.query.from ?? '');
+  router.get('/deadline', validRequest({ query: { from: field.date, workingDays: { type: 'string', pattern: '^(0|[1-9][0-9]{0,3})$', title: '工作日数 workingDays (0 到 9999 的整数)' } }, required: ['from', 'workingDays'] }), async (req, res) => {
+    const from = String(req.query.from);
     const workingDays = Number(req.query.workingDays);
-    if (!Number.isInteger(workingDays) || workingDays < 0) throw badRequest('workingDays 应为非负整数', [{ field: 'workingDays', rule: 'integer', message: 'workingDays 应为非负整数' }]);
     try {
       const calendar = await loadCalendar(db);
       res.json({ from, workingDays, ...computeDeadline(calendar, from, workingDays, config.deadlines) });
@@ -37,7 +36,7 @@ export function calendarRoutes(db: Knex, config: Config): Router {
     }
   });
 
-  router.put('/days/:date', analysts, async (req, res) => {
+  router.put('/days/:date', analysts, validRequest({ params: { date: field.date } }), async (req, res) => {
     const { kind, name } = (req.body ?? {}) as { kind?: unknown; name?: unknown };
     const problems = [];
     if (kind !== 'holiday' && kind !== 'workday') problems.push({ field: 'kind', rule: 'enum', message: 'kind 应为 holiday (放假) 或 workday (调休上班)' });
@@ -51,7 +50,7 @@ export function calendarRoutes(db: Knex, config: Config): Router {
     res.status(204).end();
   });
 
-  router.delete('/days/:date', analysts, async (req, res) => {
+  router.delete('/days/:date', analysts, validRequest({ params: { date: field.date } }), async (req, res) => {
     try {
       if (!(await deleteCalendarDay(db, String(req.params.date)))) throw notFound(`${req.params.date} 不是日历中的例外日期`);
     } catch (error) {
@@ -60,9 +59,8 @@ export function calendarRoutes(db: Knex, config: Config): Router {
     res.status(204).end();
   });
 
-  router.post('/years/:year/publish', analysts, async (req, res) => {
+  router.post('/years/:year/publish', analysts, validRequest({ params: { year: field.year } }), async (req, res) => {
     const year = Number(req.params.year);
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badRequest('年份无效');
     await publishCalendarYear(db, year, req.user!.id);
     res.status(204).end();
   });

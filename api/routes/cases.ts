@@ -14,6 +14,7 @@ import { publicationsOfCase } from '../../lib/repositories/publication.js';
 import type { AuthenticatedUser } from '../auth.js';
 import { forbidden, notFound } from '../errors.js';
 import { escapeHtml } from '../html.js';
+import { field, validRequest } from '../validate.js';
 
 interface HistoricActivity { activityId: string; activityName: string | null; activityType: string; assignee: string | null; taskId: string | null; startTime: string; endTime: string | null; processDefinitionKey: string }
 
@@ -38,7 +39,7 @@ async function mayRead(engine: EngineClient, user: AuthenticatedUser, businessKe
 
 export function caseRoutes(db: Knex, engine: EngineClient, config: Config): Router {
   const router = Router();
-  router.get('/:receiptNumber', async (req, res) => {
+  router.get('/:receiptNumber', validRequest({ params: { receiptNumber: field.receiptNumber } }), async (req, res) => {
     res.json(await caseRecord(db, engine, config, req.user!, req.params.receiptNumber));
   });
   return router;
@@ -47,7 +48,7 @@ export function caseRoutes(db: Knex, engine: EngineClient, config: Config): Rout
 /** 办件轨迹 as a page: the link in every task form of the case leads here. */
 export function casePage(db: Knex, engine: EngineClient, config: Config): Router {
   const router = Router();
-  router.get('/:receiptNumber', async (req, res) => {
+  router.get('/:receiptNumber', validRequest({ params: { receiptNumber: field.receiptNumber } }), async (req, res) => {
     res.type('html').send(renderCaseRecord(await caseRecord(db, engine, config, req.user!, req.params.receiptNumber)));
   });
   return router;

@@ -5,8 +5,9 @@ import { candidatesFromJson, importCatalogue } from '../../lib/catalogue/import.
 import { candidatesFromWorkbook, catalogueToWorkbook } from '../../lib/catalogue/spreadsheet.js';
 import { getVersion, latestVersion, listLatest, listVersions } from '../../lib/repositories/catalogue.js';
 import { latestBundle, listBundles } from '../../lib/repositories/bundles.js';
-import { badRequest, notFound } from '../errors.js';
+import { badRequest, invalidField, notFound } from '../errors.js';
 import { requireGroup } from '../roles.js';
+import { field, validRequest } from '../validate.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -41,27 +42,27 @@ export function catalogueRoutes(db: Knex): Router {
       res.json(await importCatalogue(db, candidatesFromJson(req.body), by));
       return;
     }
-    throw badRequest(`请以 application/json 或 ${XLSX} 上传事项清单`);
+    throw invalidField('Content-Type', 'mediaType', `请以 application/json 或 ${XLSX} 上传事项清单`);
   });
 
   router.get('/bundles', async (_req, res) => {
     res.json({ bundles: (await listBundles(db)).map(({ key, version, entry }) => ({ key, version, name: entry.name, targetWorkingDays: entry.targetWorkingDays, items: entry.items, jointInspection: entry.jointInspection ?? null })) });
   });
 
-  router.get('/bundles/:key', async (req, res) => {
+  router.get('/bundles/:key', validRequest({ params: { key: field.key } }), async (req, res) => {
     const found = await latestBundle(db, req.params.key);
     if (!found) throw notFound(`一件事 ${req.params.key} 不在清单中`);
     res.json({ key: req.params.key, ...found });
   });
 
-  router.get('/:key', async (req, res) => {
+  router.get('/:key', validRequest({ params: { key: field.key } }), async (req, res) => {
     const latest = await latestVersion(db, req.params.key);
     if (!latest) throw notFound(`事项 ${req.params.key} 不在事项清单中`);
     const versions = await listVersions(db, req.params.key);
     res.json({ ...latest, versions: versions.map(({ version, createdBy, createdAt }) => ({ version, createdBy, createdAt })) });
   });
 
-  router.get('/:key/versions/:version', async (req, res) => {
+  router.get('/:key/versions/:version', validRequest({ params: { key: field.key, version: field.positiveInteger } }), async (req, res) => {
     const found = await getVersion(db, req.params.key, Number(req.params.version));
     if (!found) throw notFound(`事项 ${req.params.key} 没有第 ${req.params.version} 版`);
     res.json(found);

@@ -7,12 +7,14 @@ import { listCreditRecords, recordCredit } from '../../lib/repositories/credit.j
 import { badRequest } from '../errors.js';
 import { requireGroup } from '../roles.js';
 import { escapeHtml as escape } from '../html.js';
+import { isIsoDate } from '../../lib/validation/input-error.js';
+import { field, validRequest } from '../validate.js';
 
 
 export function creditRoutes(db: Knex): Router {
   const router = Router();
 
-  router.get('/records', async (req, res) => {
+  router.get('/records', validRequest({ query: { subject: field.text(40, '当事人代码') } }), async (req, res) => {
     const subjectCode = typeof req.query.subject === 'string' ? req.query.subject : undefined;
     res.json({ records: await listCreditRecords(db, { subjectCode }) });
   });
@@ -23,7 +25,7 @@ export function creditRoutes(db: Knex): Router {
     if (typeof body.subjectCode !== 'string' || !(checkCreditCode(body.subjectCode).ok || checkIdCardNumber(body.subjectCode).ok)) problems.push({ field: 'subjectCode', rule: 'identifier', message: 'subjectCode 应为有效的统一社会信用代码或身份证号码' });
     if (typeof body.subjectName !== 'string' || body.subjectName.trim().length < 2) problems.push({ field: 'subjectName', rule: 'minLength', message: 'subjectName 应为当事人名称' });
     if (typeof body.rule !== 'string' || body.rule.trim().length < 4) problems.push({ field: 'rule', rule: 'minLength', message: 'rule 应写明失信认定依据, 如 列入严重失信主体名单 (信用中国)' });
-    if (body.validUntil !== undefined && (typeof body.validUntil !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(body.validUntil))) problems.push({ field: 'validUntil', rule: 'date', message: 'validUntil 应为日期 YYYY-MM-DD' });
+    if (body.validUntil !== undefined && !isIsoDate(body.validUntil)) problems.push({ field: 'validUntil', rule: 'date', message: 'validUntil 应为存在的日期 YYYY-MM-DD' });
     if (problems.length) throw badRequest('失信记录无效', problems);
     const subjectCode = body.subjectCode as string;
     const eventKey = `manual:${subjectCode}:失信:${(body.rule as string).trim()}`;

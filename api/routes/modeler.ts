@@ -21,8 +21,9 @@ import { InvalidBpmnError, lintDefinitions, parseBpmn, type LintProblem } from '
 import { elementTemplates } from '../../lib/modeler/templates.js';
 import { latestVersion, listLatest } from '../../lib/repositories/catalogue.js';
 import { WORKERS } from '../../workers/index.js';
-import { HttpError, badRequest, forbidden, notFound } from '../errors.js';
+import { HttpError, forbidden, invalidField, notFound } from '../errors.js';
 import { requireGroup } from '../roles.js';
+import { field, validRequest } from '../validate.js';
 import type { LintContext } from '../../modeler/lint/rules.js';
 
 export interface ModelerDeps {
@@ -37,10 +38,10 @@ const FILE_PATTERN = /^(processes\/(?:[a-z0-9-]+\/)*[a-z0-9-]+\.bpmn|forms\/[a-z
 
 export function repositoryPath(root: string, relative: unknown): string {
   if (typeof relative !== 'string' || !FILE_PATTERN.test(relative) || relative.split('/').includes('..')) {
-    throw badRequest(`文件路径「${String(relative)}」不允许: 只能是 processes/ 下的 .bpmn 或 forms/<流程>/<步骤>.form (小写字母、数字和连字符)`);
+    throw invalidField('path', 'repositoryFile', `文件路径「${String(relative).slice(0, 100)}」不允许: 只能是 processes/ 下的 .bpmn 或 forms/<流程>/<步骤>.form (小写字母、数字和连字符)`);
   }
   const full = path.resolve(root, relative);
-  if (!full.startsWith(path.resolve(root) + path.sep)) throw badRequest(`文件路径「${relative}」不在仓库内`);
+  if (!full.startsWith(path.resolve(root) + path.sep)) throw invalidField('path', 'repositoryFile', `文件路径「${relative}」不在仓库内`);
   return full;
 }
 
@@ -49,7 +50,7 @@ const unprocessable = (code: string, message: string, problems?: LintProblem[]):
 
 function requireXml(body: unknown): string {
   const xml = (body as { xml?: unknown } | undefined)?.xml;
-  if (typeof xml !== 'string' || !xml.trim()) throw badRequest('请求体缺少 "xml" (BPMN 文件内容)');
+  if (typeof xml !== 'string' || !xml.trim()) throw invalidField('xml', 'required', '请求体缺少 "xml" (BPMN 文件内容)');
   return xml;
 }
 
@@ -57,7 +58,7 @@ async function parseOrExplain(xml: string): Promise<Awaited<ReturnType<typeof pa
   try {
     return await parseBpmn(xml);
   } catch (error) {
-    if (error instanceof InvalidBpmnError) throw badRequest(error.message);
+    if (error instanceof InvalidBpmnError) throw invalidField('xml', 'bpmn', error.message);
     throw error;
   }
 }
@@ -67,15 +68,15 @@ interface FormInput { id: string; name: string; content: string }
 /** Forms sent with the request (edited in the browser): each must be a form-js schema with an id. */
 function formsOf(body: unknown): FormInput[] {
   const forms = (body as { forms?: unknown } | undefined)?.forms ?? [];
-  if (!Array.isArray(forms)) throw badRequest('"forms" 应为数组');
+  if (!Array.isArray(forms)) throw invalidField('forms', 'type', '"forms" 应为数组');
   return forms.map((form: unknown, index) => {
     const { name, content } = (form ?? {}) as { name?: unknown; content?: unknown };
-    if (typeof content !== 'string') throw badRequest(`forms[${index}].content 应为表单 JSON 文本`);
+    if (typeof content !== 'string') throw invalidField(`forms/${index}/content`, 'type', `forms[${index}].content 应为表单 JSON 文本`);
     const resourceName = typeof name === 'string' && name ? name : `forms[${index}]`;
     try {
       checkForm({ name: resourceName, content: Buffer.from(content) });
     } catch (error) {
-      throw badRequest((error as Error).message);
+      throw invalidField(`forms/${index}/content`, 'form', (error as Error).message);
     }
     const id = (JSON.parse(content) as { id: string }).id;
     return { id, name: typeof name === 'string' && FILE_PATTERN.test(name) && name.endsWith('.form') ? name : `forms/modeler/${id}.form`, content };
@@ -130,7 +131,7 @@ export function modelerRoutes({ config, db, engine, log, onDeployed }: ModelerDe
   });
 
   // "new process for item X": the diagram the generator makes from the catalogue entry, runnable as is
-  router.get('/items/:key/process', async (req, res) => {
+  router.get('/items/:key/process', validRequest({ params: { key: field.key } }), async (req, res) => {
     const found = await latestVersion(db, req.params.key);
     if (!found) throw notFound(`事项清单中没有事项「${req.params.key}」`);
     res.json({ fileName: `processes/items/${found.key}.bpmn`, item: { key: found.key, version: found.version, name: found.entry.name }, xml: await toBpmnXml(itemProcess(found.entry)) });
@@ -154,17 +155,17 @@ export function modelerRoutes({ config, db, engine, log, onDeployed }: ModelerDe
     const relative = String(req.query.path ?? '');
     const full = repositoryPath(PROJECT_ROOT, relative);
     const content = (req.body as { content?: unknown } | undefined)?.content;
-    if (typeof content !== 'string' || !content.trim()) throw badRequest('请求体缺少 "content" (文件内容)');
+    if (typeof content !== 'string' || !content.trim()) throw invalidField('content', 'required', '请求体缺少 "content" (文件内容)');
     if (relative.endsWith('.bpmn')) {
       const { definitions, processIds } = await parseOrExplain(content);
-      if (!processIds.includes(path.basename(relative, '.bpmn'))) throw badRequest(`文件名应与流程 id 一致: ${relative} 中的流程是 ${processIds.join('、')}`);
+      if (!processIds.includes(path.basename(relative, '.bpmn'))) throw invalidField('path', 'processId', `文件名应与流程 id 一致: ${relative} 中的流程是 ${processIds.join('、')}`);
       const problems = await lintDefinitions(definitions, await lintContext());
       if (problems.length) throw unprocessable('lint-failed', `检查未通过 (${problems.length} 个问题), 未保存`, problems);
     } else {
       try {
         checkForm({ name: relative, content: Buffer.from(content) });
       } catch (error) {
-        throw badRequest((error as Error).message);
+        throw invalidField('content', 'form', (error as Error).message);
       }
     }
     await fs.mkdir(path.dirname(full), { recursive: true });
@@ -185,15 +186,23 @@ export function modelerRoutes({ config, db, engine, log, onDeployed }: ModelerDe
     return { ...definition, xml: bpmn20Xml };
   }
 
-  router.get('/deployed/:key', async (req, res) => {
+  // the forms deployed with it: read with the user's own login (the service account may not read
+  // deployments; analysts and operators may)
+  router.get('/deployed/:key', validRequest({ params: { key: field.processKey } }), async (req, res) => {
     const found = await deployed(req.params.key);
     if (!found) throw notFound(`引擎中没有流程「${req.params.key}」`);
-    const resources = await engine.get<Array<{ id: string; name: string }>>(`/deployment/${found.deploymentId}/resources`);
-    const forms = await Promise.all(resources.filter((resource) => resource.name.endsWith('.form')).map(async (resource) => ({
-      name: resource.name,
-      content: await engine.get<string | object>(`/deployment/${found.deploymentId}/resources/${resource.id}/data`).then((data) => (typeof data === 'string' ? data : JSON.stringify(data, null, 2))),
-    })));
-    res.json({ key: req.params.key, version: found.version, deploymentId: found.deploymentId, xml: found.xml, forms });
+    const asUser = engine.as(credentialsOf(req));
+    try {
+      const resources = await asUser.get<Array<{ id: string; name: string }>>(`/deployment/${found.deploymentId}/resources`);
+      const forms = await Promise.all(resources.filter((resource) => resource.name.endsWith('.form')).map(async (resource) => ({
+        name: resource.name,
+        content: await asUser.get<string | object>(`/deployment/${found.deploymentId}/resources/${resource.id}/data`).then((data) => (typeof data === 'string' ? data : JSON.stringify(data, null, 2))),
+      })));
+      res.json({ key: req.params.key, version: found.version, deploymentId: found.deploymentId, xml: found.xml, forms });
+    } catch (error) {
+      if (error instanceof EngineRequestError && (error.status === 403 || error.status === 401)) throw forbidden('无权读取已部署的资源: 只有流程分析员和运维人员可以查看');
+      throw error;
+    }
   });
 
   router.post('/lint', async (req, res) => {

@@ -6,6 +6,7 @@ import { newApiKey, newClientId } from '../../lib/platform/api-keys.js';
 import { createClient, listClients, revokeClient } from '../../lib/repositories/platform.js';
 import { badRequest, notFound } from '../errors.js';
 import { requireGroup } from '../roles.js';
+import { field, validRequest } from '../validate.js';
 
 export function platformClientRoutes(db: Knex): Router {
   const router = Router();
@@ -30,7 +31,7 @@ export function platformClientRoutes(db: Knex): Router {
     res.status(201).json({ ...client, apiKey: key, note: 'API 密钥只显示这一次, 请妥善保存; 遗失后请停用并新建' });
   });
 
-  router.delete('/:id', async (req, res) => {
+  router.delete('/:id', validRequest({ params: { id: field.text(60, '平台编号') } }), async (req, res) => {
     if (!(await revokeClient(db, req.params.id))) throw notFound(`没有在用的平台 ${req.params.id}`);
     res.status(204).end();
   });

@@ -9,6 +9,7 @@ import { EngineRequestError, toVariables, type EngineClient } from '../../lib/en
 import { findCaseByReceipt } from '../../lib/repositories/cases.js';
 import { badRequest, HttpError, notFound } from '../errors.js';
 import { requireGroup } from '../roles.js';
+import { field, validRequest } from '../validate.js';
 
 interface Material { code: string; form?: string; copies?: number }
 
@@ -45,7 +46,8 @@ export function promiseRoutes(db: Knex, engine: EngineClient): Router {
     res.status(202).json({ receiptNumber: record.receiptNumber, status: 'received', materials: materials.length });
   };
 
-  router.post('/:receiptNumber/supplements', allowed, deliver(DEFERRED_SUPPLEMENT_MESSAGE, 'suppliedMaterials', '该办件当前不在容缺补正期内 (已补正、已办结或终止, 或未容缺受理), 补正材料未被接收'));
-  router.post('/:receiptNumber/commitment-fulfilment', allowed, deliver(COMMITMENT_FULFILLED_MESSAGE, 'fulfilmentMaterials', '该办件当前不在等待履行承诺 (已提交待核查、已履行或已处理, 或未告知承诺受理), 材料未被接收'));
+  const receipt = validRequest({ params: { receiptNumber: field.receiptNumber } });
+  router.post('/:receiptNumber/supplements', allowed, receipt, deliver(DEFERRED_SUPPLEMENT_MESSAGE, 'suppliedMaterials', '该办件当前不在容缺补正期内 (已补正、已办结或终止, 或未容缺受理), 补正材料未被接收'));
+  router.post('/:receiptNumber/commitment-fulfilment', allowed, receipt, deliver(COMMITMENT_FULFILLED_MESSAGE, 'fulfilmentMaterials', '该办件当前不在等待履行承诺 (已提交待核查、已履行或已处理, 或未告知承诺受理), 材料未被接收'));
   return router;
 }

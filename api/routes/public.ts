@@ -7,28 +7,26 @@ import { todayIn } from '../../lib/calendar/deadlines.js';
 import { findLicence } from '../../lib/repositories/licences.js';
 import { latestPublications } from '../../lib/repositories/publication.js';
 import { maskPersonalCode } from '../../lib/validation/identifiers.js';
-import { badRequest, notFound } from '../errors.js';
+import { notFound } from '../errors.js';
+import { field, validRequest } from '../validate.js';
 import { escapeHtml as escape } from '../html.js';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function publicRoutes(db: Knex, config: Config): Router {
   const router = Router();
 
+  // an empty field of the page's form means "any"
+  const searchQuery = validRequest({ query: { q: { type: 'string', maxLength: 100 }, item: { anyOf: [{ const: '' }, field.key] }, from: { anyOf: [{ const: '' }, field.date] }, to: { anyOf: [{ const: '' }, field.date] } } });
   const search = async (query: Record<string, unknown>) => {
-    const filter = { q: typeof query.q === 'string' && query.q ? query.q.slice(0, 100) : undefined, item: typeof query.item === 'string' && query.item ? query.item : undefined,
-      from: typeof query.from === 'string' && query.from ? query.from : undefined, to: typeof query.to === 'string' && query.to ? query.to : undefined };
-    for (const field of ['from', 'to'] as const) {
-      if (filter[field] && !DATE.test(filter[field]!)) throw badRequest(`${field} 应为日期 YYYY-MM-DD`, [{ field, rule: 'date', message: `${field} 应为日期 YYYY-MM-DD` }]);
-    }
+    const given = (name: string): string | undefined => (typeof query[name] === 'string' && query[name] ? query[name] : undefined);
+    const filter = { q: given('q'), item: given('item'), from: given('from'), to: given('to') };
     return (await latestPublications(db, filter)).map((row): Record<string, string | undefined> => ({ ...row.record, version: String(row.version), publishedAt: new Date(row.publishedAt).toISOString() }));
   };
 
-  router.get('/licences.json', async (req, res) => {
+  router.get('/licences.json', searchQuery, async (req, res) => {
     res.json({ licences: await search(req.query) });
   });
 
-  router.get('/licences', async (req, res) => {
+  router.get('/licences', searchQuery, async (req, res) => {
     const rows = await search(req.query);
     const value = (name: string) => escape(typeof req.query[name] === 'string' ? (req.query[name] as string) : '');
     res.type('html').send(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>行政许可公示</title>
@@ -41,7 +39,7 @@ ${rows.map((r) => `<tr><td>${escape(r.holderName ?? '')}</td><td>${escape(maskPe
   });
 
   // 电子证照 verification: is this number a valid licence today?
-  router.get('/licences/:licenceNumber/verify', async (req, res) => {
+  router.get('/licences/:licenceNumber/verify', validRequest({ params: { licenceNumber: field.text(60, '许可编号') } }), async (req, res) => {
     const licence = await findLicence(db, String(req.params.licenceNumber));
     if (!licence) throw notFound(`没有编号为 ${String(req.params.licenceNumber)} 的证照`);
     const today = todayIn(config.deadlines.utcOffset);

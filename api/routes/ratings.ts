@@ -4,14 +4,14 @@ import { Router } from 'express';
 import type { Knex } from 'knex';
 import { monthlyRatingFigures } from '../../lib/ratings/index.js';
 import { publishedRatingOutcomes } from '../../lib/repositories/ratings.js';
-import { answering } from '../input-errors.js';
 import { requireGroup } from '../roles.js';
+import { validRequest } from '../validate.js';
 
 export function ratingRoutes(db: Knex): Router {
   const router = Router();
-  router.get('/figures', requireGroup('leaders', 'analysts', 'ratingOffice'), async (req, res) => {
+  router.get('/figures', requireGroup('leaders', 'analysts', 'ratingOffice'), validRequest({ query: { month: { type: 'string', maxLength: 7 } } }), async (req, res) => {
     const month = typeof req.query.month === 'string' ? req.query.month : '';
-    res.json(await answering(() => monthlyRatingFigures(db, { month })));
+    res.json(await monthlyRatingFigures(db, { month }));
   });
   return router;
 }

@@ -7,6 +7,7 @@ import { findLicence } from '../../lib/repositories/licences.js';
 import { addSupervisionResult } from '../../lib/repositories/supervision-push.js';
 import { badRequest, notFound } from '../errors.js';
 import { requireGroup } from '../roles.js';
+import { isIsoDate } from '../../lib/validation/input-error.js';
 
 export function supervisionResultRoutes(db: Knex): Router {
   const router = Router();
@@ -16,7 +17,7 @@ export function supervisionResultRoutes(db: Knex): Router {
     if (typeof body.receiptNumber !== 'string' && typeof body.licenceNumber !== 'string') problems.push({ field: 'receiptNumber', rule: 'required', message: '须给出受理编号 receiptNumber 或许可编号 licenceNumber' });
     if (body.kind !== '检查' && body.kind !== '处罚') problems.push({ field: 'kind', rule: 'enum', message: 'kind 应为 检查 或 处罚' });
     for (const field of ['department', 'result', 'reference']) if (typeof body[field] !== 'string' || (body[field] as string).trim() === '') problems.push({ field, rule: 'required', message: `缺少 ${field}` });
-    if (typeof body.occurredOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(body.occurredOn)) problems.push({ field: 'occurredOn', rule: 'date', message: 'occurredOn 应为日期 YYYY-MM-DD' });
+    if (!isIsoDate(body.occurredOn)) problems.push({ field: 'occurredOn', rule: 'date', message: 'occurredOn 应为存在的日期 YYYY-MM-DD' });
     if (problems.length) throw badRequest('监管结果无效', problems);
     const licence = typeof body.licenceNumber === 'string' ? await findLicence(db, body.licenceNumber) : undefined;
     const record = typeof body.receiptNumber === 'string' ? await findCaseByReceipt(db, body.receiptNumber) : undefined;

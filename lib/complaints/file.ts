@@ -7,7 +7,7 @@ import { createLogger } from '../log.js';
 import { findComplaintByExternalId, insertComplaint, lockComplaintIntake, setComplaintProcess, type ComplaintRecord } from '../repositories/complaints.js';
 import type { ValidationProblem } from '../validation/application-validator.js';
 import { checkCreditCode, checkIdCardNumber } from '../validation/identifiers.js';
-import { ISO_DATE, InputError, problem } from '../validation/input-error.js';
+import { InputError, isIsoDate, problem } from '../validation/input-error.js';
 import type { ProcessDeps } from '../process-deps.js';
 import { COMPLAINT_CHANNELS, COMPLAINT_FIELDS, COMPLAINT_PROCESS, complaintBusinessKey, type ComplaintChannel, type ComplaintField } from './rules.js';
 
@@ -67,7 +67,7 @@ function checkInput(input: ComplaintInput): ValidationProblem[] {
   if (!text(raw.facts, 10, 5000)) problems.push(problem('facts', 'length', '失信事实 facts 应为 10 至 5000 个字符, 写明违约毁约的经过'));
   if (raw.request !== undefined && !text(raw.request, 0, 2000)) problems.push(problem('request', 'length', '诉求 request 不能超过 2000 个字符'));
   if (raw.evidence !== undefined && (!Array.isArray(raw.evidence) || raw.evidence.some((item) => !text(item, 1, 200)))) problems.push(problem('evidence', 'type', '证据材料 evidence 应为材料名称的数组'));
-  if (raw.receivedOn !== undefined && (typeof raw.receivedOn !== 'string' || !ISO_DATE.test(raw.receivedOn))) problems.push(problem('receivedOn', 'date', '收到日期 receivedOn 应为日期 YYYY-MM-DD'));
+  if (raw.receivedOn !== undefined && (typeof raw.receivedOn !== 'string' || !isIsoDate(raw.receivedOn))) problems.push(problem('receivedOn', 'date', '收到日期 receivedOn 应为日期 YYYY-MM-DD'));
   return problems;
 }
 

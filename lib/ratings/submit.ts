@@ -7,7 +7,7 @@ import { log as rootLog } from './log.js';
 import { findCaseByReceipt } from '../repositories/cases.js';
 import { getVersion } from '../repositories/catalogue.js';
 import { findRatingByReceipt, insertRating, lockCaseRating, setRatingProcess, type RatingRecord } from '../repositories/ratings.js';
-import { ISO_DATE, InputError, problem } from '../validation/input-error.js';
+import { InputError, isIsoDate, problem } from '../validation/input-error.js';
 import type { ValidationProblem } from '../validation/application-validator.js';
 import type { ProcessDeps } from '../process-deps.js';
 import { BAD_RATING_PROCESS, isBadRating, LEVEL_NAMES, ratingBusinessKey, type RatingLevel } from './levels.js';
@@ -52,7 +52,7 @@ function checkInput(input: RatingInput): ValidationProblem[] {
   if (typeof raw.named !== 'boolean') problems.push(problem('named', 'type', '是否实名 named 应为 true 或 false'));
   if (typeof raw.channel !== 'string' || raw.channel.trim() === '' || raw.channel.length > 32) problems.push(problem('channel', 'required', '评价渠道 channel 应为不超过 32 个字符的文本, 如 窗口评价器、一网通办'));
   if (raw.applicantCode !== undefined && (typeof raw.applicantCode !== 'string' || raw.applicantCode.trim() === '')) problems.push(problem('applicantCode', 'type', '申请人证件号码 applicantCode 应为文本'));
-  if (raw.ratedOn !== undefined && (typeof raw.ratedOn !== 'string' || !ISO_DATE.test(raw.ratedOn))) problems.push(problem('ratedOn', 'date', '评价日期 ratedOn 应为日期 YYYY-MM-DD'));
+  if (raw.ratedOn !== undefined && (typeof raw.ratedOn !== 'string' || !isIsoDate(raw.ratedOn))) problems.push(problem('ratedOn', 'date', '评价日期 ratedOn 应为日期 YYYY-MM-DD'));
   return problems;
 }
 

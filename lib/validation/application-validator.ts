@@ -3,14 +3,12 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { checkCreditCode, checkIdCardNumber } from './identifiers.js';
+import { isIsoDate } from './input-error.js';
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
-export interface ValidationProblem {
-  field: string;
-  rule: string;
-  message: string;
-}
+export type { Problem as ValidationProblem } from '../errors.js';
+import type { Problem as ValidationProblem } from '../errors.js';
 
 export interface ApplicationValidator {
   validate(schema: object, data: unknown): ValidationProblem[];
@@ -54,6 +52,7 @@ function describe(error: ErrorObject, title: string, data: unknown): { rule: str
         const check = checkIdCardNumber(data);
         if (!check.ok) return { rule: `format:cn-id-card:${check.rule}`, message: `「${title}」${check.message}` };
       }
+      if (p.format === 'date') return { rule: 'format:date', message: `「${title}」应为存在的日期 YYYY-MM-DD` };
       return { rule: `format:${String(p.format)}`, message: `「${title}」格式不正确` };
     }
     default: return { rule: error.keyword, message: `「${title}」不符合要求 (${error.keyword})` };
@@ -69,12 +68,41 @@ function valueAt(data: unknown, pointer: string): unknown {
   return node;
 }
 
-export function createApplicationValidator(): ApplicationValidator {
-  // strict, except that if/then branches may require properties defined beside them
+/**
+ * The project's ajv: every problem at once, strict schemas (if/then branches may require
+ * properties defined beside them), the standard formats, and shenpi's own: `date` is the one ISO
+ * date rule (a day that exists), `uscc` and `cn-id-card` check their check digits.
+ */
+export function createAjv(): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
   addFormats(ajv);
+  ajv.addFormat('date', { type: 'string', validate: isIsoDate });
   ajv.addFormat('uscc', { type: 'string', validate: (value: string) => checkCreditCode(value).ok });
   ajv.addFormat('cn-id-card', { type: 'string', validate: (value: string) => checkIdCardNumber(value).ok });
+  return ajv;
+}
+
+/** ajv's errors as problems, each naming the field (a JSON pointer) and the rule, in Chinese. */
+export function problemsOf(errors: ErrorObject[], schema: object, data: unknown): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    // if/then branches repeat the real error with an "if" entry: it names no field
+    if (error.keyword === 'if') continue;
+    const field = error.keyword === 'required'
+      ? `${error.instancePath}/${String((error.params as { missingProperty: string }).missingProperty)}`
+      : error.instancePath || '/';
+    const { rule, message } = describe(error, titleAt(schema as SchemaNode, field), valueAt(data, field));
+    const key = `${field}|${rule}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push({ field, rule, message });
+  }
+  return problems;
+}
+
+export function createApplicationValidator(): ApplicationValidator {
+  const ajv = createAjv();
   const compiled = new Map<string, ValidateFunction>();
 
   const compile = (schema: object): ValidateFunction => {
@@ -106,21 +134,7 @@ export function createApplicationValidator(): ApplicationValidator {
       }
       const validate = compile(schema);
       if (validate(data)) return [];
-      const problems: ValidationProblem[] = [];
-      const seen = new Set<string>();
-      for (const error of validate.errors ?? []) {
-        // if/then branches repeat the real error with an "if" entry: it names no field
-        if (error.keyword === 'if') continue;
-        const field = error.keyword === 'required'
-          ? `${error.instancePath}/${String((error.params as { missingProperty: string }).missingProperty)}`
-          : error.instancePath || '/';
-        const { rule, message } = describe(error, titleAt(schema as SchemaNode, field), valueAt(data, field));
-        const key = `${field}|${rule}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        problems.push({ field, rule, message });
-      }
-      return problems;
+      return problemsOf(validate.errors ?? [], schema, data);
     },
   };
 }

@@ -1,28 +1,18 @@
-// Typed errors of the library functions that take input from outside (the staff API, the
-// online platform's intake): the caller maps them to its answer (400 with the problems, 409).
-import type { ValidationProblem } from './application-validator.js';
+// The typed errors of library functions that take input from outside (the staff API, the online
+// platform's intake), under the names they had before lib/errors.ts gathered them.
+import { parseIsoDate } from '../calendar/work-calendar.js';
+import { Conflict, InvalidInput, type Problem } from '../errors.js';
 
-/** Bad input: every problem at once, each naming the field and the rule, in Chinese. Nothing was stored. */
-export class InputError extends Error {
-  readonly status = 400;
-  readonly code = 'invalid-input';
+export { InvalidInput as InputError, Conflict as StateError };
 
-  constructor(message: string, readonly problems: ValidationProblem[]) {
-    super(message);
-    this.name = 'InputError';
+export const problem = (field: string, rule: string, message: string): Problem => ({ field, rule, message });
+
+/** The one ISO date rule (YYYY-MM-DD, a day that exists: no 2026-02-30, no 2026-13-01). */
+export function isIsoDate(value: unknown): value is string {
+  try {
+    parseIsoDate(value);
+    return true;
+  } catch {
+    return false;
   }
 }
-
-/** The input is fine but the thing it acts on is not in a state that allows it (HTTP 409). */
-export class StateError extends Error {
-  readonly status = 409;
-
-  constructor(readonly code: string, message: string) {
-    super(message);
-    this.name = 'StateError';
-  }
-}
-
-export const problem = (field: string, rule: string, message: string): ValidationProblem => ({ field, rule, message });
-
-export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
