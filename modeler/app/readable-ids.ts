@@ -15,7 +15,7 @@ function readableId(registry: { get(id: string): unknown }, connection: { source
 }
 
 class ReadableFlowIds extends CommandInterceptor {
-  static $inject = ['eventBus', 'modeling', 'elementRegistry'];
+  static override $inject = ['eventBus', 'modeling', 'elementRegistry'];
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   constructor(eventBus: any, modeling: any, elementRegistry: any) {

@@ -15,9 +15,18 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+let skipped = 0;
+
+/** How many browser tests were skipped for want of Chromium (the run's end says it loudly). */
+export const skippedBrowserTests = (): number => skipped;
+
+/** Skips the suite without Chromium; with SHENPI_REQUIRE_CHROMIUM=1 (CI) that is a failure instead. */
 export function skipWithoutChromium(context: Mocha.Context): void {
   if (!CHROMIUM) {
-    console.warn('      ⚠ 未找到 Chromium, 跳过浏览器测试: 请安装 Debian 的 chromium (apt-get install chromium) 或设置 SHENPI_CHROMIUM');
+    const hint = '请安装 Debian 的 chromium (apt-get install chromium fonts-noto-cjk) 或设置 SHENPI_CHROMIUM';
+    if (process.env.SHENPI_REQUIRE_CHROMIUM === '1') throw new Error(`未找到 Chromium, 浏览器测试不能运行: ${hint}`);
+    skipped += context.test?.parent?.total() ?? 1;
+    console.warn(`      ⚠ 未找到 Chromium, 跳过浏览器测试: ${hint}`);
     context.skip();
   }
 }
