@@ -1,5 +1,9 @@
 // npm start: the whole system on this machine, until Ctrl-C.
-import { ConfigError, loadConfig, type Config } from '../lib/config.js';
+import path from 'node:path';
+import { ConfigError, loadConfig, PROJECT_ROOT, type Config } from '../lib/config.js';
+import { buildModeler, modelerIsStale } from '../lib/modeler/build.js';
+import { isPortFree } from '../lib/ports.js';
+import { supervise, type Supervised } from '../lib/supervisor.js';
 import { StartupError } from '../lib/errors.js';
 import { createLogger } from '../lib/log.js';
 import { consoleProgress } from '../lib/progress.js';
@@ -56,6 +60,7 @@ const log = createLogger({ component: 'shenpi' });
 out(`审批 shenpi — 启动中 (模式 ${config.mode})`);
 
 let system: System | undefined;
+const children: Supervised[] = [];
 let stopping = false;
 async function shutdown(code: number): Promise<never> {
   if (stopping) {
@@ -65,21 +70,51 @@ async function shutdown(code: number): Promise<never> {
   }
   stopping = true;
   out('正在停止 (workers → Web → 引擎 → 数据库) …');
+  for (const child of children) await child.stop();
   await system?.stop();
   out('已停止。');
   process.exit(code);
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
 
+/** The engine died unasked: start it again, the database stays up (workers and web reconnect on their own). */
+function watchEngine(running: System): void {
+  running.engineProcess?.child.once('exit', (code, signal) => {
+    if (stopping) return;
+    log.error('engine exited unexpectedly, restarting it', { code, signal, logFile: running.engineProcess?.logFile });
+    running.restartEngine().then(() => watchEngine(running), (error: unknown) => {
+      log.error('engine restart failed', { error });
+      out(`✘ 引擎重启失败: ${error instanceof Error ? error.message : String(error)}\n  → 请查看 ${running.engineProcess?.logFile ?? '引擎日志'}, 修正后重新运行 npm start`);
+      void shutdown(1);
+    });
+  });
+}
+
 try {
-  system = await startSystem(config, { log, progress: consoleProgress(), workers: true, web: true });
+  if (!(await isPortFree(config.web.port, config.web.host))) {
+    throw new StartupError(`端口 ${config.web.port} 已被占用, Web 服务无法启动`, '请停止占用该端口的进程, 或设置 SHENPI_WEB_PORT');
+  }
+  const progress = consoleProgress();
+  system = await startSystem(config, { log, progress, workers: false, web: false });
+  if (modelerIsStale()) await progress.step('构建 Web 建模器 (esbuild)', () => buildModeler());
+  // the web server and the workers run as processes of their own, each restarted alone when it dies
+  const env = { ...process.env, DATABASE_URL: system.database.url, SHENPI_ENGINE_URL: config.engine.restUrl.replace(/\/engine-rest$/, '') };
+  const giveUp = (message: string): void => {
+    out(`✘ ${message}`);
+    void shutdown(1);
+  };
+  for (const [name, script, title] of [['workers', 'bin/workers.ts', '启动 workers (独立进程)'], ['web', 'bin/web.ts', `启动 Web 服务 (独立进程, 端口 ${config.web.port})`]] as const) {
+    await progress.step(title, async () => {
+      const child = supervise({ name, script: path.join(PROJECT_ROOT, script), env, log: log.child({ component: 'supervisor' }), onGiveUp: giveUp });
+      children.push(child);
+      await child.ready;
+    });
+  }
 } catch (error) {
   if (stopping) process.exit(1);
+  for (const child of children) await child.stop();
+  await system?.stop();
   fail(error);
 }
-system.engineProcess?.child.once('exit', (code) => {
-  if (stopping) return;
-  log.error('engine exited unexpectedly', { code, logFile: system?.engineProcess?.logFile });
-  void shutdown(1);
-});
+watchEngine(system);
 printReady(config, started);

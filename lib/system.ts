@@ -46,6 +46,44 @@ export interface System {
   workers: RunningWorkers | undefined;
   web: Server | undefined;
   stop(): Promise<void>;
+  /** stops the engine if it still runs and starts it again; the database stays up */
+  restartEngine(): Promise<void>;
+}
+
+/** The workers with the outbox dispatchers and the publication watch: what runs beside the engine. */
+export async function startWorkerServices(config: Config, db: Knex, admin: EngineClient, log: Logger): Promise<{ workers: RunningWorkers; stop(): Promise<void> }> {
+  const workers = await startWorkers(WORKERS, {
+    restUrl: config.engine.restUrl,
+    credentials: config.service,
+    maxTasks: config.worker.maxTasks,
+    asyncResponseTimeoutMs: config.worker.asyncResponseTimeoutMs,
+    shutdownTimeoutMs: config.worker.shutdownTimeoutMs,
+    retries: config.worker.retries,
+    retryTimeoutMs: config.worker.retryTimeoutMs,
+  }, log, createWorkerServices(db, config.deadlines, { queryUrl: config.credit.queryUrl, timeoutMs: config.credit.timeoutMs }, { webUrl: config.web.publicUrl, hotline12345: { configured: Boolean(config.hotline12345.url) } }));
+  const dispatchers = startDispatchers(db, config, log.child({ component: 'outbox' }));
+  const watch = startPublicationWatch(db, admin, config, log.child({ component: 'publication' }));
+  return {
+    workers,
+    async stop() {
+      await watch.stop();
+      for (const dispatcher of dispatchers.reverse()) await dispatcher.stop();
+      await workers.stop();
+    },
+  };
+}
+
+/** The web server, listening once it resolves. */
+export function startWebServer(config: Config, db: Knex, admin: EngineClient, log: Logger): Promise<Server> {
+  return new Promise<Server>((resolve, reject) => {
+    const server = createApp({ config, db, engine: new EngineClient(config.engine.restUrl, config.service), log: log.child({ component: 'web' }), onDeployed: (keys) => grantDeskStart(admin, keys) })
+      .listen(config.web.port, config.web.host, () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+export function stopWebServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); });
 }
 
 export async function startSystem(config: Config, options: SystemOptions): Promise<System> {
@@ -83,11 +121,12 @@ export async function startSystem(config: Config, options: SystemOptions): Promi
       const demo = await seedDemoClient(db, config);
       if (demo === 'revoked') log.warn('production mode: the demo platform client was revoked');
     });
+    const launchEngine = (tick: (elapsedMs: number) => void): Promise<EngineProcess> =>
+      startEngine({ config, jdbc: jdbcSettings(database.url, config.engineSchema), admin: config.admin, logDir, onWait: tick });
     let engineProcess: EngineProcess | undefined;
     if (!config.engine.externalUrl) {
-      engineProcess = await progress.step(`启动引擎 (端口 ${config.engine.port})`, (tick) =>
-        startEngine({ config, jdbc: jdbcSettings(database.url, config.engineSchema), admin: config.admin, logDir, onWait: tick }));
-      stack.push(() => engineProcess!.stop());
+      engineProcess = await progress.step(`启动引擎 (端口 ${config.engine.port})`, launchEngine);
+      stack.push(() => system.engineProcess!.stop());
     }
     const admin = new EngineClient(config.engine.restUrl, config.admin);
     await progress.step('用户、科室与权限', async () => {
@@ -102,31 +141,25 @@ export async function startSystem(config: Config, options: SystemOptions): Promi
     });
     let workers: RunningWorkers | undefined;
     if (options.workers) {
-      workers = await progress.step('启动 workers', async () => startWorkers(WORKERS, {
-        restUrl: config.engine.restUrl,
-        credentials: config.service,
-        maxTasks: config.worker.maxTasks,
-        asyncResponseTimeoutMs: config.worker.asyncResponseTimeoutMs,
-        shutdownTimeoutMs: config.worker.shutdownTimeoutMs,
-        retries: config.worker.retries,
-        retryTimeoutMs: config.worker.retryTimeoutMs,
-      }, log, createWorkerServices(db, config.deadlines, { queryUrl: config.credit.queryUrl, timeoutMs: config.credit.timeoutMs }, { webUrl: config.web.publicUrl, hotline12345: { configured: Boolean(config.hotline12345.url) } })));
-      stack.push(() => workers!.stop());
-      for (const dispatcher of startDispatchers(db, config, log.child({ component: 'outbox' }))) stack.push(() => dispatcher.stop());
-      const watch = startPublicationWatch(db, admin, config, log.child({ component: 'publication' }));
-      stack.push(() => watch.stop());
+      const services = await progress.step('启动 workers', () => startWorkerServices(config, db, admin, log));
+      workers = services.workers;
+      stack.push(() => services.stop());
     }
     let web: Server | undefined;
     if (options.web) {
       if (modelerIsStale()) await progress.step('构建 Web 建模器 (esbuild)', () => buildModeler());
-      web = await progress.step(`启动 Web 服务 (端口 ${config.web.port})`, () => new Promise<Server>((resolve, reject) => {
-        const server = createApp({ config, db, engine: new EngineClient(config.engine.restUrl, config.service), log: log.child({ component: 'web' }), onDeployed: (keys) => grantDeskStart(admin, keys) })
-          .listen(config.web.port, config.web.host, () => resolve(server));
-        server.once('error', reject);
-      }));
-      stack.push(() => new Promise<void>((resolve) => { web!.closeAllConnections(); web!.close(() => resolve()); }));
+      web = await progress.step(`启动 Web 服务 (端口 ${config.web.port})`, () => startWebServer(config, db, admin, log));
+      stack.push(() => stopWebServer(web!));
     }
-    return { config, database, db, engineProcess, admin, deployment, workers, web, stop };
+    const system: System = {
+      config, database, db, engineProcess, admin, deployment, workers, web, stop,
+      async restartEngine() {
+        if (!system.engineProcess) throw new StartupError('引擎不由 shenpi 启动 (SHENPI_ENGINE_URL), 无法重启', '请重启该外部引擎');
+        await system.engineProcess.stop();
+        system.engineProcess = await progress.step(`重启引擎 (端口 ${config.engine.port})`, launchEngine);
+      },
+    };
+    return system;
   } catch (error) {
     await stop();
     throw error;
