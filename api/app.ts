@@ -1,10 +1,14 @@
 // The thin web server: health for operators, and (behind login) shenpi's own pages and API.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import express from 'express';
+import helmet from 'helmet';
 import type { Knex } from 'knex';
 import type { Config } from '../lib/config.js';
 import type { EngineClient } from '../lib/engine/client.js';
 import type { Logger } from '../lib/log.js';
 import { requireLogin } from './auth.js';
+import { requireSameSiteWrites } from './csrf.js';
 import { errorHandler } from './errors.js';
 import { readableRequest } from './validate.js';
 import { calendarRoutes } from './routes/calendar.js';
@@ -23,6 +27,37 @@ import { modelerPage, modelerRoutes } from './routes/modeler.js';
 import { publicRatingRoutes, ratingRoutes } from './routes/ratings.js';
 import { complaintRoutes } from './routes/complaints.js';
 
+const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
+
+/**
+ * Security headers on every answer (helmet): a CSP without inline script (styles come from
+ * /assets/pages.css; the modeler's libraries set style attributes), no framing by any site,
+ * nosniff, no referrer across origins. No upgrade-insecure-requests: shenpi serves plain HTTP
+ * on 127.0.0.1 by default (TLS is the reverse proxy's job).
+ */
+function securityHeaders() {
+  return helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    frameguard: { action: 'deny' },
+    strictTransportSecurity: false,
+  });
+}
+
 export interface AppDeps {
   config: Config;
   db: Knex;
@@ -37,6 +72,7 @@ export function createApp({ config, db, engine, log, onDeployed }: AppDeps): exp
   app.disable('x-powered-by');
   // every route: a path and query of readable text (valid UTF-8, no NUL), else 400
   app.use(readableRequest('url'));
+  app.use(securityHeaders());
   // the platform API (网上平台): its own API keys, body limits and error shape, no staff login
   app.get('/api/openapi.json', openApiRoute(config));
   app.use('/api/v1', platformApi({ config, db, engine, log }));
@@ -47,11 +83,18 @@ export function createApp({ config, db, engine, log, onDeployed }: AppDeps): exp
     res.status(engineUp ? 200 : 503).json({ status: engineUp ? 'ok' : 'degraded', engine: engineUp ? 'up' : 'down' });
   });
 
+  app.use('/assets', express.static(STATIC_DIR, { index: false, maxAge: '1h' }));
   // 双公示 and licence verification are public: no login, no personal ID numbers
   app.use('/public', publicRoutes(db, config));
   app.use('/public/ratings', publicRatingRoutes(db));
 
-  app.use(requireLogin(engine));
+  app.use(requireLogin(engine), requireSameSiteWrites());
+  // what a login sees holds personal data: never kept by the browser or a proxy (the modeler's
+  // bundle, the same for everyone, may be cached)
+  app.use((req, res, next) => {
+    if (!req.path.startsWith('/modeler/assets/')) res.set('Cache-Control', 'no-store');
+    next();
+  });
   app.get('/', (req, res) => {
     res.type('html').send(portalPage(config, req.user!));
   });

@@ -1,8 +1,11 @@
 // Every page and API of the web server needs a login: HTTP Basic, checked against the engine's
-// users (the same accounts as Tasklist and Cockpit). Verified logins are cached briefly.
-import { createHash } from 'node:crypto';
+// users (the same accounts as Tasklist and Cockpit) on every request, so a changed password or a
+// removed user takes effect at once; only a user's groups are cached briefly. Failed logins are
+// throttled per user name and per address: after a few, the account is locked for a while.
 import type { NextFunction, Request, Response } from 'express';
 import type { EngineClient } from '../lib/engine/client.js';
+import { HttpError } from './errors.js';
+import { TokenBuckets, type BucketSettings } from './platform/rate-limit.js';
 
 export interface AuthenticatedUser {
   id: string;
@@ -15,10 +18,22 @@ declare module 'express-serve-static-core' {
   }
 }
 
-const CACHE_MS = 60_000;
+const GROUPS_CACHE_MS = 60_000;
+/** 5 failed logins of a user name at once, then one more every 3 minutes */
+const FAILURES_PER_USER: BucketSettings = { burst: 5, perMinute: 1 / 3 };
+/** an address trying many names */
+const FAILURES_PER_ADDRESS: BucketSettings = { burst: 100, perMinute: 10 };
+
+class LoginLocked extends HttpError {
+  constructor(retryAfterSeconds: number) {
+    super(429, 'login-locked', `登录失败次数过多, 账号已暂时锁定, 请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试`);
+    this.headers['Retry-After'] = String(retryAfterSeconds);
+  }
+}
 
 export function requireLogin(engine: EngineClient) {
-  const cache = new Map<string, { user: AuthenticatedUser; until: number }>();
+  const groupsOf = new Map<string, { groups: string[]; until: number }>();
+  const failures = new TokenBuckets();
   const refuse = (res: Response): void => {
     res.set('WWW-Authenticate', 'Basic realm="shenpi", charset="UTF-8"').status(401).json({ error: 'unauthenticated', message: '请先登录 (使用 shenpi 账号)' });
   };
@@ -30,19 +45,25 @@ export function requireLogin(engine: EngineClient) {
     if (colon <= 0) return refuse(res);
     const username = decoded.slice(0, colon);
     const password = decoded.slice(colon + 1);
-    const key = createHash('sha256').update(decoded).digest('hex');
-    const cached = cache.get(key);
-    if (cached && cached.until > Date.now()) {
-      req.user = cached.user;
-      return next();
-    }
+    const userKey = `user:${username.toLowerCase()}`;
+    const addressKey = `address:${req.socket.remoteAddress ?? ''}`;
     try {
+      // a failure is counted before the check, so parallel guesses cannot all slip through
+      for (const [key, settings] of [[userKey, FAILURES_PER_USER], [addressKey, FAILURES_PER_ADDRESS]] as const) {
+        const taken = failures.take(key, settings);
+        if (!taken.ok) throw new LoginLocked(taken.retryAfterSeconds);
+      }
       const verified = await engine.post<{ authenticated: boolean }>('/identity/verify', { username, password });
       if (!verified.authenticated) return refuse(res);
-      const groups = await engine.get<Array<{ id: string }>>(`/group?member=${encodeURIComponent(username)}`);
-      const user = { id: username, groups: groups.map((g) => g.id) };
-      cache.set(key, { user, until: Date.now() + CACHE_MS });
-      req.user = user;
+      failures.refund(userKey, FAILURES_PER_USER);
+      failures.refund(addressKey, FAILURES_PER_ADDRESS);
+      let cached = groupsOf.get(username);
+      if (!cached || cached.until <= Date.now()) {
+        const groups = await engine.get<Array<{ id: string }>>(`/group?member=${encodeURIComponent(username)}`);
+        cached = { groups: groups.map((g) => g.id), until: Date.now() + GROUPS_CACHE_MS };
+        groupsOf.set(username, cached);
+      }
+      req.user = { id: username, groups: cached.groups };
       next();
     } catch (error) {
       next(error);

@@ -17,6 +17,7 @@ import { errorHandler, HttpError, type ErrorFormat } from '../errors.js';
 import { applicationsHandler } from './applications.js';
 import { RateLimited, requirePlatformClient } from './auth.js';
 import { bodyReader } from './body.js';
+import { applicantProof } from './proof.js';
 import { Idempotency } from './idempotency.js';
 import { openApiDocument } from './openapi.js';
 import { serviceRoutes } from './services.js';
@@ -36,24 +37,6 @@ export function openApiRoute(config: Config) {
   };
 }
 
-function progressQuery(body: unknown): { applicantCode?: string; phone?: string } {
-  const query = (body && typeof body === 'object' && !Array.isArray(body) ? body : undefined) as Record<string, unknown> | undefined;
-  const problems = [];
-  if (!query) {
-    problems.push({ field: '/', rule: 'type', message: '查询条件应为 JSON 对象 {"applicantCode": …} 或 {"phone": …}' });
-  } else {
-    for (const key of Object.keys(query)) if (key !== 'applicantCode' && key !== 'phone') problems.push({ field: `/${key}`, rule: 'additionalProperties', message: `查询条件中含有未定义的项「${key}」` });
-    const given = ['applicantCode', 'phone'].filter((key) => query[key] !== undefined);
-    if (given.length !== 1) problems.push({ field: '/applicantCode', rule: 'oneOf', message: '须且只能填写申请人证件号码 applicantCode 或联系电话 phone 之一' });
-    for (const [key, max] of [['applicantCode', 40], ['phone', 20]] as const) {
-      const value = query[key];
-      if (value !== undefined && (typeof value !== 'string' || value.trim() === '' || value.length > max)) problems.push({ field: `/${key}`, rule: 'type', message: `「${key}」应为 1 到 ${max} 个字符的字符串` });
-    }
-  }
-  if (problems.length) throw new HttpError(422, 'invalid-query', '查询条件无效', problems);
-  return { applicantCode: query!.applicantCode as string | undefined, phone: query!.phone as string | undefined };
-}
-
 export function platformApi({ config, db, engine, log }: PlatformDeps): Router {
   const router = Router();
   const buckets = new TokenBuckets();
@@ -71,22 +54,27 @@ export function platformApi({ config, db, engine, log }: PlatformDeps): Router {
 
   router.post('/applications', applicationsHandler({ db, engine, config, log, idempotency, read }));
 
-  const services = serviceRoutes({ db, engine, config, idempotency });
+  // the applicant's proof of a case (progress query, rating): failed proofs are limited per
+  // client and receipt number, known or not (no enumeration), counted before the lookup (parallel
+  // guesses cannot all slip through) and given back when the proof matched
+  const proveApplicant = async (req: Request, receiptNumber: string, proof: { applicantCode?: string; phone?: string }) => {
+    const bucket = `query:${req.platformClient!.id}:${receiptNumber.slice(0, 40)}`;
+    const taken = buckets.take(bucket, failures);
+    if (!taken.ok) throw new RateLimited(taken.retryAfterSeconds, '该受理编号的查询失败次数过多, 请稍后再试');
+    const record = RECEIPT_PATTERN.test(receiptNumber) ? await progress.find(receiptNumber, proof) : undefined;
+    if (!record) throw notFound(NO_SUCH_CASE);
+    buckets.refund(bucket, failures);
+    return record;
+  };
+
+  const services = serviceRoutes({ db, engine, config, idempotency, proveApplicant });
   router.post('/cases/:receiptNumber/ratings', ...services.rate);
   router.post('/cases/:receiptNumber/ratings/appeal', ...services.appeal);
   router.post('/complaints', ...services.complain);
 
   router.post('/cases/:receiptNumber/progress', queryJson, async (req, res) => {
     const receiptNumber = String(req.params.receiptNumber);
-    const proof = progressQuery(req.body);
-    // failed lookups are limited per client and receipt number, known or not: no enumeration
-    const bucket = `query:${req.platformClient!.id}:${receiptNumber.slice(0, 40)}`;
-    if (!buckets.available(bucket, failures)) throw new RateLimited(3600 / config.platformApi.queryFailuresPerHour, '该受理编号的查询失败次数过多, 请稍后再试');
-    const record = RECEIPT_PATTERN.test(receiptNumber) ? await progress.find(receiptNumber, proof) : undefined;
-    if (!record) {
-      buckets.take(bucket, failures);
-      throw notFound(NO_SUCH_CASE);
-    }
+    const record = await proveApplicant(req, receiptNumber, applicantProof(req.body));
     res.json(await progress.view(record));
   });
 

@@ -216,11 +216,13 @@ export function openApiDocument(config: Config): Record<string, unknown> {
         },
         RatingRequest: {
           type: 'object', required: ['level', 'named'], additionalProperties: false,
+          description: '只有申请人可以评价: 须且只能填写 applicantCode 或 phone 之一, 与办件的申请人一致 (同办件查询)',
           properties: {
             level: { type: 'integer', minimum: 1, maximum: 5, description: '5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意' },
             comment: { type: 'string', maxLength: 500, description: '差评 (1、2) 必填' },
             named: { type: 'boolean', description: '实名评价' },
-            applicantCode: { type: 'string', maxLength: 40, description: '实名评价时: 申请人统一社会信用代码或身份证号码' },
+            applicantCode: { type: 'string', maxLength: 40, description: '申请人统一社会信用代码或身份证号码 (与 phone 二选一)' },
+            phone: { type: 'string', maxLength: 20, description: '申请时填写的联系电话 (与 applicantCode 二选一)' },
           },
         },
         Rating: {

@@ -32,10 +32,9 @@ export class TokenBuckets {
     }
   }
 
-  /** Whether a token is there, without taking it. */
-  available(key: string, settings: BucketSettings): boolean {
+  /** Gives back a token taken for something that turned out not to count (e.g. a query that succeeded). */
+  refund(key: string, settings: BucketSettings): void {
     const bucket = this.buckets.get(key);
-    if (!bucket) return true;
-    return Math.min(settings.burst, bucket.tokens + (this.now() - bucket.at) * (settings.perMinute / 60_000)) >= 1;
+    if (bucket) bucket.tokens = Math.min(settings.burst, bucket.tokens + 1);
   }
 }

@@ -11,9 +11,14 @@ import { appealRating, type AppealInput } from '../../lib/ratings/appeal.js';
 import { submitRating, type RatingInput } from '../../lib/ratings/submit.js';
 import { HttpError } from '../errors.js';
 import { InvalidInput } from '../../lib/errors.js';
+import { applicantProof } from './proof.js';
 import { idempotencyKeyOf, requestHash, send, type Idempotency } from './idempotency.js';
 
-interface Deps { db: Knex; engine: EngineClient; config: Config; idempotency: Idempotency }
+interface Deps {
+  db: Knex; engine: EngineClient; config: Config; idempotency: Idempotency;
+  /** 404 unless the proof (applicant code or phone) matches the case; failures limited */
+  proveApplicant(req: Request, receiptNumber: string, proof: { applicantCode?: string; phone?: string }): Promise<unknown>;
+}
 
 const RECEIPT_PATTERN = /^SP\d{14}$/;
 
@@ -46,7 +51,7 @@ function receiptOf(req: Request): string {
   return receipt;
 }
 
-export function serviceRoutes({ db, engine, config, idempotency }: Deps): Record<'rate' | 'appeal' | 'complain', RequestHandler[]> {
+export function serviceRoutes({ db, engine, config, idempotency, proveApplicant }: Deps): Record<'rate' | 'appeal' | 'complain', RequestHandler[]> {
   const json = express.json({ limit: '16kb', strict: true, type: () => true });
   const deps = { db, engine, config };
   const once = async (req: Request, operation: string, body: unknown, work: () => Promise<{ status: number; body: unknown }>) => {
@@ -62,7 +67,9 @@ export function serviceRoutes({ db, engine, config, idempotency }: Deps): Record
 
   const rate: RequestHandler = async (req, res) => {
     const receiptNumber = receiptOf(req);
-    const body = objectBody(req, ['level', 'comment', 'named', 'applicantCode']);
+    const { phone: _phone, ...body } = objectBody(req, ['level', 'comment', 'named', 'applicantCode', 'phone']);
+    // only the applicant rates: the same proof as the progress query
+    await proveApplicant(req, receiptNumber, applicantProof(req.body, ['level', 'comment', 'named']));
     const answer = await once(req, `rate:${receiptNumber}`, body, async () => {
       const rating = await asHttp(() => submitRating(deps, { ...body, receiptNumber, channel: `一网通办 (${req.platformClient!.name})` } as RatingInput));
       return { status: rating.replayed ? 200 : 201, body: { ratingId: rating.ratingId, level: rating.level, levelName: rating.levelName, badRating: Boolean(rating.badRatingCase), replayed: rating.replayed } };

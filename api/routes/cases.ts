@@ -103,8 +103,8 @@ function renderCaseRecord(record: CaseRecord): string {
   const timeline = r.timeline.map((event) => `<tr><td>${time(new Date(event.at).toISOString())}</td><td>${escapeHtml(event.status)}</td><td>${escapeHtml(event.note ?? '')}</td></tr>`).join('');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>办件轨迹 ${escapeHtml(r.receiptNumber)}</title>
-<style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;max-width:980px;margin:30px auto;color:#222}table{border-collapse:collapse;width:100%;margin-bottom:24px}td,th{border:1px solid #ccc;padding:6px 8px;text-align:left;vertical-align:top}th{background:#f3f3f3}</style>
-</head><body>
+<link rel="stylesheet" href="/assets/pages.css">
+</head><body class="case-record">
 <h1>办件轨迹</h1>
 <p>受理编号 <b>${escapeHtml(r.receiptNumber)}</b> · ${escapeHtml(r.itemName)} · 申请人 ${escapeHtml(r.applicantName)} · 收件 ${escapeHtml(String(r.receivedOn))}</p>
 <p>办结期限 ${escapeHtml(String(r.decisionDeadline ?? '—'))}${r.remainingWorkingDays !== null ? ` (剩余 ${r.remainingWorkingDays} 个工作日)` : ''} · 当前环节: ${escapeHtml(r.currentSteps.join('、') || (r.outcome ? `已办结 (${r.outcome})` : '—'))}</p>

@@ -11,12 +11,16 @@ import { isIsoDate } from '../../lib/validation/input-error.js';
 import { field, validRequest } from '../validate.js';
 
 
+/** who reads credit records: the sections that decide on 容缺 / 告知承诺 and 失信, and oversight */
+const CREDIT_READERS = ['legalReview', 'analysts', 'window', 'leaders', 'complaintWindow', 'supervisors'] as const;
+
 export function creditRoutes(db: Knex): Router {
   const router = Router();
 
-  router.get('/records', validRequest({ query: { subject: field.text(40, '当事人代码') } }), async (req, res) => {
+  // a person's ID number is masked as on the page; a company's code is public
+  router.get('/records', requireGroup(...CREDIT_READERS), validRequest({ query: { subject: field.text(40, '当事人代码') } }), async (req, res) => {
     const subjectCode = typeof req.query.subject === 'string' ? req.query.subject : undefined;
-    res.json({ records: await listCreditRecords(db, { subjectCode }) });
+    res.json({ records: (await listCreditRecords(db, { subjectCode })).map((record) => ({ ...record, subjectCode: maskPersonalCode(record.subjectCode) })) });
   });
 
   router.post('/records', requireGroup('legalReview', 'analysts'), async (req, res) => {
@@ -39,10 +43,10 @@ export function creditRoutes(db: Knex): Router {
 /** The page at /credit: the records kept by shenpi (where no platform is configured, this is where they are seen). */
 export function creditPage(db: Knex): Router {
   const router = Router();
-  router.get('/', async (_req, res) => {
+  router.get('/', requireGroup(...CREDIT_READERS), async (_req, res) => {
     const records = await listCreditRecords(db);
     res.type('html').send(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>信用记录 · shenpi</title>
-<style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:32px;color:#222}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;font-size:14px}</style></head>
+<link rel="stylesheet" href="/assets/pages.css"></head>
 <body><h1>信用记录</h1><p>承诺、履约、违约、不良记录与失信记录, 每条写明产生它的规则。</p>
 <table><tr><th>时间</th><th>当事人</th><th>代码</th><th>类别</th><th>规则</th><th>办件</th></tr>
 ${records.map((r) => `<tr><td>${escape(new Date(r.createdAt).toISOString().slice(0, 16).replace('T', ' '))}</td><td>${escape(r.subjectName)}</td><td>${escape(maskPersonalCode(r.subjectCode))}</td><td>${escape(r.kind)}</td><td>${escape(r.rule)}</td><td>${escape(r.receiptNumber ?? '')}</td></tr>`).join('\n')}

@@ -12,8 +12,8 @@ export function portalPage(config: Config, user: AuthenticatedUser): string {
   ];
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>审批 shenpi</title>
-<style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;max-width:760px;margin:40px auto;color:#222}li{margin:10px 0}small{color:#666}</style>
-</head><body>
+<link rel="stylesheet" href="/assets/pages.css">
+</head><body class="portal">
 <h1>审批 shenpi</h1>
 <p>当前用户: <b>${escape(user.id)}</b> (${user.groups.map(escape).join('、') || '无科室'})</p>
 <ul>${links.map(([name, href, note]) => `<li><a href="${escape(href!)}">${escape(name!)}</a> <small>${escape(note!)}</small></li>`).join('')}</ul>

@@ -30,7 +30,7 @@ export function publicRoutes(db: Knex, config: Config): Router {
     const rows = await search(req.query);
     const value = (name: string) => escape(typeof req.query[name] === 'string' ? (req.query[name] as string) : '');
     res.type('html').send(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>行政许可公示</title>
-<style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:32px;color:#222}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;font-size:14px}</style></head>
+<link rel="stylesheet" href="/assets/pages.css"></head>
 <body><h1>行政许可信息公示 (双公示)</h1>
 <form>名称/代码/许可编号 <input name="q" value="${value('q')}"> 事项 <input name="item" value="${value('item')}"> 决定日期 <input name="from" type="date" value="${value('from')}"> 至 <input name="to" type="date" value="${value('to')}"> <button>查询</button></form>
 <table><tr><th>行政相对人</th><th>统一社会信用代码</th><th>许可证书</th><th>许可编号</th><th>许可内容</th><th>决定日期</th><th>有效期至</th><th>状态</th><th>许可机关</th></tr>

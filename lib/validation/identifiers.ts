@@ -1,7 +1,7 @@
 // Check digits of the two identifiers every application carries. Pure functions: the caller
 // needs to know WHICH rule failed (一次性告知 names it), so results are not booleans.
 
-export type IdentifierRule = 'length' | 'charset' | 'check-digit' | 'org-code-check-digit' | 'birth-date' | 'region';
+export type IdentifierRule = 'registration-authority' | 'length' | 'charset' | 'check-digit' | 'org-code-check-digit' | 'birth-date' | 'region';
 
 export type IdentifierCheck = { ok: true } | { ok: false; rule: IdentifierRule; message: string };
 
@@ -30,11 +30,15 @@ function orgCodeCheckChar(body: string): string | undefined {
  * 统一社会信用代码 (GB 32100-2015). Upper case only, as the standard writes it. Some codes from
  * early pilots fail the check: a clerk may override, and the override is recorded elsewhere.
  */
+/** GB 32100-2015 登记管理部门码: 1 机构编制 … 9 市场监管, A 中央军委改革和编制办公室, N 农业农村, Y 其他 */
+const REGISTRATION_AUTHORITIES = '123456789ANY';
+
 export function checkCreditCode(code: string): IdentifierCheck {
   if (code.length !== 18) return fail('length', `统一社会信用代码应为 18 位, 实际为 ${code.length} 位`);
   for (const c of code) {
     if (!USCC_CHARS.includes(c)) return fail('charset', `统一社会信用代码含有不允许的字符「${c}」(只允许数字和除 I、O、Z、S、V 外的大写字母)`);
   }
+  if (!REGISTRATION_AUTHORITIES.includes(code[0]!)) return fail('registration-authority', `统一社会信用代码第 1 位 (登记管理部门码)「${code[0]}」不存在: 应为 1-9、A、N 或 Y`);
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += USCC_CHARS.indexOf(code[i]!) * USCC_WEIGHTS[i]!;
   const expected = USCC_CHARS[(31 - (sum % 31)) % 31];

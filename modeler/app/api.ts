@@ -12,7 +12,8 @@ export class ApiError extends Error {
 export async function api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`/api/modeler${path}`, {
     method,
-    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    // the custom header marks a request of shenpi's own page (CSRF, api/csrf.ts)
+    headers: { accept: 'application/json', 'x-requested-with': 'shenpi-modeler', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

@@ -35,7 +35,8 @@ describe('calendar API (工作日历)', function () {
     expect(bad.status).to.equal(400);
     expect(((await bad.json()) as { problems: Array<{ field: string }> }).problems.map((p) => p.field)).to.deep.equal(['kind', 'name']);
     expect((await put('2027-01-01', { kind: 'holiday', name: '元旦' })).status).to.equal(204);
-    expect((await fetch(`${web}/years/2027/publish`, { method: 'POST', headers: { authorization: basic('analyst1') } })).status).to.equal(204);
+    expect((await fetch(`${web}/years/2027/publish`, { method: 'POST', headers: { authorization: basic('analyst1') } })).status, 'without the CSRF header').to.equal(403);
+    expect((await fetch(`${web}/years/2027/publish`, { method: 'POST', headers: { authorization: basic('analyst1'), 'x-requested-with': 'test' } })).status).to.equal(204);
 
     // 12-29, 12-30, 12-31, (1-1 元旦), 1-4 … 1-8, 1-11, 1-12
     const computed = await get('/deadline?from=2026-12-28&workingDays=10');

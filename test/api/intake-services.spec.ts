@@ -5,6 +5,7 @@
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import type { System } from '../../lib/system.js';
+import { findRatingByReceipt } from '../../lib/repositories/ratings.js';
 import { VALID_CREDIT_CODE } from '../support/applications.js';
 import { call, createPlatformClient, OpenApiValidator, type TestClient } from '../support/platform.js';
 import { waitFor } from '../support/process.js';
@@ -36,7 +37,7 @@ describe('platform API: 好差评 and 政务失信投诉', function () {
     expect(again.headers.get('idempotent-replayed')).to.equal('true');
     expect(again.body).to.deep.equal(first.body);
     // a second rating of the same case, with another key, is the first one
-    const other = await rate(receiptNumber, { level: 5, named: false });
+    const other = await rate(receiptNumber, { level: 5, named: false, applicantCode: VALID_CREDIT_CODE });
     expect(other.status).to.equal(200);
     expect(other.body).to.include({ ratingId: first.body.ratingId, level: 1, replayed: true });
     const instances = await system.admin.get<Array<{ id: string }>>(`/process-instance?processDefinitionKey=service-rating&businessKey=${encodeURIComponent(`rating:${receiptNumber}`)}`);
@@ -46,25 +47,35 @@ describe('platform API: 好差评 and 政务失信投诉', function () {
 
   it('should refuse bad input with every problem, and a case that has not ended', async () => {
     const { receiptNumber } = await endedCase(system.db);
-    const bad = await rate(receiptNumber, { level: 9, named: 'yes', extra: 1 });
+    const bad = await rate(receiptNumber, { level: 9, named: 'yes', extra: 1, applicantCode: VALID_CREDIT_CODE });
     expect(bad.status).to.equal(400);
     expect(openapi.check('/api/v1/cases/{receiptNumber}/ratings', 'post', 400, bad.body)).to.equal(undefined);
-    const badLevel = await rate(receiptNumber, { level: 9, named: 'yes' });
+    const badLevel = await rate(receiptNumber, { level: 9, named: 'yes', applicantCode: VALID_CREDIT_CODE });
     expect(badLevel.status).to.equal(400);
     expect(badLevel.body.problems.map((p: { field: string }) => p.field).join(' ')).to.match(/level/).and.to.match(/named/);
     const running = await endedCase(system.db, { outcome: null });
-    const early = await rate(running.receiptNumber, { level: 4, named: false });
+    const early = await rate(running.receiptNumber, { level: 4, named: false, applicantCode: VALID_CREDIT_CODE });
     expect(early.status).to.equal(409);
     expect(early.text).to.match(/办结/);
-    const unknown = await rate('SP20260101999999', { level: 4, named: false });
+    const unknown = await rate('SP20260101999999', { level: 4, named: false, applicantCode: VALID_CREDIT_CODE });
     expect(unknown.status).to.equal(404);
-    expect((await call(system, `/api/v1/cases/${receiptNumber}/ratings`, { idempotencyKey: randomUUID(), json: { level: 4, named: false } })).status).to.equal(401);
-    expect((await call(system, `/api/v1/cases/${receiptNumber}/ratings`, { key: client.apiKey, json: { level: 4, named: false } })).status).to.equal(400); // no Idempotency-Key
+    expect((await call(system, `/api/v1/cases/${receiptNumber}/ratings`, { idempotencyKey: randomUUID(), json: { level: 4, named: false, applicantCode: VALID_CREDIT_CODE } })).status).to.equal(401);
+    expect((await call(system, `/api/v1/cases/${receiptNumber}/ratings`, { key: client.apiKey, json: { level: 4, named: false, applicantCode: VALID_CREDIT_CODE } })).status).to.equal(400); // no Idempotency-Key
+  });
+
+  it('should NOT take a rating without the applicant\'s proof, nor with another applicant\'s code', async () => {
+    const { receiptNumber } = await endedCase(system.db);
+    const none = await rate(receiptNumber, { level: 1, comment: '冒名差评', named: false });
+    expect(none.status).to.equal(422);
+    expect(none.body.problems[0]).to.include({ field: '/applicantCode', rule: 'oneOf' });
+    const other = await rate(receiptNumber, { level: 1, comment: '冒名差评', named: false, applicantCode: '11010519491231002X' });
+    expect(other.status).to.equal(404);
+    expect(await findRatingByReceipt(system.db, receiptNumber)).to.equal(undefined);
   });
 
   it('should take an appeal against a bad rating before it is verified', async () => {
     const { receiptNumber } = await endedCase(system.db);
-    expect((await rate(receiptNumber, { level: 2, comment: '点错了', named: false })).status).to.equal(201);
+    expect((await rate(receiptNumber, { level: 2, comment: '点错了', named: false, applicantCode: VALID_CREDIT_CODE })).status).to.equal(201);
     await waitFor('the bad rating to reach verification', async () => (await system.admin.get<unknown[]>(`/task?processInstanceBusinessKey=${encodeURIComponent(`rating:${receiptNumber}`)}&taskDefinitionKey=VerifyRatingTask`))[0]);
     const appeal = await call(system, `/api/v1/cases/${receiptNumber}/ratings/appeal`, { key: client.apiKey, idempotencyKey: randomUUID(), json: { reason: '评价时误点了不满意' } });
     expect(appeal.status, appeal.text).to.equal(202);

@@ -140,7 +140,7 @@ describe('platform API (网上平台: 网上申请, 办件查询)', function () 
         expect(answer.headers.get('www-authenticate')).to.contain('Bearer');
       }
       const revoked = await createPlatformClient(system);
-      expect((await fetch(`${webBase(system)}/api/platform-clients/${revoked.id}`, { method: 'DELETE', headers: { authorization: basic('operator1') } })).status).to.equal(204);
+      expect((await fetch(`${webBase(system)}/api/platform-clients/${revoked.id}`, { method: 'DELETE', headers: { authorization: basic('operator1'), 'x-requested-with': 'test' } })).status).to.equal(204);
       expect((await call(system, APPLICATIONS, { key: revoked.apiKey, idempotencyKey: randomUUID(), json: body })).status).to.equal(401);
       // X-Api-Key works like Bearer
       expect((await call(system, '/api/v1/items', { method: 'GET', headers: { 'x-api-key': client.apiKey } })).status).to.equal(200);

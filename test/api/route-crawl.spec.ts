@@ -101,7 +101,7 @@ describe('every route (crawl with malformed input)', function () {
     routes = routesOf(app);
     const user = await probeUser(system, Object.values(GROUPS).map((group) => group.id));
     const client = await createPlatformClient(system);
-    headers = { authorization: basic(user), 'x-api-key': client.apiKey };
+    headers = { authorization: basic(user), 'x-api-key': client.apiKey, 'x-requested-with': 'route-crawl' };
   });
 
   it('should find the routes of the staff API, the public pages and the platform API', () => {

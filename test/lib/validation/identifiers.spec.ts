@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { checkCreditCode, checkIdCardNumber, maskIdCardNumber } from '../../../lib/validation/identifiers.js';
+import { checkCreditCode, completeCreditCode, checkIdCardNumber, maskIdCardNumber } from '../../../lib/validation/identifiers.js';
 
 // Real, publicly listed 统一社会信用代码 (both check characters verified by hand).
 const REAL_CREDIT_CODES = [
@@ -24,6 +24,12 @@ describe('#checkCreditCode', () => {
   it('should NOT accept a code whose organisation code check fails', () => {
     // body changed and the final GB 32100 check recomputed, so only the GB 11714 check fails
     expect(checkCreditCode('913301007996550599')).to.include({ ok: false });
+  });
+
+  it('should NOT accept a code whose registration authority (first character) does not exist, even with correct check characters', () => {
+    const zeros = completeCreditCode('0000000000000000');
+    expect(checkCreditCode(zeros)).to.include({ ok: false, rule: 'registration-authority' });
+    expect(checkCreditCode(completeCreditCode('B1150100MB1A0009'))).to.include({ rule: 'registration-authority' });
   });
 
   it('should NOT accept the letters I, O, Z, S, V or lower case', () => {
