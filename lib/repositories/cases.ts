@@ -1,6 +1,7 @@
 // 办件 records: the case row, its status timeline and its clock pauses. Every write is keyed so
 // that a redelivered external task finds what it wrote the first time.
 import type { Knex } from 'knex';
+import { runOnce } from './side-effects.js';
 
 export interface CaseRecord {
   id: number;
@@ -57,10 +58,11 @@ export async function reserveReceiptNumber(db: Knex, receivedOn: string): Promis
 
 /** Registers the case once; a second call with the same business key returns the first row. */
 export async function registerCase(db: Knex, input: NewCase, activityId: string, activityInstanceId: string): Promise<CaseRecord> {
-  return db.transaction(async (trx) => {
-    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`case:${input.businessKey}`]);
-    const existing = await selectCase(trx).where({ business_key: input.businessKey }).first();
-    if (existing) return existing as CaseRecord;
+  const current = async (trx: Knex.Transaction) => (await selectCase(trx).where({ business_key: input.businessKey }).first()) as CaseRecord;
+  const { result } = await runOnce(db, { businessKey: input.businessKey, activityId: 'case.register', kind: 'receipt-number' }, async (trx) => {
+    // a case registered before the ledger guarded it
+    const existing = await current(trx);
+    if (existing) return existing;
     const receiptNumber = input.receiptNumber ?? await reserveReceiptNumber(trx, input.receivedOn);
     const [{ id }] = await trx('case_record').insert({
       receipt_number: receiptNumber, business_key: input.businessKey, process_instance_id: input.processInstanceId,
@@ -69,7 +71,8 @@ export async function registerCase(db: Knex, input: NewCase, activityId: string,
     }).returning('id');
     await trx('case_event').insert({ case_id: id, activity_id: activityId, activity_instance_id: activityInstanceId, status: '已收件' });
     return (await selectCase(trx).where({ id }).first()) as CaseRecord;
-  });
+  }, current);
+  return result;
 }
 
 export interface StatusChange {

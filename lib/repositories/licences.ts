@@ -1,6 +1,7 @@
 // 电子证照: one result document per granted case, its number drawn once from the counter of
 // its prefix and year.
 import type { Knex } from 'knex';
+import { runOnce } from './side-effects.js';
 
 export interface NewLicence {
   businessKey: string;
@@ -41,10 +42,11 @@ function selectLicence(db: Knex) {
 }
 
 export async function issueLicence(db: Knex, input: NewLicence): Promise<{ licence: LicenceRecord; replayed: boolean }> {
-  return db.transaction(async (trx) => {
-    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`licence:${input.businessKey}`]);
-    const existing = await selectLicence(trx).where({ business_key: input.businessKey }).first();
-    if (existing) return { licence: existing as LicenceRecord, replayed: true };
+  const current = async (trx: Knex.Transaction) => (await selectLicence(trx).where({ business_key: input.businessKey }).first()) as LicenceRecord;
+  const { result, replayed } = await runOnce(db, { businessKey: input.businessKey, activityId: 'licence.issue', kind: 'licence-number' }, async (trx) => {
+    // a licence issued before the ledger guarded it
+    const existing = await current(trx);
+    if (existing) return existing;
     const year = Number(input.decidedOn.slice(0, 4));
     const [{ last }] = await trx('licence_counter').insert({ prefix: input.prefix, year, last: 1 })
       .onConflict(['prefix', 'year']).merge({ last: trx.raw('licence_counter.last + 1') }).returning('last');
@@ -54,8 +56,9 @@ export async function issueLicence(db: Knex, input: NewLicence): Promise<{ licen
       item_version: input.itemVersion, result_name: input.resultName, holder_name: input.holderName, holder_category: input.holderCategory,
       holder_code: input.holderCode, content: input.content, decided_on: input.decidedOn, valid_from: input.validFrom, valid_until: input.validUntil, status: '有效',
     });
-    return { licence: (await selectLicence(trx).where({ business_key: input.businessKey }).first()) as LicenceRecord, replayed: false };
-  });
+    return current(trx);
+  }, current);
+  return { licence: result, replayed };
 }
 
 /** Revokes the case's licence once (a breached promise); false when the case has none. */

@@ -1,3 +1,7 @@
+// The one guard of side effects that leave the engine (a receipt number, a licence number, a
+// message queued for a platform): keyed by business key + activity + kind, recorded in
+// `side_effect` in the same transaction as the effect, so a redelivered or duplicated external
+// task never does it twice.
 import type { Knex } from 'knex';
 
 export interface SideEffectKey {
@@ -14,13 +18,15 @@ export interface SideEffectOutcome<T> {
 
 /**
  * Runs `effect` at most once per key. The row and the effect's own writes commit together;
- * a concurrent duplicate waits on the unique index and then replays the recorded result.
+ * a concurrent duplicate waits on the unique index and then replays the recorded result, or
+ * what `replay` reads (for a result that changes later, e.g. a licence revoked since).
  */
-export function runOnce<T>(db: Knex, key: SideEffectKey, effect: (trx: Knex.Transaction) => Promise<T>): Promise<SideEffectOutcome<T>> {
+export function runOnce<T>(db: Knex, key: SideEffectKey, effect: (trx: Knex.Transaction) => Promise<T>, replay?: (trx: Knex.Transaction) => Promise<T>): Promise<SideEffectOutcome<T>> {
   const where = { business_key: key.businessKey, activity_id: key.activityId, kind: key.kind };
   return db.transaction(async (trx) => {
     const inserted = await trx('side_effect').insert(where).onConflict(['business_key', 'activity_id', 'kind']).ignore().returning('id');
     if (inserted.length === 0) {
+      if (replay) return { result: await replay(trx), replayed: true };
       const row = await trx('side_effect').where(where).first('result');
       return { result: row.result as T, replayed: true };
     }
