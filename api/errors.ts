@@ -27,6 +27,20 @@ export const invalidField = (field: string, rule: string, message: string): Http
 
 const INTERNAL = '服务器内部错误, 请稍后重试或联系运维';
 
+/** PostgreSQL restarting or unreachable (admin shutdown, cannot connect now, connection failures) */
+const DATABASE_UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET']);
+
+/** A part of shenpi is down for a moment (database restarting, engine unreachable): 503, try again. */
+function unavailable(error: unknown): HttpError | undefined {
+  const { code, name, message, cause } = (error ?? {}) as { code?: string; name?: string; message?: string; cause?: { code?: string } };
+  const databaseDown = (code !== undefined && DATABASE_UNAVAILABLE.has(code)) || name === 'KnexTimeoutError';
+  const engineDown = error instanceof TypeError && message === 'fetch failed' && DATABASE_UNAVAILABLE.has(cause?.code ?? '');
+  if (!databaseDown && !engineDown) return undefined;
+  const answer = new HttpError(503, 'unavailable', databaseDown ? '数据库暂时不可用, 请稍后重试' : '审批引擎暂时不可用, 请稍后重试');
+  answer.headers['Retry-After'] = '5';
+  return answer;
+}
+
 /** What an error means to the client; undefined for our own faults (a 500). */
 export function toHttpError(error: unknown): HttpError | undefined {
   if (error instanceof HttpError) return error;
@@ -40,6 +54,8 @@ export function toHttpError(error: unknown): HttpError | undefined {
     if (error.status === 409) return new HttpError(409, 'conflict', '该对象已被他人同时修改, 请刷新后重试');
     return undefined;
   }
+  const down = unavailable(error);
+  if (down) return down;
   // the router's undecodable path segment (e.g. %FF)
   if (error instanceof URIError) {
     const message = '路径含有无效的 URL 编码 (应为 UTF-8 的 %XX)';

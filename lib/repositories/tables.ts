@@ -11,3 +11,19 @@ export async function rowCounts(db: Knex, schemas: string[]): Promise<Record<str
   }
   return counts;
 }
+
+/** What must be zero once the system has settled after faults (npm run chaos). */
+export async function settlementFigures(db: Knex): Promise<{ licencesTwice: number; casesWithTwoLicences: number; undelivered: number }> {
+  const count = async (query: Knex.QueryBuilder): Promise<number> => Number((await db.count({ n: '*' }).from(query.as('q')).first())?.n ?? 0);
+  return {
+    licencesTwice: await count(db('licence').select('licence_number').groupBy('licence_number').havingRaw('count(*) > 1')),
+    casesWithTwoLicences: await count(db('licence').select('business_key').groupBy('business_key').havingRaw('count(*) > 1')),
+    undelivered: await count(db('outbox_message').select('id').whereNot({ status: 'delivered' })),
+  };
+}
+
+/** Cases registered (case_record rows) among these business keys and receipt numbers. */
+export async function registeredCases(db: Knex, keys: { businessKeys: string[]; receiptNumbers: string[] }): Promise<number> {
+  const row = await db('case_record').where((q) => q.whereIn('business_key', keys.businessKeys).orWhereIn('receipt_number', keys.receiptNumbers)).count({ n: '*' }).first();
+  return Number(row?.n ?? 0);
+}

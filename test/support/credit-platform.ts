@@ -25,6 +25,8 @@ export interface FakeCreditPlatform {
   /** every credit request, in order, with the status answered */
   requests: Array<{ key: string; status: number }>;
   failNext(count: number, status?: number): void;
+  /** down: every connection is dropped without an answer (as a server that is off) */
+  setDown(down: boolean): void;
   /** the platform refuses records of this licence number, with the reason */
   reject(licenceNumber: string, reason: string): void;
   close(): Promise<void>;
@@ -38,6 +40,7 @@ export async function startFakeCreditPlatform(): Promise<FakeCreditPlatform> {
   const requests: Array<{ key: string; status: number }> = [];
   const rejections = new Map<string, string>();
   let failures = 0;
+  let down = false;
   let failStatus = 503;
   const store = (map: Map<string, Stored>, key: string, body: unknown): void => {
     const existing = map.get(key);
@@ -45,6 +48,10 @@ export async function startFakeCreditPlatform(): Promise<FakeCreditPlatform> {
     else map.set(key, { body, deliveries: 1, receivedAt: Date.now() });
   };
   const server = http.createServer((req, res) => {
+    if (down) {
+      req.socket.destroy();
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -87,6 +94,9 @@ export async function startFakeCreditPlatform(): Promise<FakeCreditPlatform> {
     failNext(count, status = 503) {
       failures = count;
       failStatus = status;
+    },
+    setDown(value) {
+      down = value;
     },
     reject(licenceNumber, reason) {
       rejections.set(licenceNumber, reason);
