@@ -56,7 +56,7 @@ export function createApp({ config, db, engine, log, onDeployed }: AppDeps): exp
     res.json(req.user);
   });
   app.use('/api/catalogue', catalogueRoutes(db));
-  app.use('/api/calendar', calendarRoutes(db, config));
+  app.use('/api/calendar', calendarRoutes(db, engine, config));
   app.use('/api/cases', promiseRoutes(db, engine));
   app.use('/api/cases', caseRoutes(db, engine, config));
   app.use('/cases', casePage(db, engine, config));

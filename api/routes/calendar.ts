@@ -3,13 +3,17 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import type { Config } from '../../lib/config.js';
+import type { EngineClient } from '../../lib/engine/client.js';
+import { publishYear, saveYear } from '../../lib/calendar/publish.js';
+import { checkYearSchedule, chineseDaysSchedule, daysToSchedule, previewYear } from '../../lib/calendar/year-schedule.js';
 import { computeDeadline } from '../../lib/calendar/deadlines.js';
 import { CalendarRangeError, InvalidDateError } from '../../lib/calendar/work-calendar.js';
-import { deleteCalendarDay, listCalendar, loadCalendar, publishCalendarYear, setCalendarDay } from '../../lib/repositories/calendar.js';
+import { calendarYear, deleteCalendarDay, listCalendar, loadCalendar, setCalendarDay } from '../../lib/repositories/calendar.js';
 import { badRequest, HttpError, notFound } from '../errors.js';
+import { answering } from '../input-errors.js';
 import { requireGroup } from '../roles.js';
 
-export function calendarRoutes(db: Knex, config: Config): Router {
+export function calendarRoutes(db: Knex, engine: EngineClient, config: Config): Router {
   const router = Router();
   const analysts = requireGroup('analysts');
 
@@ -60,11 +64,42 @@ export function calendarRoutes(db: Knex, config: Config): Router {
     res.status(204).end();
   });
 
+  const yearOf = (value: unknown): number => {
+    const year = Number(value);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badRequest(`年份 year 应为 2000 至 2100 之间的整数: ${String(value)}`, [{ field: 'year', rule: 'year', message: '年份 year 应为 2000 至 2100 之间的整数' }]);
+    return year;
+  };
+
+  // a year in the form of the State Council's notice: as entered, or else as the installed
+  // chinese-days package has it (the starting point), or else empty
+  router.get('/years/:year/schedule', async (req, res) => {
+    const year = yearOf(req.params.year);
+    const entered = await calendarYear(db, year);
+    const fromPackage = entered.days.length || entered.published ? undefined : chineseDaysSchedule(year);
+    res.json({
+      year, published: entered.published,
+      source: fromPackage?.source ?? (entered.days.length || entered.published ? entered.source ?? 'manual' : null),
+      schedule: fromPackage?.schedule ?? daysToSchedule(entered.days),
+    });
+  });
+
+  router.post('/years/:year/preview', analysts, async (req, res) => {
+    const year = yearOf(req.params.year);
+    res.json(await answering(async () => previewYear(year, checkYearSchedule(year, req.body))));
+  });
+
+  // the whole year at once; with publish: true deadlines may fall in it from now on, and the
+  // cases waiting for it (待发布工作日历) go on by themselves
+  router.put('/years/:year', analysts, async (req, res) => {
+    const year = yearOf(req.params.year);
+    const schedule = await answering(async () => checkYearSchedule(year, req.body));
+    res.json(await saveYear(db, engine, year, schedule, req.user!.id, (req.body as { publish?: boolean }).publish === true));
+  });
+
   router.post('/years/:year/publish', analysts, async (req, res) => {
-    const year = Number(req.params.year);
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badRequest('年份无效');
-    await publishCalendarYear(db, year, req.user!.id);
-    res.status(204).end();
+    const year = yearOf(req.params.year);
+    // the cases waiting for the calendar (待发布工作日历) go on by themselves
+    res.json(await publishYear(db, engine, year, req.user!.id));
   });
 
   return router;

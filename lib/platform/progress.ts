@@ -97,6 +97,11 @@ export class CaseProgress {
       const value = await this.variable<unknown>(ids, name);
       return typeof value === 'string' ? value : null;
     };
+    if (waitingAt.has('ComputeSupplementDeadlineAwaitCalendarGateway')) {
+      // 待发布工作日历: what to bring is known, the deadline once next year's schedule is published
+      const problems = (await this.variable<Array<{ message?: unknown }>>(ids, 'applicationProblems')) ?? [];
+      actions.push({ kind: 'correction', title: '按一次性告知书补正材料', deadline: null, how: '补正期限待下一年度工作日历发布后计算并告知; 请准备下列全部补正内容', materials: [], problems: problems.map((problem) => String(problem.message ?? '')) });
+    }
     if (waitingAt.has('AwaitSupplementGateway') || waitingAt.has('ApplicationResubmittedEvent')) {
       const problems = (await this.variable<Array<{ message?: unknown }>>(ids, 'applicationProblems')) ?? [];
       actions.push({ kind: 'correction', title: '按一次性告知书补正材料', deadline: await text('supplementDeadline'), how: '请在期限内一次性补正下列全部内容后重新提交; 逾期未补正的, 办件终结', materials: [], problems: problems.map((problem) => String(problem.message ?? '')) });

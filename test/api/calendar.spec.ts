@@ -1,20 +1,24 @@
 // The working-day calendar over the web API: deadlines computed, a year outside the calendar
 // refused until an analyst enters and publishes it.
 import { expect } from 'chai';
+import { withdrawCalendarYear } from '../../lib/repositories/calendar.js';
 import type { System } from '../../lib/system.js';
 import { useSystem } from '../support/system.js';
 import { basic, webBase } from '../support/web.js';
 
 
 describe('calendar API (工作日历)', function () {
-  this.timeout(60_000);
+  this.timeout(180_000);
   let system: System;
   let web: string;
 
   before(async () => {
     system = await useSystem();
     web = `${webBase(system)}/api/calendar`;
+    await withdrawCalendarYear(system.db, 2027);
   });
+  // 2027 is test data here: other specs find it unpublished, as it is today
+  after(async () => withdrawCalendarYear(system.db, 2027));
 
   const get = (path: string, user = 'window1') => fetch(`${web}${path}`, { headers: { authorization: basic(user) } });
 
@@ -35,7 +39,7 @@ describe('calendar API (工作日历)', function () {
     expect(bad.status).to.equal(400);
     expect(((await bad.json()) as { problems: Array<{ field: string }> }).problems.map((p) => p.field)).to.deep.equal(['kind', 'name']);
     expect((await put('2027-01-01', { kind: 'holiday', name: '元旦' })).status).to.equal(204);
-    expect((await fetch(`${web}/years/2027/publish`, { method: 'POST', headers: { authorization: basic('analyst1') } })).status).to.equal(204);
+    expect((await fetch(`${web}/years/2027/publish`, { method: 'POST', headers: { authorization: basic('analyst1') } })).status).to.equal(200);
 
     // 12-29, 12-30, 12-31, (1-1 元旦), 1-4 … 1-8, 1-11, 1-12
     const computed = await get('/deadline?from=2026-12-28&workingDays=10');
@@ -47,5 +51,58 @@ describe('calendar API (工作日历)', function () {
     const listing = (await (await get('/?year=2026')).json()) as { days: Array<{ date: string; kind: string; name: string }> };
     expect(listing.days.find((day) => day.date === '2026-10-10')).to.include({ kind: 'workday', name: '国庆节' });
     expect(listing.days.find((day) => day.date === '2026-10-01')).to.include({ kind: 'holiday', name: '国庆节' });
+  });
+
+  describe('a year as the State Council\'s notice lists it', () => {
+    const send = (method: string, path: string, body: unknown, user = 'analyst1') => fetch(`${web}${path}`, { method, headers: { authorization: basic(user), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    // TEST DATA, not the real 2028 schedule
+    const TEST_2028 = {
+      holidays: [{ from: '2028-01-01', to: '2028-01-03', name: '元旦' }, { from: '2028-01-25', to: '2028-02-01', name: '春节' }],
+      workdays: [{ date: '2028-01-22', name: '春节' }],
+    };
+    after(async () => withdrawCalendarYear(system.db, 2028));
+
+    it('should offer 2026 as entered, in ranges, and an unknown year empty', async () => {
+      const known = (await (await get('/years/2026/schedule')).json()) as { published: boolean; schedule: { holidays: unknown[]; workdays: unknown[] } };
+      expect(known.published).to.equal(true);
+      expect(known.schedule.holidays).to.deep.include({ from: '2026-10-01', to: '2026-10-07', name: '国庆节' });
+      expect(known.schedule.workdays).to.deep.include({ date: '2026-10-10', name: '国庆节' });
+      const unknown = (await (await get('/years/2029/schedule')).json()) as { published: boolean; source: string | null; schedule: { holidays: unknown[] } };
+      expect(unknown).to.deep.equal({ year: 2029, published: false, source: null, schedule: { holidays: [], workdays: [] } });
+    });
+
+    it('should preview the working days a schedule gives', async () => {
+      const response = await send('POST', '/years/2028/preview', TEST_2028);
+      expect(response.status).to.equal(200);
+      const preview = (await response.json()) as { workingDays: number; months: Array<{ workingDays: number; days: Array<{ date: string; working: boolean; name: string }> }> };
+      // January 2028: 21 weekdays, 1-03 and 1-25 … 1-31 off on weekdays (6), Saturday 1-22 worked
+      expect(preview.months[0]!.workingDays).to.equal(21 - 1 - 5 + 1);
+      expect(preview.months[0]!.days.find((day) => day.date === '2028-01-22')).to.deep.equal({ date: '2028-01-22', working: true, name: '春节 (调休上班)' });
+      expect(preview.months).to.have.length(12);
+    });
+
+    it('should NOT accept an impossible date, overlapping ranges, a make-up day on a weekday or in another year, naming each field', async () => {
+      const response = await send('POST', '/years/2028/preview', {
+        holidays: [{ from: '2028-02-28', to: '2028-02-30', name: '春节' }, { from: '2028-05-01', to: '2028-05-05', name: '劳动节' }, { from: '2028-05-04', to: '2028-05-06', name: '青年节' }, { from: '2028-06-03', to: '2028-06-01', name: '端午' }],
+        workdays: [{ date: '2028-05-08', name: '劳动节' }, { date: '2027-12-25', name: '元旦' }],
+      });
+      expect(response.status).to.equal(400);
+      const body = (await response.json()) as { problems: Array<{ field: string; rule: string; message: string }> };
+      expect(body.problems.map((p) => `${p.field}:${p.rule}`)).to.deep.equal(['holidays/0/to:date', 'holidays/2:overlap', 'holidays/3/to:order', 'workdays/0/date:weekend', 'workdays/1/date:year']);
+      expect(body.problems[0]!.message).to.contain('2028-02-30').and.to.contain('不是有效的日期');
+      const shape = await send('POST', '/years/2028/preview', { holidays: [{ from: '2028-01-01', name: '元旦' }] });
+      expect(shape.status).to.equal(400);
+      expect(((await shape.json()) as { problems: Array<{ field: string }> }).problems.map((p) => p.field)).to.deep.equal(['workdays', 'holidays/0/to']);
+    });
+
+    it('should let only analysts enter and publish a year, all at once', async () => {
+      expect((await send('PUT', '/years/2028', { ...TEST_2028, publish: true }, 'window1')).status).to.equal(403);
+      expect((await get('/deadline?from=2028-01-21&workingDays=1')).status).to.equal(422);
+      const saved = await send('PUT', '/years/2028', { ...TEST_2028, publish: true });
+      expect(saved.status).to.equal(200);
+      expect(await saved.json()).to.include({ year: 2028, days: 12, published: true });
+      // Friday 1-21 → Saturday 1-22 (调休上班)
+      expect(((await (await get('/deadline?from=2028-01-21&workingDays=1')).json()) as { deadline: string }).deadline).to.equal('2028-01-22');
+    });
   });
 });
