@@ -6,7 +6,9 @@ import type { EngineClient } from '../lib/engine/client.js';
 import type { Logger } from '../lib/log.js';
 import { requireLogin } from './auth.js';
 import { HttpError } from './errors.js';
+import { calendarBanner, calendarHorizonCache } from './calendar-banner.js';
 import { calendarRoutes } from './routes/calendar.js';
+import { calendarPage } from './routes/calendar-page.js';
 import { casePage, caseRoutes } from './routes/cases.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { supervisionRoutes } from './routes/supervision.js';
@@ -39,9 +41,12 @@ export function createApp({ config, db, engine, log, onDeployed }: AppDeps): exp
   app.use('/api/v1', platformApi({ config, db, engine, log }));
   app.use(express.json({ limit: '1mb' }));
 
+  const horizon = calendarHorizonCache(db, config);
   app.get('/health', async (_req, res) => {
     const engineUp = await fetch(`${config.engine.restUrl}/version`).then((r) => r.status === 401 || r.ok, () => false);
-    res.status(engineUp ? 200 : 503).json({ status: engineUp ? 'ok' : 'degraded', engine: engineUp ? 'up' : 'down' });
+    // the working-day calendar's reach, and from 60 days before its end a warning
+    const calendar = await horizon().then(({ publishedUntil, daysLeft, warning, message }) => ({ publishedUntil, daysLeft, warning, message }), () => undefined);
+    res.status(engineUp ? 200 : 503).json({ status: engineUp ? 'ok' : 'degraded', engine: engineUp ? 'up' : 'down', ...(calendar ? { calendar } : {}) });
   });
 
   // 双公示 and licence verification are public: no login, no personal ID numbers
@@ -49,6 +54,7 @@ export function createApp({ config, db, engine, log, onDeployed }: AppDeps): exp
   app.use('/public/ratings', publicRatingRoutes(db));
 
   app.use(requireLogin(engine));
+  app.use(calendarBanner(horizon));
   app.get('/', (req, res) => {
     res.type('html').send(portalPage(config, req.user!));
   });
@@ -57,6 +63,7 @@ export function createApp({ config, db, engine, log, onDeployed }: AppDeps): exp
   });
   app.use('/api/catalogue', catalogueRoutes(db));
   app.use('/api/calendar', calendarRoutes(db, engine, config));
+  app.use('/calendar', calendarPage(db, horizon));
   app.use('/api/cases', promiseRoutes(db, engine));
   app.use('/api/cases', caseRoutes(db, engine, config));
   app.use('/cases', casePage(db, engine, config));

@@ -50,6 +50,8 @@ export interface Config {
   outbox: { intervalMs: number; retryBaseMs: number; retryMaxMs: number; batchSize: number; publicationBatchSize: number; reconcileIntervalMs: number };
   /** 时限: the office's UTC offset and the 电子监察 warning threshold */
   deadlines: { utcOffset: string; warningWorkingDays: number };
+  /** analysts are warned this many days before the last published day of the working-day calendar */
+  calendar: { warningDays: number };
   /** the platform API (网上平台): per-client rate limits, body and attachment limits, dev demo key */
   platformApi: {
     ratePerMinute: number;
@@ -236,6 +238,7 @@ export function loadConfig(env: Env = process.env): Config {
       utcOffset: offset(env, 'SHENPI_UTC_OFFSET', '+08:00'),
       warningWorkingDays: integer(env, 'SHENPI_WARNING_WORKING_DAYS', 1, 0, 10),
     },
+    calendar: { warningDays: integer(env, 'SHENPI_CALENDAR_WARNING_DAYS', 60, 1, 366) },
     platformApi: {
       ratePerMinute: integer(env, 'SHENPI_API_RATE_PER_MINUTE', 120, 1, 1_000_000),
       rateBurst: integer(env, 'SHENPI_API_RATE_BURST', 30, 1, 1_000_000),

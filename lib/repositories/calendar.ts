@@ -23,6 +23,10 @@ export async function calendarVersion(db: Knex): Promise<string> {
   return rows[0]!.version;
 }
 
+export async function publishedYears(db: Knex): Promise<number[]> {
+  return db('work_calendar_year').orderBy('year').pluck('year');
+}
+
 export interface CalendarListing {
   years: Array<{ year: number; source: string; publishedBy: string; publishedAt: Date }>;
   days: Array<CalendarDay & { source: string }>;

@@ -1,7 +1,11 @@
 // The working-day calendar over the web API: deadlines computed, a year outside the calendar
 // refused until an analyst enters and publishes it.
 import { expect } from 'chai';
+import { CALENDAR_NOTICE_TITLE, warnAboutHorizon } from '../../lib/calendar/horizon.js';
+import { todayIn } from '../../lib/calendar/deadlines.js';
+import { createLogger } from '../../lib/log.js';
 import { withdrawCalendarYear } from '../../lib/repositories/calendar.js';
+import { notificationsForGroups } from '../../lib/repositories/supervision.js';
 import type { System } from '../../lib/system.js';
 import { useSystem } from '../support/system.js';
 import { basic, webBase } from '../support/web.js';
@@ -103,6 +107,54 @@ describe('calendar API (工作日历)', function () {
       expect(await saved.json()).to.include({ year: 2028, days: 12, published: true });
       // Friday 1-21 → Saturday 1-22 (调休上班)
       expect(((await (await get('/deadline?from=2028-01-21&workingDays=1')).json()) as { deadline: string }).deadline).to.equal('2028-01-22');
+    });
+  });
+
+  describe('warning analysts before the calendar ends (from 60 days before its last day)', () => {
+    // today (2026-11-29 when written) is within 60 days of 2026-12-31, the last published day
+    before(function () {
+      const today = todayIn(system.config.deadlines.utcOffset);
+      if (today < '2026-11-01' || today > '2026-12-31') this.skip();
+    });
+
+    it('should say so in /health, without login and without internals', async () => {
+      const health = (await (await fetch(`${webBase(system)}/health`)).json()) as { calendar: { publishedUntil: string; warning: boolean; message: string } };
+      expect(health.calendar).to.include({ publishedUntil: '2026-12-31', warning: true });
+      expect(health.calendar.message).to.contain('2027');
+      expect(Object.keys(health.calendar).sort()).to.deep.equal(['daysLeft', 'message', 'publishedUntil', 'warning']);
+    });
+
+    it('should notify the analysts once per year-end, however often it looks', async () => {
+      const log = createLogger({ component: 'test' });
+      await warnAboutHorizon(system.db, system.config, log);
+      await warnAboutHorizon(system.db, system.config, log);
+      const notices = (await notificationsForGroups(system.db, ['analysts'])).filter((notice) => notice.title === CALENDAR_NOTICE_TITLE);
+      expect(notices).to.have.length(1);
+      expect(notices[0]!.body).to.contain('2026-12-31').and.to.contain('2027');
+    });
+
+    it('should show a banner on the staff pages the web server renders', async () => {
+      const portal = await (await fetch(`${webBase(system)}/`, { headers: { authorization: basic('window1') } })).text();
+      expect(portal).to.contain('shenpi-calendar-banner').and.to.contain('2027');
+      const credit = await (await fetch(`${webBase(system)}/credit`, { headers: { authorization: basic('window1') } })).text();
+      expect(credit).to.contain('shenpi-calendar-banner');
+      // JSON answers stay as they are
+      expect(await (await get('/?year=2026')).text()).not.to.contain('shenpi-calendar-banner');
+    });
+  });
+
+  describe('the page at /calendar', () => {
+    it('should serve analysts a page whose script is a file (no inline script), and NOT serve it to the window', async () => {
+      const page = await fetch(`${webBase(system)}/calendar`, { headers: { authorization: basic('analyst1') } });
+      expect(page.status).to.equal(200);
+      const html = await page.text();
+      expect(html).to.contain('<script src="/calendar/calendar-page.js"></script>');
+      expect(html.match(/<script[^>]*>[^<]+<\/script>/g)).to.equal(null);
+      expect(html).not.to.match(/ on[a-z]+="/);
+      const script = await fetch(`${webBase(system)}/calendar/calendar-page.js`, { headers: { authorization: basic('analyst1') } });
+      expect(script.headers.get('content-type')).to.contain('javascript');
+      expect(await script.text()).to.contain('/api/calendar');
+      expect((await fetch(`${webBase(system)}/calendar`, { headers: { authorization: basic('window1') } })).status).to.equal(403);
     });
   });
 });
