@@ -14,16 +14,20 @@ import { optionalBoolean } from '../runtime/variables.js';
 /** A missed message (published while the task was running) costs at most this long. */
 export const CALENDAR_RECHECK_MS = 6 * 3_600_000;
 
+/** Process variable: the year a case waited (or waits) for. */
+const AWAITED_YEAR = 'calendarAwaitedYear';
+
 export function awaitingCalendar(definition: WorkerDefinition): WorkerDefinition {
   return {
     ...definition,
-    options: { ...definition.options, variables: definition.options.variables && [...definition.options.variables, AWAITS_CALENDAR] },
+    options: { ...definition.options, variables: definition.options.variables && [...definition.options.variables, AWAITS_CALENDAR, AWAITED_YEAR] },
     async handler(context) {
       const { task, services } = context;
       const step = { activityId: task.activityId, activityInstanceId: task.activityInstanceId };
       try {
         const variables = await definition.handler(context);
-        if (task.businessKey) await resumeAfterCalendar(services.db, { businessKey: task.businessKey, ...step, note: `${task.activityId}: 期限已按新发布的工作日历计算` });
+        // only a case that has waited may have its status to give back
+        if (task.businessKey && task.variables.get(AWAITED_YEAR) != null) await resumeAfterCalendar(services.db, { businessKey: task.businessKey, ...step, note: `${task.activityId}: 期限已按新发布的工作日历计算` });
         return variables;
       } catch (error) {
         if (!(error instanceof CalendarRangeError) || !optionalBoolean(task, AWAITS_CALENDAR)) throw error;
@@ -31,7 +35,7 @@ export function awaitingCalendar(definition: WorkerDefinition): WorkerDefinition
         if (task.businessKey) await awaitCalendar(services.db, { businessKey: task.businessKey, ...step, note: `需要 ${year} 年的节假日安排; 分析员发布后自动继续, 各期限届时计算`, detail: { year, date: error.date } });
         context.log.warn('case waits for the working-day calendar', { year, date: error.date });
         throw new BpmnError(BPMN_ERRORS.calendarYearUnpublished, error.message, {
-          calendarAwaitedYear: year,
+          [AWAITED_YEAR]: year,
           [CALENDAR_RECHECK_AT]: new Date(Date.now() + CALENDAR_RECHECK_MS).toISOString().replace(/\.\d{3}Z$/, 'Z'),
         });
       }
