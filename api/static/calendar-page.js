@@ -118,7 +118,7 @@ async function save(publish) {
     return;
   }
   await preview();
-  $('status').textContent = publish ? `已发布 ${body.year} 年 (${body.days} 个例外日); ${body.resumedWaits} 个等待中的办件环节已继续` : `已保存 ${body.year} 年 (${body.days} 个例外日), 尚未发布`;
+  $('status').textContent = publish ? `已发布 ${body.year} 年 (${body.days} 个例外日); ${body.resumedWaits === null ? '暂时无法通知引擎, 等待中的办件将在 6 小时内自动复查并继续' : `${body.resumedWaits} 个等待中的办件环节已继续`}` : `已保存 ${body.year} 年 (${body.days} 个例外日), 尚未发布`;
   if (publish) $('source').textContent = `${body.year} 年已发布`;
 }
 

@@ -8,6 +8,7 @@ import { todayIn } from '../calendar/deadlines.js';
 import type { EngineClient } from '../engine/client.js';
 import { childCases } from '../repositories/bundles.js';
 import { loadCalendar } from '../repositories/calendar.js';
+import { unlessUnpublished } from '../calendar/work-calendar.js';
 import { caseEvents, casePauses, findCaseByReceipt, type CaseRecord } from '../repositories/cases.js';
 import { licenceForCase } from '../repositories/licences.js';
 
@@ -67,7 +68,7 @@ export class CaseProgress {
     let remainingWorkingDays: number | null = null;
     if (record.decisionDeadline && !record.outcome) {
       const calendar = await loadCalendar(this.db);
-      remainingWorkingDays = calendar.remainingWorkingDays(todayIn(this.utcOffset), record.decisionDeadline, open?.stoppedOn);
+      remainingWorkingDays = unlessUnpublished(() => calendar.remainingWorkingDays(todayIn(this.utcOffset), record.decisionDeadline!, open?.stoppedOn)) ?? null;
     }
     const licence = await licenceForCase(this.db, record.businessKey);
     return {
