@@ -72,9 +72,19 @@ export function computeHoursDeadline(calendar: WorkCalendar, from: string, hours
   return { deadline: dueAt.slice(0, 10), dueAt, warningAt };
 }
 
-/** A time limit in working days as the catalogue gives it (0.5 = 半个工作日) → whole days, or office hours below one day. */
-export function splitTimeLimit(workingDays: number): { workingDays: number } | { officeHours: number } {
+/** The configured office hours, or the default ones (settings built without them, e.g. in tests). */
+export const officeHoursOf = (settings: { officeHours?: OfficePeriod[] }): OfficePeriod[] => settings.officeHours ?? parseOfficeHours(DEFAULT_OFFICE_HOURS);
+
+/** Office hours in one working day (7 for 09:00–12:00, 13:30–17:30). */
+export const officeDayHours = (periods: OfficePeriod[]): number => periods.reduce((sum, period) => sum + period.to - period.from, 0) / 60;
+
+/**
+ * A time limit in working days as the catalogue gives it (a multiple of 0.5) → whole working
+ * days, or office hours when it has a half: 0.5 = the next 4 office hours, 1.5 = a full office
+ * day's hours and 4 more, counted from the moment of receipt.
+ */
+export function splitTimeLimit(workingDays: number, periods: OfficePeriod[]): { workingDays: number } | { officeHours: number } {
   if (Number.isInteger(workingDays)) return { workingDays };
-  if (workingDays > 0 && workingDays < 1 && Number.isInteger(workingDays * 2)) return { officeHours: HALF_DAY_OFFICE_HOURS };
-  throw new RangeError(`时限 ${workingDays} 个工作日: 只支持整数个工作日或 0.5 (半个工作日)`);
+  if (workingDays > 0 && Number.isInteger(workingDays * 2)) return { officeHours: Math.floor(workingDays) * officeDayHours(periods) + HALF_DAY_OFFICE_HOURS };
+  throw new RangeError(`时限 ${workingDays} 个工作日: 只支持整数个工作日或半个工作日 (0.5 的倍数)`);
 }

@@ -5,7 +5,7 @@ import { checkBundleApplication, type BundleApplication } from '../../lib/catalo
 import { bundleApplicationFromStartForm, startedFromForm } from '../../lib/catalogue/start-form.js';
 import { inForce, type CatalogueEntry } from '../../lib/catalogue/entry.js';
 import { summariseProblems } from '../../lib/catalogue/application-check.js';
-import { splitTimeLimit } from '../../lib/calendar/office-hours.js';
+import { officeHoursOf, splitTimeLimit } from '../../lib/calendar/office-hours.js';
 import { latestBundle } from '../../lib/repositories/bundles.js';
 import { latestVersion } from '../../lib/repositories/catalogue.js';
 import { BPMN_ERRORS, BpmnError } from '../bpmn-errors.js';
@@ -44,7 +44,7 @@ export const worker: WorkerDefinition = {
       }
     }
     const { problems, ticked, applications } = checkBundleApplication(bundle, items, application);
-    const limit = splitTimeLimit(bundle.targetWorkingDays);
+    const limit = splitTimeLimit(bundle.targetWorkingDays, officeHoursOf(services.deadlines));
     const stage = (key: string) => bundle.items.find((item) => item.itemKey === key)?.stage ?? 1;
     return {
       // the desk clerk who started the bundle handles its 一窗受理 / 一次性告知 (我的待办)

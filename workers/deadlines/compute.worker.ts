@@ -4,7 +4,7 @@
 // start of deadlineFrom): 半个工作日 is 4 office hours, never on a day off. A date outside the
 // calendar's known range is never guessed: the case waits for the year (calendar-wait.ts).
 import { computeDeadline } from '../../lib/calendar/deadlines.js';
-import { computeHoursDeadline, DEFAULT_OFFICE_HOURS, parseOfficeHours } from '../../lib/calendar/office-hours.js';
+import { computeHoursDeadline, officeHoursOf } from '../../lib/calendar/office-hours.js';
 import { setDecisionDeadline } from '../../lib/repositories/cases.js';
 import { TOPICS } from '../topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
@@ -23,8 +23,8 @@ export const worker: WorkerDefinition = {
     let deadline;
     if (hours !== undefined && hours !== null && hours !== '') {
       if (typeof hours !== 'number' || !(hours > 0)) throw new VariableError('deadlineWorkingHours', `应为正数 (工作小时), 实际为 ${JSON.stringify(hours)}`);
-      const { utcOffset, officeHours = parseOfficeHours(DEFAULT_OFFICE_HOURS) } = services.deadlines;
-      deadline = computeHoursDeadline(await services.calendar(), optionalString(task, 'deadlineFromTime') ?? `${from}T00:00:00${utcOffset}`, hours, officeHours, utcOffset);
+      const { utcOffset } = services.deadlines;
+      deadline = computeHoursDeadline(await services.calendar(), optionalString(task, 'deadlineFromTime') ?? `${from}T00:00:00${utcOffset}`, hours, officeHoursOf(services.deadlines), utcOffset);
     } else {
       const workingDays = requireInteger(task, 'deadlineWorkingDays');
       if (workingDays < 0) throw new VariableError('deadlineWorkingDays', `不能为负数: ${workingDays}`);

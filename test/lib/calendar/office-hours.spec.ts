@@ -32,10 +32,11 @@ describe('office hours (办公时间)', () => {
     expect(computeHoursDeadline(calendar, '2026-11-27T16:00:00+08:00', 4, hours, '+08:00')).to.deep.equal({ deadline: '2026-11-30', dueAt: '2026-11-30T11:30:00+08:00', warningAt: '2026-11-30T10:30:00+08:00' });
   });
 
-  it('should read 0.5 working day as 4 office hours, and NOT accept 1.3', () => {
-    expect(splitTimeLimit(0.5)).to.deep.equal({ officeHours: 4 });
-    expect(splitTimeLimit(3)).to.deep.equal({ workingDays: 3 });
-    expect(() => splitTimeLimit(1.3)).to.throw('只支持整数个工作日或 0.5');
+  it('should read 0.5 working day as 4 office hours, 1.5 as an office day and 4 hours, and NOT accept 1.3', () => {
+    expect(splitTimeLimit(0.5, hours)).to.deep.equal({ officeHours: 4 });
+    expect(splitTimeLimit(1.5, hours)).to.deep.equal({ officeHours: 11 });
+    expect(splitTimeLimit(3, hours)).to.deep.equal({ workingDays: 3 });
+    expect(() => splitTimeLimit(1.3, hours)).to.throw('只支持整数个工作日或半个工作日');
   });
 
   it('should NOT accept office hours that overlap or end before they begin', () => {
