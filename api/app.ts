@@ -11,7 +11,9 @@ import { requireLogin } from './auth.js';
 import { requireSameSiteWrites } from './csrf.js';
 import { errorHandler } from './errors.js';
 import { readableRequest } from './validate.js';
+import { calendarBanner, calendarHorizonCache } from './calendar-banner.js';
 import { calendarRoutes } from './routes/calendar.js';
+import { calendarPage } from './routes/calendar-page.js';
 import { casePage, caseRoutes } from './routes/cases.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { supervisionRoutes } from './routes/supervision.js';
@@ -78,9 +80,12 @@ export function createApp({ config, db, engine, log, onDeployed }: AppDeps): exp
   app.use('/api/v1', platformApi({ config, db, engine, log }));
   app.use(express.json({ limit: '1mb' }), readableRequest('body'));
 
+  const horizon = calendarHorizonCache(db, config);
   app.get('/health', async (_req, res) => {
     const engineUp = await fetch(`${config.engine.restUrl}/version`).then((r) => r.status === 401 || r.ok, () => false);
-    res.status(engineUp ? 200 : 503).json({ status: engineUp ? 'ok' : 'degraded', engine: engineUp ? 'up' : 'down' });
+    // the working-day calendar's reach, and from 60 days before its end a warning
+    const calendar = await horizon().then(({ publishedUntil, daysLeft, warning, message }) => ({ publishedUntil, daysLeft, warning, message }), () => undefined);
+    res.status(engineUp ? 200 : 503).json({ status: engineUp ? 'ok' : 'degraded', engine: engineUp ? 'up' : 'down', ...(calendar ? { calendar } : {}) });
   });
 
   app.use('/assets', express.static(STATIC_DIR, { index: false, maxAge: '1h' }));
@@ -89,6 +94,7 @@ export function createApp({ config, db, engine, log, onDeployed }: AppDeps): exp
   app.use('/public/ratings', publicRatingRoutes(db));
 
   app.use(requireLogin(engine), requireSameSiteWrites());
+  app.use(calendarBanner(horizon));
   // what a login sees holds personal data: never kept by the browser or a proxy (the modeler's
   // bundle, the same for everyone, may be cached)
   app.use((req, res, next) => {
@@ -102,7 +108,8 @@ export function createApp({ config, db, engine, log, onDeployed }: AppDeps): exp
     res.json(req.user);
   });
   app.use('/api/catalogue', catalogueRoutes(db));
-  app.use('/api/calendar', calendarRoutes(db, config));
+  app.use('/api/calendar', calendarRoutes(db, engine, config));
+  app.use('/calendar', calendarPage(db, horizon));
   app.use('/api/cases', promiseRoutes(db, engine));
   app.use('/api/cases', caseRoutes(db, engine, config));
   app.use('/cases', casePage(db, engine, config));

@@ -2,6 +2,7 @@
 // and a bad value fails with the variable's name and what to do.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_OFFICE_HOURS, parseOfficeHours, type OfficePeriod } from './calendar/office-hours.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -49,7 +50,9 @@ export interface Config {
   hotline12345: { url: string | undefined; token: string | undefined };
   outbox: { intervalMs: number; retryBaseMs: number; retryMaxMs: number; batchSize: number; publicationBatchSize: number; reconcileIntervalMs: number };
   /** 时限: the office's UTC offset and the 电子监察 warning threshold */
-  deadlines: { utcOffset: string; warningWorkingDays: number };
+  deadlines: { utcOffset: string; warningWorkingDays: number; officeHours: OfficePeriod[] };
+  /** analysts are warned this many days before the last published day of the working-day calendar */
+  calendar: { warningDays: number };
   /** the platform API (网上平台): per-client rate limits, body and attachment limits, dev demo key */
   platformApi: {
     ratePerMinute: number;
@@ -146,6 +149,14 @@ function offset(env: Env, name: string, fallback: string): string {
   return value;
 }
 
+function officeHours(env: Env, name: string): OfficePeriod[] {
+  try {
+    return parseOfficeHours(text(env, name, DEFAULT_OFFICE_HOURS)!);
+  } catch (error) {
+    throw new ConfigError(name, (error as Error).message);
+  }
+}
+
 /** Dev defaults are documented in the README; production mode has none. */
 const DEV_PASSWORDS = { admin: 'shenpi-admin', service: 'shenpi-service', demo: 'shenpi-demo' };
 /** The dev-mode demo platform client's key (client id `demo`); production seeds none. */
@@ -235,7 +246,9 @@ export function loadConfig(env: Env = process.env): Config {
     deadlines: {
       utcOffset: offset(env, 'SHENPI_UTC_OFFSET', '+08:00'),
       warningWorkingDays: integer(env, 'SHENPI_WARNING_WORKING_DAYS', 1, 0, 10),
+      officeHours: officeHours(env, 'SHENPI_OFFICE_HOURS'),
     },
+    calendar: { warningDays: integer(env, 'SHENPI_CALENDAR_WARNING_DAYS', 60, 1, 366) },
     platformApi: {
       ratePerMinute: integer(env, 'SHENPI_API_RATE_PER_MINUTE', 120, 1, 1_000_000),
       rateBurst: integer(env, 'SHENPI_API_RATE_BURST', 30, 1, 1_000_000),

@@ -22,6 +22,7 @@ import { seedCatalogue } from './catalogue/seed.js';
 import { seedBundles } from './catalogue/bundle.js';
 import { listLatest } from './repositories/catalogue.js';
 import { seedCalendar } from './repositories/calendar.js';
+import { startCalendarWatch, warnAboutHorizon } from './calendar/horizon.js';
 import { startDispatchers } from './outbox/channels.js';
 import { startPublicationWatch } from './publication/watch.js';
 import { createApp } from '../api/app.js';
@@ -114,6 +115,10 @@ export async function startSystem(config: Config, options: SystemOptions): Promi
     await progress.step('工作日历与事项清单', async () => {
       const calendar = await seedCalendar(db, chineseDaysSeed());
       if (calendar.days) log.info('working-day calendar seeded', calendar);
+      // analysts are told in time to enter next year (log, notification, /health, staff pages)
+      await warnAboutHorizon(db, config, log);
+      const calendarWatch = startCalendarWatch(db, config, log);
+      stack.push(async () => calendarWatch.stop());
       const catalogue = await seedCatalogue(db);
       if (catalogue.added.length) log.info('catalogue seeded', catalogue);
       const bundles = await seedBundles(db, new Map((await listLatest(db)).map((item) => [item.key, item.entry])));

@@ -3,6 +3,8 @@
 export const BPMN_ERRORS = {
   itemNotInCatalogue: 'ITEM_NOT_IN_CATALOGUE',
   extensionNotAllowed: 'EXTENSION_NOT_ALLOWED',
+  /** a deadline needs a year whose holiday schedule is not published yet: wait for it */
+  calendarYearUnpublished: 'WORK_CALENDAR_YEAR_UNPUBLISHED',
 } as const;
 
 export type BpmnErrorCode = (typeof BPMN_ERRORS)[keyof typeof BPMN_ERRORS];

@@ -26,13 +26,16 @@ import { worker as recordComplaintStatus } from './complaints/record-status.work
 import { worker as handOverComplaint } from './complaints/hand-over.worker.js';
 import { worker as escalateComplaint } from './complaints/escalate.worker.js';
 import { worker as recordGovernmentBreach } from './complaints/record-breach.worker.js';
+import { awaitingCalendar } from './deadlines/calendar-wait.js';
+import { CALENDAR_TOPICS } from './topics.js';
 
+// the workers that count working days wait for an unpublished year (待发布工作日历)
 export const WORKERS: WorkerDefinition[] = [
   validateApplication, registerCase, recordCaseStatus, computeDeadline, extendDeadline, stopClock, restartClock, raiseAlert, issueLicence,
   revokeLicence, checkCreditEligibility, recordCredit, preparePromiseNotice, validateSupplement, publishLicence, pushToSupervision,
   validateBundle, collectBundleResults, recordInspectionOpinion, mergeInspectionOpinions,
   recordRatingStep, publishRatingOutcome, recordComplaintStatus, handOverComplaint, escalateComplaint, recordGovernmentBreach,
-];
+].map((worker) => (CALENDAR_TOPICS.includes(worker.topic) ? awaitingCalendar(worker) : worker));
 
 export { startWorkers, type RunningWorkers, type WorkerSettings } from './runtime/start-workers.js';
 export { createWorkerServices, type WorkerServices } from './runtime/services.js';

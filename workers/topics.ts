@@ -30,3 +30,11 @@ export const TOPICS = {
 } as const;
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
+
+/**
+ * The topics whose workers count working days. When a date falls in a year the calendar does
+ * not know yet, the task ends in the BPMN error WORK_CALENDAR_YEAR_UNPUBLISHED and the case
+ * waits (待发布工作日历) until the year is published: the generator (lib/bpmn/builder.ts) adds
+ * that wait to every task of these topics.
+ */
+export const CALENDAR_TOPICS: readonly Topic[] = [TOPICS.computeDeadline, TOPICS.extendDeadline, TOPICS.restartClock, TOPICS.preparePromiseNotice];

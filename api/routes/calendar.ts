@@ -3,14 +3,17 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import type { Config } from '../../lib/config.js';
+import type { EngineClient } from '../../lib/engine/client.js';
+import { publishYear, saveYear } from '../../lib/calendar/publish.js';
+import { checkYearSchedule, chineseDaysSchedule, daysToSchedule, previewYear } from '../../lib/calendar/year-schedule.js';
 import { computeDeadline } from '../../lib/calendar/deadlines.js';
 import { CalendarRangeError, InvalidDateError } from '../../lib/calendar/work-calendar.js';
-import { deleteCalendarDay, listCalendar, loadCalendar, publishCalendarYear, setCalendarDay } from '../../lib/repositories/calendar.js';
+import { calendarYear, deleteCalendarDay, listCalendar, loadCalendar, setCalendarDay } from '../../lib/repositories/calendar.js';
 import { badRequest, HttpError, notFound } from '../errors.js';
 import { requireGroup } from '../roles.js';
 import { field, validRequest } from '../validate.js';
 
-export function calendarRoutes(db: Knex, config: Config): Router {
+export function calendarRoutes(db: Knex, engine: EngineClient, config: Config): Router {
   const router = Router();
   const analysts = requireGroup('analysts');
 
@@ -59,10 +62,38 @@ export function calendarRoutes(db: Knex, config: Config): Router {
     res.status(204).end();
   });
 
-  router.post('/years/:year/publish', analysts, validRequest({ params: { year: field.year } }), async (req, res) => {
+  const yearParam = validRequest({ params: { year: field.year } });
+
+  // a year in the form of the State Council's notice: as entered, or else as the installed
+  // chinese-days package has it (the starting point), or else empty
+  router.get('/years/:year/schedule', yearParam, async (req, res) => {
     const year = Number(req.params.year);
-    await publishCalendarYear(db, year, req.user!.id);
-    res.status(204).end();
+    const entered = await calendarYear(db, year);
+    const fromPackage = entered.days.length || entered.published ? undefined : chineseDaysSchedule(year);
+    res.json({
+      year, published: entered.published,
+      source: fromPackage?.source ?? (entered.days.length || entered.published ? entered.source ?? 'manual' : null),
+      schedule: fromPackage?.schedule ?? daysToSchedule(entered.days),
+    });
+  });
+
+  router.post('/years/:year/preview', analysts, yearParam, async (req, res) => {
+    const year = Number(req.params.year);
+    res.json(previewYear(year, checkYearSchedule(year, req.body)));
+  });
+
+  // the whole year at once; with publish: true deadlines may fall in it from now on, and the
+  // cases waiting for it (待发布工作日历) go on by themselves
+  router.put('/years/:year', analysts, yearParam, async (req, res) => {
+    const year = Number(req.params.year);
+    const schedule = checkYearSchedule(year, req.body);
+    res.json(await saveYear(db, engine, year, schedule, req.user!.id, (req.body as { publish?: boolean }).publish === true));
+  });
+
+  router.post('/years/:year/publish', analysts, yearParam, async (req, res) => {
+    const year = Number(req.params.year);
+    // the cases waiting for the calendar (待发布工作日历) go on by themselves
+    res.json(await publishYear(db, engine, year, req.user!.id));
   });
 
   return router;

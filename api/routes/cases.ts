@@ -6,6 +6,7 @@ import type { Config } from '../../lib/config.js';
 import { todayIn } from '../../lib/calendar/deadlines.js';
 import type { EngineClient } from '../../lib/engine/client.js';
 import { loadCalendar } from '../../lib/repositories/calendar.js';
+import { unlessUnpublished } from '../../lib/calendar/work-calendar.js';
 import { caseEvents, casePauses, findCaseByReceipt } from '../../lib/repositories/cases.js';
 import { licenceForCase } from '../../lib/repositories/licences.js';
 import { alertsFor } from '../../lib/repositories/supervision.js';
@@ -79,7 +80,7 @@ async function caseRecord(db: Knex, engine: EngineClient, config: Config, user: 
   if (record.decisionDeadline && !record.outcome) {
     const calendar = await loadCalendar(db);
     const open = pauses.find((pause) => !pause.restartedOn);
-    remainingWorkingDays = calendar.remainingWorkingDays(todayIn(config.deadlines.utcOffset), record.decisionDeadline, open?.stoppedOn);
+    remainingWorkingDays = unlessUnpublished(() => calendar.remainingWorkingDays(todayIn(config.deadlines.utcOffset), record.decisionDeadline!, open?.stoppedOn)) ?? null;
   }
   return {
     ...record,
@@ -106,7 +107,7 @@ function renderCaseRecord(record: CaseRecord): string {
 <link rel="stylesheet" href="/assets/pages.css">
 </head><body class="case-record">
 <h1>办件轨迹</h1>
-<p>受理编号 <b>${escapeHtml(r.receiptNumber)}</b> · ${escapeHtml(r.itemName)} · 申请人 ${escapeHtml(r.applicantName)} · 收件 ${escapeHtml(String(r.receivedOn))}</p>
+<p>受理编号 <b>${escapeHtml(r.receiptNumber)}</b> · ${escapeHtml(r.itemName)} · 申请人 ${escapeHtml(r.applicantName)} · 收件 ${escapeHtml(String(r.receivedOn))} · 状态 <b>${escapeHtml(r.status)}</b></p>
 <p>办结期限 ${escapeHtml(String(r.decisionDeadline ?? '—'))}${r.remainingWorkingDays !== null ? ` (剩余 ${r.remainingWorkingDays} 个工作日)` : ''} · 当前环节: ${escapeHtml(r.currentSteps.join('、') || (r.outcome ? `已办结 (${r.outcome})` : '—'))}</p>
 <h2>环节</h2>
 <table><tr><th>环节</th><th>经办</th><th>开始</th><th>完成</th></tr>${steps}</table>

@@ -8,6 +8,7 @@ export function portalPage(config: Config, user: AuthenticatedUser): string {
     ['任务列表 Tasklist', `${config.engine.webappUrl}/app/tasklist/`, '窗口人员、审批人员办理任务'],
     ['流程监控 Cockpit', `${config.engine.webappUrl}/app/cockpit/`, '运维与流程分析员查看流程实例和事件'],
     ['用户管理 Admin', `${config.engine.webappUrl}/app/admin/`, '管理员维护用户、科室和权限'],
+    ['工作日历', '/calendar', '流程分析员录入并发布下一年度节假日安排'],
     ['引擎 REST API', config.engine.restUrl, '需要 HTTP Basic 登录'],
   ];
   return `<!doctype html>

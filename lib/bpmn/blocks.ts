@@ -74,8 +74,8 @@ export const acceptanceBlock: ProcessModel = {
     { id: 'ToMaterialsCompleteGatewayFlow', from: 'ComputeNoticeDeadlineTask', to: 'MaterialsCompleteGateway' },
     // the layout places a gateway's branches in flow order (this order lays out cleanly)
     { id: 'PromisePossibleFlow', name: '仅缺可容缺或已承诺的材料', from: 'MaterialsCompleteGateway', to: 'CheckCreditEligibilityTask', condition: "${acceptancePath == 'deferral' || acceptancePath == 'commitment'}" },
-    { id: 'MaterialsDeficientFlow', name: '不齐全', from: 'MaterialsCompleteGateway', to: 'NotifyDeficienciesTask', condition: "${acceptancePath == 'deficient'}" },
     { id: 'MaterialsCompleteFlow', name: '齐全', from: 'MaterialsCompleteGateway', to: 'ReviewMaterialsTask', condition: "${acceptancePath == 'complete' && execution.getVariable('bundleAccepted') != true}" },
+    { id: 'MaterialsDeficientFlow', name: '不齐全', from: 'MaterialsCompleteGateway', to: 'NotifyDeficienciesTask', condition: "${acceptancePath == 'deficient'}" },
     // an item of a 一件事 was accepted once, for the whole bundle, at the window
     { id: 'AcceptedWithBundleFlow', name: '一件事已受理', from: 'MaterialsCompleteGateway', to: 'RecordAcceptedTask', condition: "${acceptancePath == 'complete' && execution.getVariable('bundleAccepted') == true}" },
     { id: 'ToCreditEligibleGatewayFlow', from: 'CheckCreditEligibilityTask', to: 'CreditEligibleGateway' },

@@ -2,6 +2,8 @@
 // semantic model is written here with readable ids, and bpmn-auto-layout adds the diagram so
 // that the modeler opens every file. Only camunda: extensions Operaton also understands.
 import { layoutProcess } from 'bpmn-auto-layout';
+import { BPMN_ERRORS } from '../../workers/bpmn-errors.js';
+import { CALENDAR_TOPICS } from '../../workers/topics.js';
 
 export type Inputs = Record<string, string>;
 
@@ -96,8 +98,58 @@ function pascal(id: string): string {
   return id.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
 }
 
+/** Correlated to every waiting case when an analyst publishes a year of the working-day calendar. */
+export const WORK_CALENDAR_PUBLISHED_MESSAGE = 'WorkCalendarPublished';
+
+/** The input parameter that tells a calendar worker its task waits for an unpublished year (else: an incident). */
+export const AWAITS_CALENDAR = 'awaitsCalendar';
+
+/** Set by the worker with the BPMN error: when the wait looks at the calendar again, in case a message was missed. */
+export const CALENDAR_RECHECK_AT = 'calendarRecheckAt';
+
+/**
+ * 待发布工作日历: every task that counts working days (CALENDAR_TOPICS) gets, in one place, a
+ * wait for a year the calendar does not know yet. Its worker ends in WORK_CALENDAR_YEAR_UNPUBLISHED,
+ * the case waits for WorkCalendarPublished (or a recheck a few hours later) and the task runs
+ * again, computing every date then: no guess, no manual retry.
+ */
+export function withCalendarWait(model: ProcessModel): ProcessModel {
+  const tasks = model.nodes.filter((node) => node.kind === 'service' && CALENDAR_TOPICS.includes(node.topic as never));
+  if (tasks.length === 0) return model;
+  const base = (task: Node): string => task.id.replace(/Task$/, '');
+  // the wait comes right after its task and its task's first flow: the layout places elements in that order
+  const nodes = model.nodes.flatMap((node): Node[] => (!tasks.includes(node) || node.kind !== 'service' ? [node] : [
+    { ...node, inputs: { ...node.inputs, [AWAITS_CALENDAR]: '${true}' } },
+    { kind: 'boundaryError', id: `${base(node)}CalendarUnpublishedEvent`, name: '工作日历未发布', attachedTo: node.id, error: 'WorkCalendarYearUnpublishedError' },
+    { kind: 'eventGateway', id: `${base(node)}AwaitCalendarGateway`, name: '待发布工作日历' },
+    { kind: 'messageCatch', id: `${base(node)}CalendarPublishedEvent`, name: '工作日历已发布', message: 'WorkCalendarPublishedMessage' },
+    { kind: 'timerCatch', id: `${base(node)}CalendarRecheckTimer`, name: '复查工作日历', date: `\${${CALENDAR_RECHECK_AT}}` },
+  ]));
+  const flows = model.flows.flatMap((flow): Flow[] => {
+    const task = tasks.find((candidate) => candidate.id === flow.from);
+    if (!task || model.flows.find((other) => other.from === task.id) !== flow) return [flow];
+    const id = base(task);
+    return [
+      flow,
+      { id: `${id}ToAwaitCalendarFlow`, from: `${id}CalendarUnpublishedEvent`, to: `${id}AwaitCalendarGateway` },
+      { id: `${id}ToCalendarPublishedFlow`, from: `${id}AwaitCalendarGateway`, to: `${id}CalendarPublishedEvent` },
+      { id: `${id}ToCalendarRecheckFlow`, from: `${id}AwaitCalendarGateway`, to: `${id}CalendarRecheckTimer` },
+      { id: `${id}CalendarPublishedFlow`, name: '重新计算', from: `${id}CalendarPublishedEvent`, to: task.id },
+      { id: `${id}CalendarRecheckedFlow`, name: '重新计算', from: `${id}CalendarRecheckTimer`, to: task.id },
+    ];
+  });
+  return {
+    ...model,
+    nodes,
+    flows,
+    errors: [...(model.errors ?? []), { id: 'WorkCalendarYearUnpublishedError', name: '工作日历未发布', code: BPMN_ERRORS.calendarYearUnpublished }],
+    messages: [...(model.messages ?? []), { id: 'WorkCalendarPublishedMessage', name: WORK_CALENDAR_PUBLISHED_MESSAGE }],
+  };
+}
+
 /** The semantic XML, without diagram. */
-export function toSemanticXml(model: ProcessModel): string {
+export function toSemanticXml(given: ProcessModel): string {
+  const model = withCalendarWait(given);
   const ids = new Set<string>();
   for (const item of [...model.nodes, ...model.flows]) {
     if (ids.has(item.id)) throw new Error(`${model.id}: id ${item.id} 重复`);

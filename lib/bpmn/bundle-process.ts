@@ -36,7 +36,11 @@ export function bundleProcess(bundle: Pick<BundleEntry, 'key' | 'name' | 'target
     { kind: 'boundaryError', id: 'BundleNotInCatalogueBoundaryEvent', name: '清单之外', attachedTo: 'CheckBundleApplicationTask', error: 'ItemNotInCatalogueError' },
     { kind: 'end', id: 'BundleNotInCatalogueEndEvent', name: '不予受理 (清单之外)' },
     { kind: 'service', id: 'RegisterBundleTask', name: '登记收件', topic: TOPICS.registerCase },
-    { kind: 'service', id: 'ComputeBundleDeadlineTask', name: '计算一件事办结期限', topic: TOPICS.computeDeadline, inputs: { deadlineName: 'bundle', deadlineFrom: '${receivedOn}', deadlineWorkingDays: '${bundleTargetWorkingDays}' } },
+    { kind: 'service', id: 'ComputeBundleDeadlineTask', name: '计算一件事办结期限', topic: TOPICS.computeDeadline, inputs: {
+      deadlineName: 'bundle', deadlineFrom: '${receivedOn}', deadlineWorkingDays: '${bundleTargetWorkingDays}',
+      // 0.5 working day: 4 office hours from the moment of receipt
+      deadlineWorkingHours: "${execution.getVariable('bundleTargetWorkingHours')}", deadlineFromTime: "${execution.getVariable('receivedAt')}",
+    } },
     { kind: 'xor', id: 'BundleValidGateway', name: '一表申请齐全?' },
     { kind: 'user', id: 'NotifyBundleDeficienciesTask', name: '一次性告知 (一件事)', groups: 'window', assignee: "${execution.getVariable('deskClerk')}", form: 'bundle-notify-deficiencies', due: '${bundleDueAt}' },
     recordStatus('RecordBundleNoticeTask', '记录一次性告知', '已告知补正', {}),

@@ -1,5 +1,6 @@
 // Deadlines as the engine uses them: the last day (ISO date), the moment it runs out (due date
 // and red-card timer) and the moment of the yellow warning, all in the office's time zone.
+import type { OfficePeriod } from './office-hours.js';
 import type { WorkCalendar } from './work-calendar.js';
 
 export interface DeadlineSettings {
@@ -7,6 +8,8 @@ export interface DeadlineSettings {
   utcOffset: string;
   /** 电子监察: yellow warning when this many working days remain (counting the last day) */
   warningWorkingDays: number;
+  /** office hours, for time limits below a working day (default 09:00–12:00, 13:30–17:30) */
+  officeHours?: OfficePeriod[];
 }
 
 export interface Deadline {

@@ -139,3 +139,13 @@ export class WorkCalendar {
     return this.addWorkingDays(pause.to, remaining, '恢复计时日期');
   }
 }
+
+/** The value, or undefined while it needs a year the calendar does not know yet: for display and checks, never a guess. */
+export function unlessUnpublished<T>(compute: () => T): T | undefined {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof CalendarRangeError) return undefined;
+    throw error;
+  }
+}

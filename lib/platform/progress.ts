@@ -8,6 +8,7 @@ import { todayIn } from '../calendar/deadlines.js';
 import type { EngineClient } from '../engine/client.js';
 import { childCases } from '../repositories/bundles.js';
 import { loadCalendar } from '../repositories/calendar.js';
+import { unlessUnpublished } from '../calendar/work-calendar.js';
 import { caseEvents, casePauses, findCaseByReceipt, type CaseRecord } from '../repositories/cases.js';
 import { licenceForCase } from '../repositories/licences.js';
 
@@ -67,7 +68,7 @@ export class CaseProgress {
     let remainingWorkingDays: number | null = null;
     if (record.decisionDeadline && !record.outcome) {
       const calendar = await loadCalendar(this.db);
-      remainingWorkingDays = calendar.remainingWorkingDays(todayIn(this.utcOffset), record.decisionDeadline, open?.stoppedOn);
+      remainingWorkingDays = unlessUnpublished(() => calendar.remainingWorkingDays(todayIn(this.utcOffset), record.decisionDeadline!, open?.stoppedOn)) ?? null;
     }
     const licence = await licenceForCase(this.db, record.businessKey);
     return {
@@ -97,6 +98,11 @@ export class CaseProgress {
       const value = await this.variable<unknown>(ids, name);
       return typeof value === 'string' ? value : null;
     };
+    if (waitingAt.has('ComputeSupplementDeadlineAwaitCalendarGateway')) {
+      // 待发布工作日历: what to bring is known, the deadline once next year's schedule is published
+      const problems = (await this.variable<Array<{ message?: unknown }>>(ids, 'applicationProblems')) ?? [];
+      actions.push({ kind: 'correction', title: '按一次性告知书补正材料', deadline: null, how: '补正期限待下一年度工作日历发布后计算并告知; 请准备下列全部补正内容', materials: [], problems: problems.map((problem) => String(problem.message ?? '')) });
+    }
     if (waitingAt.has('AwaitSupplementGateway') || waitingAt.has('ApplicationResubmittedEvent')) {
       const problems = (await this.variable<Array<{ message?: unknown }>>(ids, 'applicationProblems')) ?? [];
       actions.push({ kind: 'correction', title: '按一次性告知书补正材料', deadline: await text('supplementDeadline'), how: '请在期限内一次性补正下列全部内容后重新提交; 逾期未补正的, 办件终结', materials: [], problems: problems.map((problem) => String(problem.message ?? '')) });

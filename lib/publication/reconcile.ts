@@ -3,7 +3,7 @@
 // field, not acknowledged, rejected); with repair, what can be fixed is fixed by publishing again.
 import type { Knex } from 'knex';
 import type { CatalogueEntry } from '../catalogue/entry.js';
-import type { WorkCalendar } from '../calendar/work-calendar.js';
+import { unlessUnpublished, type WorkCalendar } from '../calendar/work-calendar.js';
 import type { EngineClient } from '../engine/client.js';
 import { raiseAlert } from '../repositories/supervision.js';
 import { getVersion } from '../repositories/catalogue.js';
@@ -107,8 +107,11 @@ export async function reconcile(db: Knex, engine: EngineClient, options: Reconci
         const mismatch: Mismatch = { kind: 'unacknowledged', licenceNumber: number, detail: `第 ${published.version} 版尚未得到信用平台确认` };
         // 电子监察: the legal limit for 双公示 is 7 working days after the decision
         if (options.calendar && options.today) {
-          const limit = options.calendar.addWorkingDays(published.decisionDate, PUBLICATION_LIMIT_WORKING_DAYS);
-          if (limit < options.today) {
+          // a limit in an unpublished year is not guessed: the red card waits for the year, the watch looks again
+          const calendar = options.calendar;
+          const limit = unlessUnpublished(() => calendar.addWorkingDays(published.decisionDate, PUBLICATION_LIMIT_WORKING_DAYS));
+          if (limit === undefined) mismatch.detail += ', 法定公示期限待工作日历发布后计算';
+          else if (limit < options.today) {
             await raiseAlert(db, {
               businessKey: published.businessKey, receiptNumber: licence?.receiptNumber ?? null, level: 'red', activityId: 'PublishLicenceTask', activityName: '双公示',
               responsibleGroup: 'operators', deadline: limit, timerActivityInstanceId: `publication:${publicationKey(number, published.version)}`,
@@ -145,3 +148,4 @@ async function republish(db: Knex, engine: EngineClient, licence: Licence, proce
   if (record.status !== STATUS_BY_ACTION[action] || checkLicenceRecord(record).length) return false;
   return (await publish(db, { licenceNumber: licence.licenceNumber, businessKey: licence.businessKey, itemKey: licence.itemKey, action, record, decisionDate: licence.decidedOn })).created;
 }
+

@@ -99,6 +99,36 @@ export async function recordStatus(db: Knex, change: StatusChange): Promise<bool
   });
 }
 
+/** The status of a case whose deadline needs a year the working-day calendar does not know yet. */
+export const AWAITING_CALENDAR_STATUS = '待发布工作日历';
+/** The timeline entry when it goes on; the case's status becomes again what it was before. */
+export const CALENDAR_RESUMED_STATUS = '工作日历已发布, 继续办理';
+
+/**
+ * The case waits for the calendar: once per wait, however often the wait looks again. False
+ * when there is no case record under this key (a complaint, a rating: the engine shows the wait).
+ */
+export async function awaitCalendar(db: Knex, change: Omit<StatusChange, 'status' | 'fields'>): Promise<boolean> {
+  const found = await db('case_record').where({ business_key: change.businessKey }).first('status');
+  if (!found) return false;
+  if (found.status === AWAITING_CALENDAR_STATUS) return true;
+  return recordStatus(db, { ...change, status: AWAITING_CALENDAR_STATUS });
+}
+
+/** After the wait: the timeline says so, and the case's status is the one it had before it. */
+export async function resumeAfterCalendar(db: Knex, change: Omit<StatusChange, 'status' | 'fields'>): Promise<void> {
+  await db.transaction(async (trx) => {
+    const row = await trx('case_record').where({ business_key: change.businessKey }).forUpdate().first('id', 'status');
+    if (!row || row.status !== AWAITING_CALENDAR_STATUS) return;
+    const before = await trx('case_event').where({ case_id: row.id }).whereNotIn('status', [AWAITING_CALENDAR_STATUS, CALENDAR_RESUMED_STATUS])
+      .orderBy([{ column: 'at', order: 'desc' }, { column: 'id', order: 'desc' }]).first('status');
+    await trx('case_event')
+      .insert({ case_id: row.id, activity_id: change.activityId, activity_instance_id: change.activityInstanceId, status: CALENDAR_RESUMED_STATUS, note: change.note ?? null, detail: change.detail === undefined ? null : JSON.stringify(change.detail) })
+      .onConflict(['activity_instance_id', 'status']).ignore();
+    await trx('case_record').where({ id: row.id }).update({ status: before?.status ?? '已收件', updated_at: trx.fn.now() });
+  });
+}
+
 export async function setDecisionDeadline(db: Knex, businessKey: string, deadline: string): Promise<void> {
   await db('case_record').where({ business_key: businessKey }).update({ decision_deadline: deadline, updated_at: db.fn.now() });
 }

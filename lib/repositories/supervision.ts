@@ -52,6 +52,13 @@ export async function notifyApplicant(db: Knex, businessKey: string, title: stri
     .onConflict('dedup_key').ignore();
 }
 
+/** A notice to a group, once per `dedupKey`; `subject` stands where a case's business key would. Returns false when sent before. */
+export async function notifyGroup(db: Knex, group: string, subject: string, title: string, body: string, dedupKey: string): Promise<boolean> {
+  const inserted = await db('notification').insert({ recipient_kind: 'group', recipient: group, business_key: subject, title, body, dedup_key: dedupKey })
+    .onConflict('dedup_key').ignore().returning('id');
+  return inserted.length > 0;
+}
+
 export async function notificationsForGroups(db: Knex, groups: string[], limit = 200): Promise<Array<{ recipient: string; title: string; body: string; businessKey: string; createdAt: Date; readAt: Date | null }>> {
   return db('notification').where({ recipient_kind: 'group' }).whereIn('recipient', groups).orderBy('id', 'desc').limit(limit)
     .select('recipient', 'title', 'body', { businessKey: 'business_key' }, { createdAt: 'created_at' }, { readAt: 'read_at' });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../../lib/config.js';
 import { collectResources } from '../../lib/engine/deploy.js';
 import { BPMN_ERRORS, TOPICS, WORKERS } from '../../workers/index.js';
+import { CALENDAR_TOPICS } from '../../workers/topics.js';
 import { BLOCKS } from '../../lib/bpmn/blocks.js';
 import { toBpmnXml } from '../../lib/bpmn/builder.js';
 import { inspectionOpinionBlock, jointInspectionBlock } from '../../lib/bpmn/bundle-blocks.js';
@@ -61,6 +62,19 @@ describe('processes/ and forms/ (static)', () => {
     for (const { name, xml } of bpmn) {
       for (const code of all(/errorCode="([^"]+)"/g, xml)) expect(codes.has(code), `${name}: errorCode ${code}`).to.equal(true);
     }
+  });
+
+  it('should let every task that counts working days wait for an unpublished year (待发布工作日历)', () => {
+    let checked = 0;
+    for (const { name, xml } of bpmn) {
+      for (const [, id, topic] of xml.matchAll(/<bpmn:serviceTask id="([^"]+)"[^>]*camunda:topic="([^"]+)"/g)) {
+        if (!CALENDAR_TOPICS.includes(topic as never)) continue;
+        checked += 1;
+        const base = id!.replace(/Task$/, '');
+        expect(xml, `${name}: ${id}`).to.contain(`attachedToRef="${id}"`).and.to.contain(`id="${base}CalendarPublishedEvent"`).and.to.contain(`<camunda:inputParameter name="awaitsCalendar">\${true}</camunda:inputParameter>`);
+      }
+    }
+    expect(checked).to.be.greaterThan(20);
   });
 
   it('should NOT contain generated ids or script tasks', () => {

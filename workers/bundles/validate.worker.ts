@@ -5,6 +5,7 @@ import { checkBundleApplication, type BundleApplication } from '../../lib/catalo
 import { bundleApplicationFromStartForm, startedFromForm } from '../../lib/catalogue/start-form.js';
 import { inForce, type CatalogueEntry } from '../../lib/catalogue/entry.js';
 import { summariseProblems } from '../../lib/catalogue/application-check.js';
+import { officeHoursOf, splitTimeLimit } from '../../lib/calendar/office-hours.js';
 import { latestBundle } from '../../lib/repositories/bundles.js';
 import { latestVersion } from '../../lib/repositories/catalogue.js';
 import { BPMN_ERRORS, BpmnError } from '../bpmn-errors.js';
@@ -43,6 +44,7 @@ export const worker: WorkerDefinition = {
       }
     }
     const { problems, ticked, applications } = checkBundleApplication(bundle, items, application);
+    const limit = splitTimeLimit(bundle.targetWorkingDays, officeHoursOf(services.deadlines));
     const stage = (key: string) => bundle.items.find((item) => item.itemKey === key)?.stage ?? 1;
     return {
       // the desk clerk who started the bundle handles its 一窗受理 / 一次性告知 (我的待办)
@@ -53,7 +55,10 @@ export const worker: WorkerDefinition = {
       bundleValid: problems.length === 0,
       bundleProblems: problems,
       bundleProblemSummary: summariseProblems(problems),
-      bundleTargetWorkingDays: Math.floor(bundle.targetWorkingDays),
+      // a target below one working day (0.5) runs in office hours from the moment of receipt
+      bundleTargetWorkingDays: 'workingDays' in limit ? limit.workingDays : 0,
+      bundleTargetWorkingHours: 'officeHours' in limit ? limit.officeHours : null,
+      receivedAt: variable('receivedAt') ?? (variable('clockDate') ? null : new Date().toISOString()),
       bundleJointInspection: Boolean(bundle.jointInspection),
       jointInspectionGroups: new StringList(bundle.jointInspection?.groups ?? []),
       bundleFirstItems: new StringList(problems.length ? [] : ticked.filter((key) => stage(key) === 1)),

@@ -7,7 +7,8 @@ import type { Deadline } from '../../lib/calendar/deadlines.js';
 export function deadlineVariables(name: string, deadline: Deadline): Record<string, unknown> {
   return {
     [`${name}Deadline`]: deadline.deadline,
-    [`${name}StartsAt`]: deadline.dueAt.replace('T23:59:59', 'T00:00:00'),
+    // the first moment of the last day (a deadline in office hours is due within the day)
+    [`${name}StartsAt`]: `${deadline.deadline}T00:00:00${deadline.dueAt.slice(-6)}`,
     [`${name}DueAt`]: deadline.dueAt,
     [`${name}WarningAt`]: deadline.warningAt,
   };

@@ -1,11 +1,11 @@
 // What worker handlers may use besides the task: the app database, the working-day calendar
-// (cached briefly, since analysts edit it) and the deadline settings.
+// (cached until an analyst changes it) and the deadline settings.
 import type { Knex } from 'knex';
 import type { Task } from 'camunda-external-task-client-js';
 import { todayIn, type DeadlineSettings } from '../../lib/calendar/deadlines.js';
 import type { WorkCalendar } from '../../lib/calendar/work-calendar.js';
 import { parseIsoDate } from '../../lib/calendar/work-calendar.js';
-import { loadCalendar } from '../../lib/repositories/calendar.js';
+import { calendarVersion, loadCalendar } from '../../lib/repositories/calendar.js';
 
 export interface WorkerServices {
   db: Knex;
@@ -23,12 +23,10 @@ export interface WorkerServices {
   today(task: Task): string;
 }
 
-const CALENDAR_CACHE_MS = 30_000;
-
 export function createWorkerServices(db: Knex, deadlines: DeadlineSettings, credit: WorkerServices['credit'], extras: Partial<Pick<WorkerServices, 'webUrl' | 'hotline12345'>> = {}): WorkerServices {
   const webUrl = extras.webUrl ?? 'http://127.0.0.1:3000';
   const hotline12345 = extras.hotline12345 ?? { configured: false };
-  let cached: { calendar: WorkCalendar; until: number } | undefined;
+  let cached: { calendar: WorkCalendar; version: string } | undefined;
   return {
     db,
     webUrl,
@@ -36,7 +34,9 @@ export function createWorkerServices(db: Knex, deadlines: DeadlineSettings, cred
     credit,
     hotline12345,
     async calendar() {
-      if (!cached || cached.until < Date.now()) cached = { calendar: await loadCalendar(db), until: Date.now() + CALENDAR_CACHE_MS };
+      // a case that waited for a year runs again right after it is published: never a stale calendar
+      const version = await calendarVersion(db);
+      if (cached?.version !== version) cached = { calendar: await loadCalendar(db), version };
       return cached.calendar;
     },
     today(task) {

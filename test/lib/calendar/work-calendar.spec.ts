@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { chineseDaysSeed } from '../../../lib/calendar/chinese-days.js';
 import { computeDeadline } from '../../../lib/calendar/deadlines.js';
-import { CalendarRangeError, InvalidDateError, WorkCalendar } from '../../../lib/calendar/work-calendar.js';
+import { CalendarRangeError, InvalidDateError, unlessUnpublished, WorkCalendar } from '../../../lib/calendar/work-calendar.js';
 
 const seed = chineseDaysSeed();
 const calendar = new WorkCalendar(seed.days, seed.years);
@@ -91,5 +91,13 @@ describe('#computeDeadline', () => {
   it('should NOT warn before the red card when the deadline starts inside the warning window (即办件)', () => {
     const deadline = computeDeadline(calendar, '2026-09-30', 0, settings);
     expect(deadline.warningAt).to.equal(deadline.dueAt);
+  });
+});
+
+describe('unlessUnpublished', () => {
+  it('should give nothing, not a guess, for a count that needs an unpublished year, and pass other errors on', () => {
+    expect(unlessUnpublished(() => calendar.remainingWorkingDays('2026-12-30', '2027-01-05'))).to.equal(undefined);
+    expect(unlessUnpublished(() => calendar.remainingWorkingDays('2026-12-30', '2026-12-31'))).to.equal(2);
+    expect(() => unlessUnpublished(() => calendar.isWorkingDay('2026-02-30'))).to.throw(InvalidDateError);
   });
 });

@@ -2,7 +2,7 @@
 // the utility companies, all connected together; 0.5 working day (the same day).
 import { expect } from 'chai';
 import { findCaseByBusinessKey } from '../../../lib/repositories/cases.js';
-import { MEMBER } from '../../support/cases.js';
+import { CaseDriver, instant, MEMBER } from '../../support/cases.js';
 import { uniqueCreditCode } from '../../support/applications.js';
 import { waitFor } from '../../support/process.js';
 import { useSystem } from '../../support/system.js';
@@ -32,4 +32,18 @@ describe('市政公用联合报装一件事 (utility connection bundle)', functi
       expect(await findCaseByBusinessKey(system.db, driver.businessKey)).to.include({ decisionDeadline: '2026-09-30' });
     });
   }
+
+  it('should make 0.5 working day the next 4 office hours: received Friday 16:00, due Monday 11:30, never on the weekend', async () => {
+    const system = await useSystem();
+    const driver = await new CaseDriver(system.admin, bundle.key).start({
+      receivedOn: '2026-11-27', clockDate: '2026-11-27', receivedAt: '2026-11-27T16:00:00+08:00',
+      application: bundleApplication(bundle, ['water-supply-connection'], uniqueCreditCode()),
+    });
+    // 16:00–17:30 on Friday (1.5 h), then Monday 09:00–11:30 (2.5 h); the yellow warning an office hour before
+    const accept = await driver.task('AcceptBundleTask');
+    expect(instant(accept.due!)).to.equal(instant('2026-11-30T11:30:00+08:00'));
+    expect(await driver.variable('bundleWarningAt')).to.equal('2026-11-30T10:30:00+08:00');
+    expect(await findCaseByBusinessKey(system.db, driver.businessKey)).to.include({ decisionDeadline: '2026-11-30' });
+    await driver.cancel();
+  });
 });
