@@ -69,40 +69,7 @@ export const RESOURCE = {
   user: 1,
 } as const;
 
-export interface Grant {
-  groupId: GroupId;
-  resourceType: number;
-  resourceId: string;
-  permissions: string[];
-}
-
-const tasklistWork = (groupId: GroupId): Grant[] => [
-  { groupId, resourceType: RESOURCE.application, resourceId: 'tasklist', permissions: ['ACCESS'] },
-  { groupId, resourceType: RESOURCE.processDefinition, resourceId: '*', permissions: ['READ'] },
-  { groupId, resourceType: RESOURCE.deployment, resourceId: '*', permissions: ['READ'] },
-];
-
-/** Task visibility itself comes from candidate groups: the engine grants it per task. */
-export const GRANTS: Grant[] = [
-  ...DEPARTMENT_GROUPS.flatMap(tasklistWork),
-  // the front desk starts cases (一窗受理): of items and bundles only (identity.ts grantDeskStart)
-  { groupId: 'window', resourceType: RESOURCE.processInstance, resourceId: '*', permissions: ['CREATE'] },
-  { groupId: 'analysts', resourceType: RESOURCE.application, resourceId: 'cockpit', permissions: ['ACCESS'] },
-  { groupId: 'analysts', resourceType: RESOURCE.deployment, resourceId: '*', permissions: ['CREATE', 'READ', 'DELETE'] },
-  { groupId: 'analysts', resourceType: RESOURCE.processDefinition, resourceId: '*', permissions: ['READ', 'READ_HISTORY'] },
-  { groupId: 'analysts', resourceType: RESOURCE.decisionDefinition, resourceId: '*', permissions: ['READ'] },
-  { groupId: 'operators', resourceType: RESOURCE.application, resourceId: 'cockpit', permissions: ['ACCESS'] },
-  { groupId: 'operators', resourceType: RESOURCE.processDefinition, resourceId: '*', permissions: ['ALL'] },
-  { groupId: 'operators', resourceType: RESOURCE.processInstance, resourceId: '*', permissions: ['ALL'] },
-  { groupId: 'operators', resourceType: RESOURCE.deployment, resourceId: '*', permissions: ['READ'] },
-  { groupId: 'operators', resourceType: RESOURCE.batch, resourceId: '*', permissions: ['ALL'] },
-  { groupId: 'operators', resourceType: RESOURCE.task, resourceId: '*', permissions: ['READ'] },
-  // workers fetch and complete external tasks; the web server starts cases and reads progress
-  { groupId: 'shenpiServices', resourceType: RESOURCE.processDefinition, resourceId: '*', permissions: ['READ', 'CREATE_INSTANCE', 'READ_INSTANCE', 'UPDATE_INSTANCE', 'READ_HISTORY'] },
-  { groupId: 'shenpiServices', resourceType: RESOURCE.processInstance, resourceId: '*', permissions: ['CREATE', 'READ', 'UPDATE'] },
-  { groupId: 'shenpiServices', resourceType: RESOURCE.user, resourceId: '*', permissions: ['READ'] },
-  { groupId: 'shenpiServices', resourceType: RESOURCE.group, resourceId: '*', permissions: ['READ'] },
-];
+// What each group may do: roles.ts (the role table).
 
 /** Tasklist filters every department member sees (their content is limited by authorization). */
 const mine = { candidateGroupsExpression: '${currentUserGroups()}' };

@@ -71,7 +71,7 @@ describe('clerk operations on a task (audited)', function () {
     await driver.complete('ReviewMaterialsTask', MEMBER.window!, { acceptanceDecision: 'accept' });
     await driver.complete('ReviewTask', 'market1', { reviewOpinion: '材料齐全, 建议准予', reviewAction: 'submit' });
     const refused = await driver.complete('DecisionTask', 'market1', { decision: 'return' }).then(() => 'completed', (error: Error) => error.message);
-    expect(refused).to.contain('退回重审必须说明理由');
+    expect(refused).to.contain('(returnReason) 必填');
     await driver.complete('DecisionTask', 'market1', { decision: 'return', returnReason: '未核实住所证明' });
     const again = await driver.task('ReviewTask');
     expect(await system.admin.get<{ value: string }>(`/task/${again.id}/variables/returnReason`)).to.include({ value: '未核实住所证明' });

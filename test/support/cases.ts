@@ -49,9 +49,20 @@ export class CaseDriver {
   }
 
   /** Completes a task by id as a member of its group. */
-  async completeTask(task: { id: string; group: string | undefined }, variables: Record<string, unknown>): Promise<void> {
+  async completeTask(task: { id: string; group: string | undefined; processInstanceId?: string }, variables: Record<string, unknown>): Promise<void> {
     const user = MEMBER[task.group ?? ''] ?? 'window1';
-    await this.engine.as({ username: user, password: DEMO_PASSWORD }).post(`/task/${task.id}/complete`, { variables: toVariables(variables) });
+    await this.submit({ processInstanceId: task.processInstanceId ?? (await this.engine.get<EngineTask>(`/task/${task.id}`)).processInstanceId, id: task.id }, user, variables);
+  }
+
+  /**
+   * A clerk submits the task's form: exactly its fields (the engine refuses anything else). The
+   * test clock (`clockDate`, the business date the workers compute with) is no form field: the
+   * administrator sets it on the task's process first, as the engine's clock would have moved.
+   */
+  private async submit(task: { id: string; processInstanceId: string }, user: string, variables: Record<string, unknown>): Promise<void> {
+    const { clockDate, ...form } = variables;
+    if (clockDate !== undefined) await this.engine.put(`/process-instance/${task.processInstanceId}/variables/clockDate`, toVariables({ clockDate }).clockDate);
+    await this.engine.as({ username: user, password: DEMO_PASSWORD }).post(`/task/${task.id}/complete`, { variables: toVariables(form) });
   }
 
   async start(variables: Record<string, unknown>): Promise<this> {
@@ -73,7 +84,7 @@ export class CaseDriver {
   /** Completes the task as `user` (a member of its candidate group), with form variables. */
   async complete(taskDefinitionKey: string, user: string, variables: Record<string, unknown> = {}): Promise<EngineTask> {
     const task = await this.task(taskDefinitionKey);
-    await this.engine.as({ username: user, password: DEMO_PASSWORD }).post(`/task/${task.id}/complete`, { variables: toVariables(variables) });
+    await this.submit(task, user, variables);
     return task;
   }
 
