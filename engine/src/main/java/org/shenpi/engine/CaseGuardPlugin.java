@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.GetDeployedStartFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -115,7 +116,6 @@ public class CaseGuardPlugin extends AbstractProcessEnginePlugin {
       Caller caller = caller(authentication);
       if (caller == Caller.ENGINE || caller == Caller.ADMIN) return;
       String name = command.getClass().getSimpleName();
-      String user = authentication.getUserId();
       if (ADMIN_ONLY.contains(name) && !(caller == Caller.SERVICE && SERVICE_MAY.contains(name))) {
         throw new AuthorizationException("shenpi: 只有引擎管理员 (camunda-admin) 可以执行 " + name
             + ": 办件只能从开始事件启动、按流程流转, 办件、部署和历史 (留痕) 不得删改; 确需处置的由管理员执行并在操作日志中注明理由");
@@ -127,16 +127,22 @@ public class CaseGuardPlugin extends AbstractProcessEnginePlugin {
       }
       switch (name) {
         case "CompleteTaskCmd" -> checkTask(field(command, "taskId"), field(command, "variables"), Submission.COMPLETE);
-        case "ResolveTaskCmd" -> checkTask(field(command, "taskId"), field(command, "variables"), Submission.RESOLVE);
+        case "ResolveTaskCmd" -> {
+          try {
+            checkTask(field(command, "taskId"), field(command, "variables"), Submission.RESOLVE);
+          } catch (FormFieldValidationException refused) {
+            // the resolve endpoint answers a form refusal with 500: as a person's act it is a missing permission (403)
+            throw new AuthorizationException(refused.getMessage());
+          }
+        }
         case "SubmitTaskFormCmd" -> checkTask(field(command, "taskId"), field(command, "properties"), Submission.COMPLETE);
         case "StartProcessInstanceCmd" -> {
           ProcessInstantiationBuilderImpl builder = field(command, "instantiationBuilder");
-          checkStart(builder.getProcessDefinitionId(), builder.getProcessDefinitionKey(), builder.getVariables());
+          checkStart(builder.getProcessDefinitionId(), builder.getProcessDefinitionKey(), builder.getVariables(), false);
         }
-        case "SubmitStartFormCmd" -> checkStart(field(command, "processDefinitionId"), null, field(command, "variables"));
-        case "AssignTaskCmd" -> checkHandOver(field(command, "taskId"), field(command, "value"), user);
-        case "DelegateTaskCmd", "ClaimTaskCmd" -> checkHandOver(field(command, "taskId"), field(command, "userId"), user);
-        case "SaveTaskCmd" -> checkSave(field(command, "task"), user);
+        case "SubmitStartFormCmd" -> checkStart(field(command, "processDefinitionId"), null, field(command, "variables"), true);
+        case "AssignTaskCmd", "DelegateTaskCmd", "ClaimTaskCmd" -> checkHandOver(field(command, "taskId"), field(command, "userId"));
+        case "SaveTaskCmd" -> checkSave(field(command, "task"));
         default -> { }
       }
     }
@@ -183,7 +189,7 @@ public class CaseGuardPlugin extends AbstractProcessEnginePlugin {
       }
     }
 
-    private void checkStart(String definitionId, String definitionKey, Map<String, ?> submitted) {
+    private void checkStart(String definitionId, String definitionKey, Map<String, ?> submitted, boolean viaForm) {
       Map<String, ?> variables = submitted == null ? Map.of() : submitted;
       read(context -> {
         String id = definitionId;
@@ -198,13 +204,19 @@ public class CaseGuardPlugin extends AbstractProcessEnginePlugin {
           // a building block runs only called by an item, a service process only from the web server
           throw new AuthorizationException("shenpi: 流程 " + id + " 没有开始表单, 工作人员不能直接启动");
         }
-        parse(form).check(variables, Map.of(), Submission.START);
+        try {
+          parse(form).check(variables, Map.of(), Submission.START);
+        } catch (FormFieldValidationException refused) {
+          // POST /start (unlike submit-form) answers a form refusal with 500: it is a permission a person lacks
+          if (!viaForm) throw new AuthorizationException(refused.getMessage());
+          throw refused;
+        }
         return null;
       });
     }
 
     /** 转办 / 委派 / 认领: only to a member of one of the task's own candidate groups. */
-    private void checkHandOver(String taskId, String to, String user) {
+    private void checkHandOver(String taskId, String to) {
       if (to == null) return; // 退回本科室待办 (unclaim)
       read(context -> {
         TaskEntity task = context.getTaskManager().findTaskById(taskId);
@@ -222,7 +234,7 @@ public class CaseGuardPlugin extends AbstractProcessEnginePlugin {
     }
 
     /** PUT /task/{id}: the due date is the legal deadline and the assignee follows the hand-over rule. */
-    private void checkSave(TaskEntity changed, String user) {
+    private void checkSave(TaskEntity changed) {
       if (changed == null || changed.getId() == null) return;
       TaskEntity stored = read(context -> context.getTaskManager().findTaskById(changed.getId()));
       if (stored == null) return;
@@ -232,7 +244,7 @@ public class CaseGuardPlugin extends AbstractProcessEnginePlugin {
       if (!same(stored.getOwner(), changed.getOwner())) {
         throw new AuthorizationException("shenpi: 工作人员不得修改任务所有人 (owner)");
       }
-      if (!same(stored.getAssignee(), changed.getAssignee())) checkHandOver(changed.getId(), changed.getAssignee(), user);
+      if (!same(stored.getAssignee(), changed.getAssignee())) checkHandOver(changed.getId(), changed.getAssignee());
     }
 
     private static boolean same(Object a, Object b) {

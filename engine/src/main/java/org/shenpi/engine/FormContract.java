@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
@@ -94,11 +96,12 @@ final class FormContract {
   void check(Map<String, ?> submitted, Map<String, Object> current, Submission submission) {
     Map<String, Object> after = new LinkedHashMap<>(current);
     submitted.forEach((key, value) -> after.put(key, plain(value)));
+    List<String> unknown = submitted.keySet().stream().filter(key -> !fields.containsKey(key)).sorted().toList();
+    if (!unknown.isEmpty()) {
+      refuse(unknown.get(0), unknown.stream().map(key -> "「" + key + "」").collect(Collectors.joining("、")) + "不是本环节表单 (" + formId + ") 的字段, 不得提交");
+    }
     for (Map.Entry<String, ?> entry : submitted.entrySet()) {
       Field field = fields.get(entry.getKey());
-      if (field == null) {
-        refuse(entry.getKey(), "「" + entry.getKey() + "」不是本环节表单 (" + formId + ") 的字段, 不得提交");
-      }
       Object value = plain(entry.getValue());
       if (field.readonly()) {
         if (!same(value, current.get(field.key()))) refuse(field.key(), name(field) + "为只读字段, 不得修改");
