@@ -45,6 +45,11 @@ export const DEMO_USERS: DemoUser[] = [
   { id: 'municipal1', lastName: '赵', firstName: '静', groups: ['municipalReview'], role: '审批人员 (市政公用)' },
   { id: 'health1', lastName: '周', firstName: '芳', groups: ['healthReview'], role: '审批人员 (卫生健康)' },
   { id: 'police1', lastName: '吴', firstName: '刚', groups: ['publicSecurityReview'], role: '审批人员 (公安)' },
+  // 审查与决定分离: a second clerk in each review section decides what the first reviewed
+  { id: 'construction2', lastName: '钱', firstName: '勇', groups: ['constructionReview'], role: '审批人员 (建设工程, 决定)' },
+  { id: 'municipal2', lastName: '冯', firstName: '雪', groups: ['municipalReview'], role: '审批人员 (市政公用, 决定)' },
+  { id: 'health2', lastName: '许', firstName: '宁', groups: ['healthReview'], role: '审批人员 (卫生健康, 决定)' },
+  { id: 'police2', lastName: '曹', firstName: '斌', groups: ['publicSecurityReview'], role: '审批人员 (公安, 决定)' },
   { id: 'legal1', lastName: '陈', firstName: '洁', groups: ['legalReview'], role: '法制审核人员' },
   { id: 'leader1', lastName: '郑', firstName: '国华', groups: ['leaders'], role: '局领导 (批准延期)' },
   { id: 'utility1', lastName: '何', firstName: '鹏', groups: ['utilityCompanies'], role: '公用事业单位 (联合踏勘)' },

@@ -15,6 +15,11 @@ export const MEMBER: Record<string, string> = {
   ratingOffice: 'rating1', complaintWindow: 'complaint1', supervisors: 'supervisor1',
 };
 
+/** 审查与决定分离: the colleague who decides what the group's MEMBER reviewed. */
+export const DECIDER: Record<string, string> = {
+  ...MEMBER, marketReview: 'market2', constructionReview: 'construction2', municipalReview: 'municipal2', healthReview: 'health2', publicSecurityReview: 'police2',
+};
+
 export interface EngineTask {
   id: string;
   name: string;
@@ -48,9 +53,9 @@ export class CaseDriver {
     }));
   }
 
-  /** Completes a task by id as a member of its group. */
-  async completeTask(task: { id: string; group: string | undefined; processInstanceId?: string }, variables: Record<string, unknown>): Promise<void> {
-    const user = MEMBER[task.group ?? ''] ?? 'window1';
+  /** Completes a task by id as a member of its group (决定: the colleague of the reviewer). */
+  async completeTask(task: { id: string; group: string | undefined; processInstanceId?: string; taskDefinitionKey?: string }, variables: Record<string, unknown>): Promise<void> {
+    const user = (task.taskDefinitionKey === 'DecisionTask' ? DECIDER : MEMBER)[task.group ?? ''] ?? 'window1';
     await this.submit({ processInstanceId: task.processInstanceId ?? (await this.engine.get<EngineTask>(`/task/${task.id}`)).processInstanceId, id: task.id }, user, variables);
   }
 

@@ -159,11 +159,21 @@ public class CaseGuardPlugin extends AbstractProcessEnginePlugin {
       });
     }
 
+    /** The caller is the task's assignee or owner, or a candidate (in person or by group). */
+    private static boolean worksOn(TaskEntity task, Authentication authentication) {
+      String user = authentication.getUserId();
+      List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+      return user.equals(task.getAssignee()) || user.equals(task.getOwner()) || task.getIdentityLinks().stream()
+          .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && (user.equals(link.getUserId()) || groups.contains(link.getGroupId())));
+    }
+
     private void checkTask(String taskId, Map<String, ?> submitted, Submission submission) {
+      Authentication authentication = configuration.getIdentityService().getCurrentAuthentication();
       Map<String, ?> variables = submitted == null ? Map.of() : submitted;
       read(context -> {
         TaskEntity task = context.getTaskManager().findTaskById(taskId);
-        if (task == null) return null; // the engine answers 404 itself
+        // no such task, or not the caller's: the engine's own authorization answers (404, 403)
+        if (task == null || !worksOn(task, authentication)) return null;
         Map<String, Object> current = new HashMap<>();
         task.getVariables().forEach((key, value) -> current.put(key, FormContract.plain(value)));
         taskForm(context, taskId).check(variables, current, submission);
