@@ -169,4 +169,48 @@ describe('bypasses of the legal sequence (issue 14)', function () {
       await legal.cancel();
     });
   });
+
+  describe('the engine runs only code it was built with', () => {
+    const bpmn = (task: string): string => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="CodeDefinitions" targetNamespace="https://shenpi.org/test">
+  <bpmn:process id="code-probe" isExecutable="true" camunda:historyTimeToLive="P1D">
+    <bpmn:startEvent id="ProbeStartEvent" />
+    ${task}
+  </bpmn:process>
+</bpmn:definitions>`;
+    const deploy = (resources: Record<string, string>): Promise<unknown> => {
+      const form = new FormData();
+      form.set('deployment-name', 'code-probe');
+      for (const [name, content] of Object.entries(resources)) form.set(name, new Blob([content]), name);
+      return system.admin.request('POST', '/deployment/create', form);
+    };
+
+    it('should NOT deploy an expression that reaches beyond variables, even for the administrator', async () => {
+      await refused(deploy({ 'probe.bpmn': bpmn('<bpmn:serviceTask id="RuntimeTask" camunda:expression="${execution.getProcessEngineServices().getIdentityService()}" />') }), [400], 'RuntimeTask');
+      await refused(deploy({ 'probe.bpmn': bpmn('<bpmn:userTask id="ClassTask" camunda:assignee="${\'\'.getClass().forName(\'java.lang.Runtime\')}" />') }), [400], 'getClass');
+      await refused(deploy({ 'probe.bpmn': bpmn('<bpmn:userTask id="BracketTask" camunda:assignee="${execution[\'processEngine\']}" />') }), [400], 'BracketTask');
+    });
+
+    it('should NOT deploy a foreign camunda:class, a delegateExpression or an embedded HTML form', async () => {
+      await refused(deploy({ 'probe.bpmn': bpmn('<bpmn:serviceTask id="ForeignClassTask" camunda:class="com.example.Anything" />') }), [400], 'ForeignClassTask');
+      await refused(deploy({ 'probe.bpmn': bpmn('<bpmn:serviceTask id="DelegateTask" camunda:delegateExpression="${someBean}" />') }), [400], 'delegateExpression');
+      await refused(deploy({ 'probe.bpmn': bpmn('<bpmn:userTask id="EmbeddedFormTask" camunda:formKey="embedded:deployment:form.html" />'), 'form.html': '<form><script>alert(1)</script></form>' }), [400]);
+      await refused(deploy({ 'form.html': '<form><script>alert(1)</script></form>' }), [400], 'form.html');
+    });
+
+    it('should NOT deploy a DMN with a script language, nor a form-js form with HTML', async () => {
+      const dmn = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="ProbeDefinitions" name="probe" namespace="https://shenpi.org/test">
+  <decision id="ProbeDecision" name="probe">
+    <decisionTable id="ProbeTable">
+      <input id="ProbeInput"><inputExpression id="ProbeInputExpression" typeRef="string" expressionLanguage="javascript"><text>java.lang.Runtime.getRuntime()</text></inputExpression></input>
+      <output id="ProbeOutput" name="out" typeRef="string" />
+    </decisionTable>
+  </decision>
+</definitions>`;
+      await refused(deploy({ 'probe.dmn': dmn }), [400], 'ProbeInputExpression');
+      const form = JSON.stringify({ id: 'probe-html', type: 'default', components: [{ type: 'html', id: 'ProbeHtml', content: '<img src=x onerror=alert(1)>' }] });
+      await refused(deploy({ 'probe.form': form }), [400], 'ProbeHtml');
+    });
+  });
 });
