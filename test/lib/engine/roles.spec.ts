@@ -35,7 +35,7 @@ describe('roles by least privilege (lib/engine/roles.ts)', function () {
 
   const authorized = async (engine: EngineClient, resourceType: number, resourceId: string, permission: string): Promise<boolean> => {
     const query = new URLSearchParams({ permissionName: resourceType === RESOURCE.application ? 'ACCESS' : permission, resourceName: RESOURCE_NAMES[resourceType]!, resourceType: String(resourceType), resourceId: resourceType === RESOURCE.application && permission !== 'ACCESS' ? permission : resourceId });
-    return (await engine.get<{ isAuthorized: boolean }>(`/authorization/check?${query}`)).isAuthorized;
+    return (await engine.get<{ authorized: boolean }>(`/authorization/check?${query}`)).authorized;
   };
 
   for (const role of ROLES) {

@@ -172,8 +172,11 @@ public class CaseGuardPlugin extends AbstractProcessEnginePlugin {
       Map<String, ?> variables = submitted == null ? Map.of() : submitted;
       read(context -> {
         TaskEntity task = context.getTaskManager().findTaskById(taskId);
-        // no such task, or not the caller's: the engine's own authorization answers (404, 403)
-        if (task == null || !worksOn(task, authentication)) return null;
+        if (task == null) return null; // the engine answers 404 itself
+        if (!worksOn(task, authentication)) {
+          // whatever else a grant may say, a person works only on their own or their section's tasks
+          throw new AuthorizationException("shenpi: " + authentication.getUserId() + " 不是该任务的经办人或候选科室成员, 不能办理");
+        }
         Map<String, Object> current = new HashMap<>();
         task.getVariables().forEach((key, value) -> current.put(key, FormContract.plain(value)));
         taskForm(context, taskId).check(variables, current, submission);
