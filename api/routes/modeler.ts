@@ -1,8 +1,9 @@
 // The web modeler (/modeler/) and its API (/api/modeler/…): element templates generated from the
 // workers and blocks, a new diagram from an item's catalogue entry, the lint rules run on the
 // server, the repository's and the engine's files, a diff against the deployed version, saving
-// (dev mode), and deployment of a process with its forms. Deployment needs the analysts group
-// and goes to the engine with the analyst's own login, so the engine's authorization applies too.
+// (dev mode), and deployment of a process with its forms. Deployment needs the analysts group,
+// passes the lint, and goes to the engine with the service account (analysts may not deploy
+// to the engine themselves); the analyst is recorded as the deployment's source.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import express, { Router, type Request } from 'express';
@@ -81,13 +82,6 @@ function formsOf(body: unknown): FormInput[] {
     const id = (JSON.parse(content) as { id: string }).id;
     return { id, name: typeof name === 'string' && FILE_PATTERN.test(name) && name.endsWith('.form') ? name : `forms/modeler/${id}.form`, content };
   });
-}
-
-/** The analyst's own login, passed on to the engine for the deployment. */
-function credentialsOf(req: Request): { username: string; password: string } {
-  const decoded = Buffer.from((req.headers.authorization ?? '').slice(6), 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
 export function modelerPage(config: Config): Router {
@@ -186,17 +180,15 @@ export function modelerRoutes({ config, db, engine, log, onDeployed }: ModelerDe
     return { ...definition, xml: bpmn20Xml };
   }
 
-  // the forms deployed with it: read with the user's own login (the service account may not read
-  // deployments; analysts and operators may)
-  router.get('/deployed/:key', validRequest({ params: { key: field.processKey } }), async (req, res) => {
-    const found = await deployed(req.params.key);
+  // the forms deployed with it: for analysts and operators (the service account reads them)
+  router.get('/deployed/:key', requireGroup('analysts', 'operators'), validRequest({ params: { key: field.processKey } }), async (req, res) => {
+    const found = await deployed(String(req.params.key));
     if (!found) throw notFound(`引擎中没有流程「${req.params.key}」`);
-    const asUser = engine.as(credentialsOf(req));
     try {
-      const resources = await asUser.get<Array<{ id: string; name: string }>>(`/deployment/${found.deploymentId}/resources`);
+      const resources = await engine.get<Array<{ id: string; name: string }>>(`/deployment/${found.deploymentId}/resources`);
       const forms = await Promise.all(resources.filter((resource) => resource.name.endsWith('.form')).map(async (resource) => ({
         name: resource.name,
-        content: await asUser.get<string | object>(`/deployment/${found.deploymentId}/resources/${resource.id}/data`).then((data) => (typeof data === 'string' ? data : JSON.stringify(data, null, 2))),
+        content: await engine.get<string | object>(`/deployment/${found.deploymentId}/resources/${resource.id}/data`).then((data) => (typeof data === 'string' ? data : JSON.stringify(data, null, 2))),
       })));
       res.json({ key: req.params.key, version: found.version, deploymentId: found.deploymentId, xml: found.xml, forms });
     } catch (error) {
@@ -250,10 +242,9 @@ export function modelerRoutes({ config, db, engine, log, onDeployed }: ModelerDe
       }
       if (resource) resources.push(resource);
     }
-    const asAnalyst = engine.as(credentialsOf(req));
     try {
-      const result = await deployResources(asAnalyst, resources, `modeler:${key}`);
-      const created = await asAnalyst.get<Array<{ id: string; key: string; version: number }>>(`/process-definition?deploymentId=${result.id}`);
+      const result = await deployResources(engine, resources, `modeler:${key}`, `modeler:${req.user!.id}`);
+      const created = await engine.get<Array<{ id: string; key: string; version: number }>>(`/process-definition?deploymentId=${result.id}`);
       log.info('modeler deployed', { user: req.user!.id, key, deploymentId: result.id, changed: result.changed });
       // a catalogue item or a bundle is started at the desk: the window may start the new key at once
       if (onDeployed && /^processes\/(items|bundles)\//.test(bpmnName)) await onDeployed(created.map((definition) => definition.key));

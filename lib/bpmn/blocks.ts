@@ -3,10 +3,18 @@
 // short row of call activities and a fix to a block reaches every item.
 import { BPMN_ERRORS } from '../../workers/bpmn-errors.js';
 import { TOPICS } from '../../workers/topics.js';
-import type { Flow, Node, ProcessModel, ReasonRule } from './builder.js';
+import { BINDING_OPINION_LISTENER, SEPARATION_OF_DUTIES_LISTENER, type CompleteRule, type Flow, type Node, type ProcessModel, type ReasonRule } from './builder.js';
 
 const requireReason = (choiceVariable: string, choice: string, requiredVariable: string, message: string): ReasonRule =>
   ({ choiceVariable, choice, requiredVariable, message });
+
+/** 审查与决定分离: 审查 records its clerk, 决定 refuses that clerk (unless the catalogue entry allows it) */
+const separation = (role: 'record' | 'check'): CompleteRule => ({ listener: SEPARATION_OF_DUTIES_LISTENER, fields: { role } });
+/** 法制审核 不同意 binds: the case goes back to review or is denied, never granted */
+const legalReviewBinds: CompleteRule = {
+  listener: BINDING_OPINION_LISTENER,
+  fields: { opinionVariable: 'legalReviewOpinion', opinion: '不同意', choiceVariable: 'decision', refusedChoice: 'grant', message: '法制审核不同意的, 不得准予许可: 请退回重新审查或作出不予许可决定' },
+};
 
 /** 电子监察 on a human task: a yellow warning and a red card, neither interrupting the work. */
 export function supervised(taskId: string, taskName: string, group: string, prefix: string): { nodes: Node[]; flows: Flow[] } {
@@ -113,7 +121,7 @@ export const reviewBlock: ProcessModel = {
     { kind: 'user', id: 'ReviewTask', name: '审查', groups: '${reviewGroup}', form: 'review-examine', due: '${decisionDueAt}', rules: [
       requireReason('reviewAction', 'extend', 'extensionReason', '申请延长期限必须说明理由'),
       requireReason('reviewAction', 'suspend', 'specialProcedureReason', '启动特别程序必须说明理由'),
-    ] },
+    ], checks: [separation('record')] },
     ...reviewAlerts.nodes,
     { kind: 'xor', id: 'ReviewActionGateway', name: '办理方式' },
     { kind: 'end', id: 'ReviewedEndEvent', name: '审查完成' },
@@ -181,7 +189,7 @@ export const decisionBlock: ProcessModel = {
     { kind: 'user', id: 'LegalReviewTask', name: '法制审核', groups: 'legalReview', form: 'decision-legal-review', due: '${decisionDueAt}' },
     ...legalAlerts.nodes,
     { kind: 'xor', id: 'LegalReviewDoneGateway', name: '' },
-    { kind: 'user', id: 'DecisionTask', name: '决定', groups: '${decisionGroup}', form: 'decision-decide', due: '${decisionDueAt}', rules: [requireReason('decision', 'deny', 'decisionReason', '不予许可必须说明理由'), requireReason('decision', 'return', 'returnReason', '退回重审必须说明理由')] },
+    { kind: 'user', id: 'DecisionTask', name: '决定', groups: '${decisionGroup}', form: 'decision-decide', due: '${decisionDueAt}', rules: [requireReason('decision', 'deny', 'decisionReason', '不予许可必须说明理由'), requireReason('decision', 'return', 'returnReason', '退回重审必须说明理由')], checks: [separation('check'), legalReviewBinds] },
     ...decisionAlerts.nodes,
     { kind: 'xor', id: 'DecisionKindGateway', name: '决定或退回?' },
     recordStatus('RecordDecisionTask', '记录决定', '已决定'),

@@ -15,7 +15,17 @@ export interface ReasonRule {
   message: string;
 }
 
+/** Another rule the engine checks when a task completes: a listener class of the engine with its string fields. */
+export interface CompleteRule {
+  listener: string;
+  fields: Record<string, string>;
+}
+
 export const REQUIRE_REASON_LISTENER = 'org.shenpi.engine.RequireReasonListener';
+/** 法制审核 不同意 binds the decision (no grant) */
+export const BINDING_OPINION_LISTENER = 'org.shenpi.engine.BindingOpinionListener';
+/** 审查与决定分离 */
+export const SEPARATION_OF_DUTIES_LISTENER = 'org.shenpi.engine.SeparationOfDutiesListener';
 export const START_FORM_GUARD = 'org.shenpi.engine.StartFormGuard';
 
 /**
@@ -47,7 +57,7 @@ export type Node =
   | { kind: 'service'; id: string; name: string; topic: string; inputs?: Inputs; outputs?: Inputs; documentation?: string }
   | { kind: 'user'; id: string; name: string; groups: string; form: string; due?: string;
       /** an expression: who the task goes to directly (null: the candidate groups claim it) */
-      assignee?: string; rules?: ReasonRule[]; documentation?: string }
+      assignee?: string; rules?: ReasonRule[]; checks?: CompleteRule[]; documentation?: string }
   | { kind: 'call'; id: string; name: string; calledElement: string; inputs?: Inputs; outputs?: string[];
       /** a parallel instance per element of the collection (a process variable) */
       multiInstance?: { collection: string; elementVariable: string };
@@ -181,10 +191,12 @@ export function toSemanticXml(given: ProcessModel): string {
       case 'user': {
         const listeners = (node.rules ?? []).map((rule) => `        <camunda:taskListener class="${REQUIRE_REASON_LISTENER}" event="complete">\n${
           (['choiceVariable', 'choice', 'requiredVariable', 'message'] as const).map((field) => `          <camunda:field name="${field}" stringValue="${escape(rule[field])}" />\n`).join('')}        </camunda:taskListener>\n`).join('');
+        const checks = (node.checks ?? []).map((check) => `        <camunda:taskListener class="${check.listener}" event="complete">\n${
+          Object.entries(check.fields).map(([field, value]) => `          <camunda:field name="${field}" stringValue="${escape(value)}" />\n`).join('')}        </camunda:taskListener>\n`).join('');
         const columns = TASK_LIST_COLUMNS.map((column) => `        <camunda:taskListener expression="\${task.setVariableLocal('${column.local}', task.execution.getVariable('${column.source}'))}" event="create" />\n`).join('');
         const followUp = followUpOf(node.due);
         const due = (node.assignee ? ` camunda:assignee="${escape(node.assignee)}"` : '') + (node.due ? ` camunda:dueDate="${escape(node.due)}"` : '') + (followUp ? ` camunda:followUpDate="${escape(followUp)}"` : '');
-        return `    <bpmn:userTask id="${node.id}" name="${escape(node.name)}" camunda:candidateGroups="${escape(node.groups)}" camunda:formRef="${node.form}" camunda:formRefBinding="deployment"${due}>\n${doc(node.documentation)}      <bpmn:extensionElements>\n${columns}${listeners}      </bpmn:extensionElements>\n${io(node.id)}    </bpmn:userTask>`;
+        return `    <bpmn:userTask id="${node.id}" name="${escape(node.name)}" camunda:candidateGroups="${escape(node.groups)}" camunda:formRef="${node.form}" camunda:formRefBinding="deployment"${due}>\n${doc(node.documentation)}      <bpmn:extensionElements>\n${columns}${listeners}${checks}      </bpmn:extensionElements>\n${io(node.id)}    </bpmn:userTask>`;
       }
       case 'call': {
         const extra = Object.entries(node.inputs ?? {}).map(([target, source]) => `        <camunda:in sourceExpression="${escape(source)}" target="${target}" />\n`).join('');
@@ -225,7 +237,7 @@ export function toSemanticXml(given: ProcessModel): string {
   const messages = (model.messages ?? []).map((m) => `  <bpmn:message id="${m.id}" name="${m.name}" />\n`).join('');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="${pascal(model.id)}Definitions" targetNamespace="https://shenpi.org/bpmn">
-${errors}${messages}  <bpmn:process id="${model.id}" name="${escape(model.name)}" isExecutable="true" camunda:historyTimeToLive="P3650D"${startable ? '' : ' camunda:isStartableInTasklist="false"'}>
+${errors}${messages}  <bpmn:process id="${model.id}" name="${escape(model.name)}" isExecutable="true"${startable ? '' : ' camunda:isStartableInTasklist="false"'}>
     <bpmn:documentation>${escape(model.documentation)}</bpmn:documentation>
 ${body}
 ${flows}

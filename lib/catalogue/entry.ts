@@ -39,6 +39,8 @@ export interface CatalogueEntry {
   deferredAcceptance: boolean;
   siteInspection: boolean;
   majorDecision: boolean;
+  /** 审查与决定分离 is the default; an item may let the reviewer decide (e.g. a section of one) */
+  reviewerMayDecide?: boolean;
   /** 告知承诺: which proofs may follow the decision, within what period, on what liability */
   commitment?: { materials: string[]; content: string; liability: string; periodWorkingDays: number; noticeWorkingDays?: number };
   /** 容缺受理: the supplement period (at most the promised time limit) */

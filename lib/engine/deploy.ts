@@ -75,12 +75,13 @@ export interface DeploymentResult {
   resourceCount: number;
 }
 
-export async function deployResources(engine: EngineClient, resources: DeploymentResource[], name = DEPLOYMENT_NAME): Promise<DeploymentResult> {
+/** `source`: who deployed (the modeler records the analyst there; the engine keeps it with the deployment) */
+export async function deployResources(engine: EngineClient, resources: DeploymentResource[], name = DEPLOYMENT_NAME, source = 'shenpi'): Promise<DeploymentResult> {
   if (resources.length === 0) throw new DeploymentError(undefined, '没有可部署的 .bpmn/.dmn/.form 文件');
   for (const resource of resources) if (resource.name.endsWith('.form')) checkForm(resource);
   const form = new FormData();
   form.set('deployment-name', name);
-  form.set('deployment-source', 'shenpi');
+  form.set('deployment-source', source);
   form.set('enable-duplicate-filtering', 'true');
   form.set('deploy-changed-only', 'true');
   for (const resource of resources) form.set(resource.name, new Blob([resource.content]), resource.name);

@@ -45,6 +45,11 @@ export const DEMO_USERS: DemoUser[] = [
   { id: 'municipal1', lastName: '赵', firstName: '静', groups: ['municipalReview'], role: '审批人员 (市政公用)' },
   { id: 'health1', lastName: '周', firstName: '芳', groups: ['healthReview'], role: '审批人员 (卫生健康)' },
   { id: 'police1', lastName: '吴', firstName: '刚', groups: ['publicSecurityReview'], role: '审批人员 (公安)' },
+  // 审查与决定分离: a second clerk in each review section decides what the first reviewed
+  { id: 'construction2', lastName: '钱', firstName: '勇', groups: ['constructionReview'], role: '审批人员 (建设工程, 决定)' },
+  { id: 'municipal2', lastName: '冯', firstName: '雪', groups: ['municipalReview'], role: '审批人员 (市政公用, 决定)' },
+  { id: 'health2', lastName: '许', firstName: '宁', groups: ['healthReview'], role: '审批人员 (卫生健康, 决定)' },
+  { id: 'police2', lastName: '曹', firstName: '斌', groups: ['publicSecurityReview'], role: '审批人员 (公安, 决定)' },
   { id: 'legal1', lastName: '陈', firstName: '洁', groups: ['legalReview'], role: '法制审核人员' },
   { id: 'leader1', lastName: '郑', firstName: '国华', groups: ['leaders'], role: '局领导 (批准延期)' },
   { id: 'utility1', lastName: '何', firstName: '鹏', groups: ['utilityCompanies'], role: '公用事业单位 (联合踏勘)' },
@@ -69,40 +74,7 @@ export const RESOURCE = {
   user: 1,
 } as const;
 
-export interface Grant {
-  groupId: GroupId;
-  resourceType: number;
-  resourceId: string;
-  permissions: string[];
-}
-
-const tasklistWork = (groupId: GroupId): Grant[] => [
-  { groupId, resourceType: RESOURCE.application, resourceId: 'tasklist', permissions: ['ACCESS'] },
-  { groupId, resourceType: RESOURCE.processDefinition, resourceId: '*', permissions: ['READ'] },
-  { groupId, resourceType: RESOURCE.deployment, resourceId: '*', permissions: ['READ'] },
-];
-
-/** Task visibility itself comes from candidate groups: the engine grants it per task. */
-export const GRANTS: Grant[] = [
-  ...DEPARTMENT_GROUPS.flatMap(tasklistWork),
-  // the front desk starts cases (一窗受理): of items and bundles only (identity.ts grantDeskStart)
-  { groupId: 'window', resourceType: RESOURCE.processInstance, resourceId: '*', permissions: ['CREATE'] },
-  { groupId: 'analysts', resourceType: RESOURCE.application, resourceId: 'cockpit', permissions: ['ACCESS'] },
-  { groupId: 'analysts', resourceType: RESOURCE.deployment, resourceId: '*', permissions: ['CREATE', 'READ', 'DELETE'] },
-  { groupId: 'analysts', resourceType: RESOURCE.processDefinition, resourceId: '*', permissions: ['READ', 'READ_HISTORY'] },
-  { groupId: 'analysts', resourceType: RESOURCE.decisionDefinition, resourceId: '*', permissions: ['READ'] },
-  { groupId: 'operators', resourceType: RESOURCE.application, resourceId: 'cockpit', permissions: ['ACCESS'] },
-  { groupId: 'operators', resourceType: RESOURCE.processDefinition, resourceId: '*', permissions: ['ALL'] },
-  { groupId: 'operators', resourceType: RESOURCE.processInstance, resourceId: '*', permissions: ['ALL'] },
-  { groupId: 'operators', resourceType: RESOURCE.deployment, resourceId: '*', permissions: ['READ'] },
-  { groupId: 'operators', resourceType: RESOURCE.batch, resourceId: '*', permissions: ['ALL'] },
-  { groupId: 'operators', resourceType: RESOURCE.task, resourceId: '*', permissions: ['READ'] },
-  // workers fetch and complete external tasks; the web server starts cases and reads progress
-  { groupId: 'shenpiServices', resourceType: RESOURCE.processDefinition, resourceId: '*', permissions: ['READ', 'CREATE_INSTANCE', 'READ_INSTANCE', 'UPDATE_INSTANCE', 'READ_HISTORY'] },
-  { groupId: 'shenpiServices', resourceType: RESOURCE.processInstance, resourceId: '*', permissions: ['CREATE', 'READ', 'UPDATE'] },
-  { groupId: 'shenpiServices', resourceType: RESOURCE.user, resourceId: '*', permissions: ['READ'] },
-  { groupId: 'shenpiServices', resourceType: RESOURCE.group, resourceId: '*', permissions: ['READ'] },
-];
+// What each group may do: roles.ts (the role table).
 
 /** Tasklist filters every department member sees (their content is limited by authorization). */
 const mine = { candidateGroupsExpression: '${currentUserGroups()}' };

@@ -1,7 +1,8 @@
 // Idempotent set-up of groups, users, authorizations and Tasklist filters through the REST API.
 import type { Credentials } from '../config.js';
 import { EngineClient, EngineRequestError } from './client.js';
-import { DEMO_USERS, DEPARTMENT_GROUPS, FILTERS, RETIRED_FILTERS, GRANTS, GROUPS, RESOURCE } from './directory.js';
+import { DEMO_USERS, DEPARTMENT_GROUPS, FILTERS, RETIRED_FILTERS, GROUPS, RESOURCE } from './directory.js';
+import { GRANTS } from './roles.js';
 
 async function exists(engine: EngineClient, path: string): Promise<boolean> {
   try {
@@ -43,6 +44,22 @@ async function ensureGrant(engine: EngineClient, groupId: string, resourceType: 
   // the grant is exactly what the directory says (a permission dropped there is revoked here)
   const same = current.permissions.length === permissions.length && permissions.every((p) => current.permissions.includes(p));
   if (!same) await engine.put(`/authorization/${current.id}`, { permissions, groupId, resourceType, resourceId });
+}
+
+/**
+ * A grant of an earlier version that the role table no longer has is revoked (least privilege
+ * holds on an upgraded installation too). The window's per-key start grants and the filters'
+ * grants are written elsewhere and kept.
+ */
+async function revokeStaleGrants(engine: EngineClient): Promise<void> {
+  for (const group of Object.values(GROUPS)) {
+    const found = await engine.get<Array<{ id: string; resourceType: number; resourceId: string }>>(`/authorization?type=1&groupIdIn=${encodeURIComponent(group.id)}&maxResults=10000`);
+    for (const grant of found) {
+      if (grant.resourceType === RESOURCE.filter || (grant.resourceType === RESOURCE.processDefinition && grant.resourceId !== '*')) continue;
+      const wanted = GRANTS.some((g) => g.groupId === group.id && g.resourceType === grant.resourceType && g.resourceId === grant.resourceId);
+      if (!wanted) await engine.delete(`/authorization/${grant.id}`);
+    }
+  }
 }
 
 /**
@@ -96,6 +113,7 @@ export async function ensureIdentity(engine: EngineClient, options: IdentityOpti
     }
   }
   for (const grant of GRANTS) await ensureGrant(engine, grant.groupId, grant.resourceType, grant.resourceId, grant.permissions);
+  await revokeStaleGrants(engine);
   await ensureFilters(engine);
   return created;
 }

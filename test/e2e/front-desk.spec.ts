@@ -115,7 +115,8 @@ describe('front desk and review sections in the Tasklist (Chromium)', function (
     const review = readEntry('enterprise-establishment-registration');
     const driver = await new CaseDriver(suite.system.admin, review.key).start({ receivedOn: '2026-10-12', clockDate: '2026-10-12', application: sampleApplication(review) });
     await driver.complete('ReviewMaterialsTask', MEMBER.window!, { acceptanceDecision: 'accept' });
-    await driver.complete('ReviewTask', MEMBER.marketReview!, { reviewOpinion: '材料齐全, 建议准予', reviewAction: 'submit' });
+    // 审查与决定分离: a colleague reviewed, market1 decides
+    await driver.complete('ReviewTask', 'market2', { reviewOpinion: '材料齐全, 建议准予', reviewAction: 'submit' });
     const decision = await driver.task('DecisionTask');
     const receipt = await driver.variable<string>('receiptNumber');
 

@@ -70,13 +70,13 @@ describe('clerk operations on a task (audited)', function () {
     const driver = await new CaseDriver(system.admin, entry.key).start({ receivedOn: '2026-10-12', clockDate: '2026-10-12', application: sampleApplication(entry) });
     await driver.complete('ReviewMaterialsTask', MEMBER.window!, { acceptanceDecision: 'accept' });
     await driver.complete('ReviewTask', 'market1', { reviewOpinion: '材料齐全, 建议准予', reviewAction: 'submit' });
-    const refused = await driver.complete('DecisionTask', 'market1', { decision: 'return' }).then(() => 'completed', (error: Error) => error.message);
-    expect(refused).to.contain('退回重审必须说明理由');
-    await driver.complete('DecisionTask', 'market1', { decision: 'return', returnReason: '未核实住所证明' });
+    const refused = await driver.complete('DecisionTask', 'market2', { decision: 'return' }).then(() => 'completed', (error: Error) => error.message);
+    expect(refused).to.contain('(returnReason) 必填');
+    await driver.complete('DecisionTask', 'market2', { decision: 'return', returnReason: '未核实住所证明' });
     const again = await driver.task('ReviewTask');
     expect(await system.admin.get<{ value: string }>(`/task/${again.id}/variables/returnReason`)).to.include({ value: '未核实住所证明' });
     await driver.complete('ReviewTask', 'market1', { reviewOpinion: '已核实住所证明', reviewAction: 'submit' });
-    await driver.complete('DecisionTask', 'market1', { decision: 'grant', decisionContent: '准予设立登记' });
+    await driver.complete('DecisionTask', 'market2', { decision: 'grant', decisionContent: '准予设立登记' });
     const receipt = await driver.variable<string>('receiptNumber');
     const record = await waitFor('the decision on the case record', async () => {
       const found = await fetch(`http://${system.config.web.host}:${system.config.web.port}/api/cases/${receipt}`, { headers: { authorization: 'Basic ' + Buffer.from(`market1:${DEMO_PASSWORD}`).toString('base64') } }).then((r) => r.json()) as { timeline: Array<{ status: string; note: string | null }> };

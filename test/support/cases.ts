@@ -15,6 +15,11 @@ export const MEMBER: Record<string, string> = {
   ratingOffice: 'rating1', complaintWindow: 'complaint1', supervisors: 'supervisor1',
 };
 
+/** 审查与决定分离: the colleague who decides what the group's MEMBER reviewed. */
+export const DECIDER: Record<string, string> = {
+  ...MEMBER, marketReview: 'market2', constructionReview: 'construction2', municipalReview: 'municipal2', healthReview: 'health2', publicSecurityReview: 'police2',
+};
+
 export interface EngineTask {
   id: string;
   name: string;
@@ -48,10 +53,21 @@ export class CaseDriver {
     }));
   }
 
-  /** Completes a task by id as a member of its group. */
-  async completeTask(task: { id: string; group: string | undefined }, variables: Record<string, unknown>): Promise<void> {
-    const user = MEMBER[task.group ?? ''] ?? 'window1';
-    await this.engine.as({ username: user, password: DEMO_PASSWORD }).post(`/task/${task.id}/complete`, { variables: toVariables(variables) });
+  /** Completes a task by id as a member of its group (决定: the colleague of the reviewer). */
+  async completeTask(task: { id: string; group: string | undefined; processInstanceId?: string; taskDefinitionKey?: string }, variables: Record<string, unknown>): Promise<void> {
+    const user = (task.taskDefinitionKey === 'DecisionTask' ? DECIDER : MEMBER)[task.group ?? ''] ?? 'window1';
+    await this.submit({ processInstanceId: task.processInstanceId ?? (await this.engine.get<EngineTask>(`/task/${task.id}`)).processInstanceId, id: task.id }, user, variables);
+  }
+
+  /**
+   * A clerk submits the task's form: exactly its fields (the engine refuses anything else). The
+   * test clock (`clockDate`, the business date the workers compute with) is no form field: the
+   * administrator sets it on the task's process first, as the engine's clock would have moved.
+   */
+  private async submit(task: { id: string; processInstanceId: string }, user: string, variables: Record<string, unknown>): Promise<void> {
+    const { clockDate, ...form } = variables;
+    if (clockDate !== undefined) await this.engine.put(`/process-instance/${task.processInstanceId}/variables/clockDate`, toVariables({ clockDate }).clockDate);
+    await this.engine.as({ username: user, password: DEMO_PASSWORD }).post(`/task/${task.id}/complete`, { variables: toVariables(form) });
   }
 
   async start(variables: Record<string, unknown>): Promise<this> {
@@ -73,7 +89,7 @@ export class CaseDriver {
   /** Completes the task as `user` (a member of its candidate group), with form variables. */
   async complete(taskDefinitionKey: string, user: string, variables: Record<string, unknown> = {}): Promise<EngineTask> {
     const task = await this.task(taskDefinitionKey);
-    await this.engine.as({ username: user, password: DEMO_PASSWORD }).post(`/task/${task.id}/complete`, { variables: toVariables(variables) });
+    await this.submit(task, user, variables);
     return task;
   }
 

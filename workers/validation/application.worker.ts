@@ -14,7 +14,7 @@ export const worker: WorkerDefinition = {
   topic: TOPICS.validateApplication,
   // all variables: a case started from the front desk's start form brings the item's own fields
   options: { lockDuration: 30_000 },
-  template: { name: '申请校验 (清单与一次性告知)', description: '按事项清单校验申请, 清单之外无审批 (BPMN 错误 ITEM_NOT_IN_CATALOGUE), 一次性列出全部问题', outputs: ['acceptancePath', 'pendingMaterials', 'promiseKind', 'decisionWorkingDays', 'itemVersion', 'siteInspection', 'majorDecision'] },
+  template: { name: '申请校验 (清单与一次性告知)', description: '按事项清单校验申请, 清单之外无审批 (BPMN 错误 ITEM_NOT_IN_CATALOGUE), 一次性列出全部问题', outputs: ['acceptancePath', 'pendingMaterials', 'promiseKind', 'decisionWorkingDays', 'itemVersion', 'siteInspection', 'majorDecision', 'reviewerMayDecide'] },
   async handler({ task, services }) {
     const itemKey = requireString(task, 'itemKey');
     const pinned = task.variables.get('itemVersion');
@@ -52,6 +52,7 @@ export const worker: WorkerDefinition = {
       legalTimeLimit: entry.legalTimeLimit,
       siteInspection: entry.siteInspection,
       majorDecision: entry.majorDecision,
+      reviewerMayDecide: entry.reviewerMayDecide === true,
       reviewGroup: entry.reviewGroup,
       resultName: entry.result.name,
       applicantName: application?.applicant?.name ?? '',

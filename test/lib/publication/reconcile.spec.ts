@@ -5,7 +5,7 @@ import { licenceForCase } from '../../../lib/repositories/licences.js';
 import { publicationsOf } from '../../../lib/repositories/publication.js';
 import type { Mismatch } from '../../../lib/publication/reconcile.js';
 import { sampleApplication, uniqueCreditCode } from '../../support/applications.js';
-import { CaseDriver, MEMBER } from '../../support/cases.js';
+import { CaseDriver, DECIDER, MEMBER } from '../../support/cases.js';
 import { waitFor } from '../../support/process.js';
 import { useSystem } from '../../support/system.js';
 import { basic, webBase } from '../../support/web.js';
@@ -18,7 +18,7 @@ async function grantedLicence(): Promise<string> {
   const driver = await new CaseDriver(system.admin, item.key).start({ receivedOn: '2026-09-30', clockDate: '2026-09-30', application: sampleApplication(item, { creditCode: uniqueCreditCode() }) });
   await driver.complete('ReviewMaterialsTask', MEMBER.window!, { acceptanceDecision: 'accept' });
   await driver.complete('ReviewTask', MEMBER.marketReview!, { reviewOpinion: '符合条件', reviewAction: 'submit' });
-  await driver.complete('DecisionTask', MEMBER.marketReview!, { decision: 'grant', decisionContent: '准予设立登记' });
+  await driver.complete('DecisionTask', DECIDER.marketReview!, { decision: 'grant', decisionContent: '准予设立登记' });
   await driver.complete('HandOverTask', MEMBER.window!, { receivedBy: '张建国' });
   await driver.waitForEnd();
   const licence = (await licenceForCase(system.db, driver.businessKey))!.licenceNumber;

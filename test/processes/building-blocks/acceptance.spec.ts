@@ -38,9 +38,9 @@ describe('acceptance (受理)', function () {
     const driver = await new CaseDriver(system.admin, 'food-business-licence').start({ ...RECEIVED, application: sampleApplication(food) });
     const error = await driver.complete('ReviewMaterialsTask', MEMBER.window!, { acceptanceDecision: 'refuse' }).then(() => undefined, (e: unknown) => e);
     expect(error).to.be.instanceOf(EngineRequestError);
-    // the engine wraps a listener's refusal as a server error; what matters is the reason and that nothing was written
+    // the form contract refuses it (400) naming the field; what matters is the reason and that nothing was written
     expect((error as EngineRequestError).status, (error as Error).message).to.be.at.least(400);
-    expect((error as EngineRequestError).message).to.contain('不予受理必须说明理由');
+    expect((error as EngineRequestError).message).to.contain('(refusalReason) 必填');
     await driver.complete('ReviewMaterialsTask', MEMBER.window!, { acceptanceDecision: 'refuse', refusalReason: '申请事项依法不需要取得行政许可' });
     expect(await driver.waitForEnd()).to.equal('NotAcceptedEndEvent');
     expect(await findCaseByBusinessKey(system.db, driver.businessKey)).to.include({ status: '不予受理', outcome: '不予受理' });

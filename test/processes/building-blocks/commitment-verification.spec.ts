@@ -8,7 +8,7 @@ import { listCreditRecords } from '../../../lib/repositories/credit.js';
 import { findCaseByBusinessKey } from '../../../lib/repositories/cases.js';
 import { licenceForCase } from '../../../lib/repositories/licences.js';
 import { sampleApplication, uniqueCreditCode } from '../../support/applications.js';
-import { CaseDriver, instant, MEMBER } from '../../support/cases.js';
+import { CaseDriver, instant, DECIDER, MEMBER } from '../../support/cases.js';
 import { waitFor } from '../../support/process.js';
 import { creditPlatform, useSystem } from '../../support/system.js';
 import { basic, webBase } from '../../support/web.js';
@@ -31,7 +31,7 @@ async function acceptOnPromise(received: string): Promise<CaseDriver> {
 
 async function issuePermit(driver: CaseDriver): Promise<void> {
   await driver.complete('ReviewTask', MEMBER.constructionReview!, { reviewOpinion: '符合条件 (告知承诺)', reviewAction: 'submit' });
-  await driver.complete('DecisionTask', MEMBER.constructionReview!, { decision: 'grant', decisionContent: '准予施工' });
+  await driver.complete('DecisionTask', DECIDER.constructionReview!, { decision: 'grant', decisionContent: '准予施工' });
   await driver.complete('HandOverTask', MEMBER.window!, { receivedBy: '张建国' });
 }
 

@@ -4,7 +4,7 @@ import { EngineRequestError } from '../../../lib/engine/client.js';
 import { findCaseByBusinessKey } from '../../../lib/repositories/cases.js';
 import { licenceForCase } from '../../../lib/repositories/licences.js';
 import { sampleApplication } from '../../support/applications.js';
-import { CaseDriver, MEMBER } from '../../support/cases.js';
+import { CaseDriver, DECIDER, MEMBER } from '../../support/cases.js';
 import { useSystem } from '../../support/system.js';
 import { readEntry } from '../items/scenarios.js';
 
@@ -17,11 +17,11 @@ describe('decision (决定)', function () {
     const driver = await new CaseDriver(system.admin, entry.key).start({ receivedOn: '2026-09-30', clockDate: '2026-09-30', application: sampleApplication(entry) });
     await driver.complete('ReviewMaterialsTask', MEMBER.window!, { acceptanceDecision: 'accept' });
     await driver.complete('ReviewTask', MEMBER.marketReview!, { reviewOpinion: '名称与已登记企业近似', reviewAction: 'submit' });
-    const error = await driver.complete('DecisionTask', MEMBER.marketReview!, { decision: 'deny', decisionReason: '  ' }).then(() => undefined, (e: unknown) => e);
-    // the engine wraps a listener's refusal as a server error; what matters is the reason and that nothing was written
+    const error = await driver.complete('DecisionTask', DECIDER.marketReview!, { decision: 'deny', decisionReason: '  ' }).then(() => undefined, (e: unknown) => e);
+    // the form contract refuses it (400) naming the field; what matters is the reason and that nothing was written
     expect((error as EngineRequestError).status, (error as Error).message).to.be.at.least(400);
-    expect((error as EngineRequestError).message).to.contain('不予许可必须说明理由');
-    await driver.complete('DecisionTask', MEMBER.marketReview!, { decision: 'deny', decisionReason: '企业名称与已登记企业名称近似, 不予登记' });
+    expect((error as EngineRequestError).message).to.contain('(decisionReason) 必填');
+    await driver.complete('DecisionTask', DECIDER.marketReview!, { decision: 'deny', decisionReason: '企业名称与已登记企业名称近似, 不予登记' });
     await driver.complete('HandOverTask', MEMBER.window!, { receivedBy: '张建国' });
     expect(await driver.waitForEnd()).to.equal('CaseClosedEndEvent');
     expect(await driver.path()).not.to.include('IssueLicenceTask');

@@ -6,7 +6,7 @@ import { findCaseByBusinessKey } from '../../../lib/repositories/cases.js';
 import { licenceForCase } from '../../../lib/repositories/licences.js';
 import { notificationsFor } from '../../../lib/repositories/supervision.js';
 import { sampleApplication, uniqueCreditCode } from '../../support/applications.js';
-import { CaseDriver, instant, MEMBER } from '../../support/cases.js';
+import { CaseDriver, instant, DECIDER, MEMBER } from '../../support/cases.js';
 import { useSystem } from '../../support/system.js';
 import { basic, webBase } from '../../support/web.js';
 import { readEntry } from '../items/scenarios.js';
@@ -26,7 +26,7 @@ async function acceptOnPromise(creditCode = uniqueCreditCode()): Promise<CaseDri
 async function finishMainPath(driver: CaseDriver): Promise<void> {
   await driver.complete('ReviewTask', MEMBER.marketReview!, { reviewOpinion: '符合条件', reviewAction: 'submit' });
   await driver.complete('SiteInspectionTask', MEMBER.marketReview!, { siteInspectionResult: '合格', siteInspectionOpinion: '一致' });
-  await driver.complete('DecisionTask', MEMBER.marketReview!, { decision: 'grant', decisionContent: '预包装食品销售' });
+  await driver.complete('DecisionTask', DECIDER.marketReview!, { decision: 'grant', decisionContent: '预包装食品销售' });
   await driver.complete('HandOverTask', MEMBER.window!, { receivedBy: '张建国' });
 }
 

@@ -12,7 +12,7 @@ import { Variables } from 'camunda-external-task-client-js';
 import type { Task } from 'camunda-external-task-client-js';
 import { createLogger } from '../../../lib/log.js';
 import { sampleApplication, uniqueCreditCode, VALID_ID_CARD } from '../../support/applications.js';
-import { CaseDriver, MEMBER } from '../../support/cases.js';
+import { CaseDriver, DECIDER, MEMBER } from '../../support/cases.js';
 import { waitFor } from '../../support/process.js';
 import { creditPlatform, useSystem } from '../../support/system.js';
 import { basic, webBase } from '../../support/web.js';
@@ -25,7 +25,7 @@ async function grant(application: Record<string, unknown>, itemKey = permit.key)
   const driver = await new CaseDriver(system.admin, permit.key).start({ itemKey, receivedOn: '2026-09-30', clockDate: '2026-09-30', application });
   await driver.complete('ReviewMaterialsTask', MEMBER.window!, { acceptanceDecision: 'accept' });
   await driver.complete('ReviewTask', MEMBER.marketReview!, { reviewOpinion: '符合条件', reviewAction: 'submit' });
-  await driver.complete('DecisionTask', MEMBER.marketReview!, { decision: 'grant', decisionContent: '准予设立登记' });
+  await driver.complete('DecisionTask', DECIDER.marketReview!, { decision: 'grant', decisionContent: '准予设立登记' });
   return driver;
 }
 

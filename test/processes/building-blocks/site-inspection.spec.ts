@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import { caseEvents, findCaseByBusinessKey } from '../../../lib/repositories/cases.js';
 import { sampleApplication, uniqueCreditCode } from '../../support/applications.js';
-import { CaseDriver, instant, MEMBER } from '../../support/cases.js';
+import { CaseDriver, instant, DECIDER, MEMBER } from '../../support/cases.js';
 import { useSystem } from '../../support/system.js';
 import { readEntry } from '../items/scenarios.js';
 
@@ -29,7 +29,7 @@ describe('信用承诺 + 远程勘验 (site inspection)', function () {
   it('should issue the licence first and schedule the inspection within 20 working days (择期补充勘验)', async () => {
     const system = await useSystem();
     const driver = await promised('择期补充勘验');
-    await driver.complete('DecisionTask', MEMBER.marketReview!, { decision: 'grant', decisionContent: '预包装食品销售' });
+    await driver.complete('DecisionTask', DECIDER.marketReview!, { decision: 'grant', decisionContent: '预包装食品销售' });
     await driver.complete('HandOverTask', MEMBER.window!, { receivedBy: '张建国' });
     const followUp = await driver.task('FollowUpInspectionTask');
     // decided 9-30: 20 working days → 11-03

@@ -9,7 +9,7 @@ import type { CatalogueEntry } from '../../../lib/catalogue/entry.js';
 import { findCaseByBusinessKey } from '../../../lib/repositories/cases.js';
 import { licenceForCase } from '../../../lib/repositories/licences.js';
 import { sampleApplication } from '../../support/applications.js';
-import { CaseDriver, instant, MEMBER } from '../../support/cases.js';
+import { CaseDriver, instant, DECIDER, MEMBER } from '../../support/cases.js';
 import { useSystem } from '../../support/system.js';
 
 /** The working days after Wednesday 2026-09-30, counted by hand: WORKING_DAYS_AFTER_0930[n - 1] is the n-th. */
@@ -44,7 +44,7 @@ async function decide(driver: CaseDriver, entry: CatalogueEntry, decision: Recor
     if (entry.siteInspection) await driver.complete('SiteInspectionTask', MEMBER[entry.reviewGroup]!, { siteInspectionResult: '合格', siteInspectionOpinion: '现场与申请材料一致' });
   }
   if (entry.majorDecision) await driver.complete('LegalReviewTask', MEMBER.legalReview!, { legalReviewOpinion: '同意', legalReviewComment: '程序合法, 依据充分' });
-  await driver.complete('DecisionTask', instant ? MEMBER.window! : MEMBER[entry.reviewGroup]!, decision);
+  await driver.complete('DecisionTask', instant ? MEMBER.window! : DECIDER[entry.reviewGroup]!, decision);
 }
 
 export function describeItem(key: string): void {

@@ -87,7 +87,7 @@ describe('政务失信投诉 (integrity-complaint)', function () {
     // refusing needs the facts
     const task = await driver.task('TrackRectificationTask');
     const refused = await system.admin.as({ username: MEMBER.supervisors!, password: 'shenpi-demo' }).post(`/task/${task.id}/complete`, { variables: { rectificationResult: { value: 'refused', type: 'String' } } }).catch((e: Error) => e);
-    expect((refused as Error).message).to.contain('拒不整改须写明事实');
+    expect((refused as Error).message).to.contain('(refusalFacts) 必填');
     await driver.complete('TrackRectificationTask', MEMBER.supervisors!, { rectificationResult: 'refused', refusalFacts: '挂牌督办后仍书面表示不予兑现' });
 
     expect((await driver.waitForEnd()).split(',')).to.have.members(['AssessOverdueAlertedEndEvent', 'BreachRecordedEndEvent']);

@@ -46,7 +46,7 @@ describe('差评处理 (service-rating)', function () {
     // a rectification without its measures is refused by the engine
     const rectify = await driver.task('RectifyTask');
     const refused = await system.admin.as({ username: MEMBER.marketReview!, password: 'shenpi-demo' }).post(`/task/${rectify.id}/complete`, { variables: { rectificationKind: { value: '整改', type: 'String' } } }).catch((e: Error) => e);
-    expect((refused as Error).message).to.contain('整改必须写明整改措施');
+    expect((refused as Error).message).to.contain('(rectificationMeasures) 必填');
     await driver.complete('RectifyTask', MEMBER.marketReview!, { rectificationKind: '整改', rectificationMeasures: '高峰时段增开 2 个窗口, 对窗口人员进行服务规范培训' });
 
     expect((await driver.waitForEnd()).split(',')).to.have.members(['RectifyOverdueAlertedEndEvent', 'BadRatingHandledEndEvent']);

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Deployments are code: a BPMN with a script task, a camunda:script (listener, input/output) or
  * a scripted condition is refused at deployment, so no script can run inside the engine. The
- * engine has no switch for this, hence a parse listener.
+ * engine has no switch for this, hence a parse listener. Expressions, classes, DMN languages and
+ * forms of a new deployment are checked by the {@link DeploymentGuard} registered here too.
  */
 @Component
 public class NoScriptsPlugin extends AbstractProcessEnginePlugin {
@@ -23,6 +25,12 @@ public class NoScriptsPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<Deployer> deployers = configuration.getCustomPreDeployers();
+    if (deployers == null) {
+      deployers = new ArrayList<>();
+      configuration.setCustomPreDeployers(deployers);
+    }
+    deployers.add(new DeploymentGuard());
     List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners();
     if (listeners == null) {
       listeners = new ArrayList<>();
