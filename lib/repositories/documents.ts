@@ -79,6 +79,8 @@ export interface NewDocument {
 
 export interface DocumentRecord {
   id: number;
+  /** the act it records (activity instance and kind): one document per act */
+  actKey: string;
   businessKey: string;
   receiptNumber: string;
   kind: string;
@@ -104,7 +106,7 @@ export async function insertDocument(trx: Knex.Transaction, document: NewDocumen
 
 function selectDocument(db: Knex) {
   return db('case_document as d').join('document_template as t', 't.id', 'd.template_id').select(
-    'd.id', { businessKey: 'd.business_key' }, { receiptNumber: 'd.receipt_number' }, 'd.kind', 'd.title', { documentNumber: 'd.document_number' },
+    'd.id', { actKey: 'd.act_key' }, { businessKey: 'd.business_key' }, { receiptNumber: 'd.receipt_number' }, 'd.kind', 'd.title', { documentNumber: 'd.document_number' },
     { verificationCode: 'd.verification_code' }, { templateId: 'd.template_id' }, { templateVersion: 't.version' }, 'd.sha256', 'd.text', { createdAt: 'd.created_at' },
     db.raw(`to_char(d.issued_on, 'YYYY-MM-DD') as "issuedOn"`),
   );

@@ -11,7 +11,9 @@ import { documentPdf, documentsOfCase, type DocumentRecord } from '../../../lib/
 import { sampleApplication, uniqueCreditCode } from '../../support/applications.js';
 import { CaseDriver, MEMBER } from '../../support/cases.js';
 import { waitFor } from '../../support/process.js';
+import { call, createPlatformClient, OpenApiValidator } from '../../support/platform.js';
 import { smsGateway, useSystem } from '../../support/system.js';
+import { basic, webBase } from '../../support/web.js';
 import { after0930, afterDay, readEntry } from '../items/scenarios.js';
 
 const food = readEntry('food-business-licence');
@@ -55,6 +57,7 @@ async function grantAndHandOver(driver: CaseDriver): Promise<void> {
 
 describe('文书 of a case (food-business-licence)', function () {
   this.timeout(180_000);
+  let finished: CaseDriver | undefined;
 
   it('should issue 受理通知书, 准予行政许可决定书, the licence and 送达回证 once each, from 受理 to 出件', async () => {
     const system = await useSystem();
@@ -72,6 +75,56 @@ describe('文书 of a case (food-business-licence)', function () {
     const licence = (await system.db('licence').where({ business_key: driver.businessKey }).first('licence_number')).licence_number as string;
     await expectDocument(documents, 'licence', record.receiptNumber, [food.result.name, licence, '有效期限']);
     await expectDocument(documents, 'delivery-receipt', record.receiptNumber, ['送达回证', grant.documentNumber, '窗口领取']);
+    finished = driver;
+  });
+
+  it('should list the documents in the case record, print them for staff who may read the case, and verify them publicly', async () => {
+    const system = await useSystem();
+    const record = (await findCaseByBusinessKey(system.db, finished!.businessKey))!;
+    const base = webBase(system);
+    await waitFor('the 受理 SMS sent', async () => ((await system.db('outbox_message').where({ channel: 'sms', status: 'delivered' }).whereRaw("payload->>'receiptNumber' = ?", [record.receiptNumber]).first('id')) ? true : undefined));
+    const answer = await fetch(`${base}/api/cases/${record.receiptNumber}`, { headers: { authorization: basic('window1') } });
+    const { documents } = (await answer.json()) as { documents: Array<{ id: number; kind: string; href: string; sha256: string; verificationCode: string; sms: { status: string } }> };
+    expect(documents.map((document) => document.kind)).to.deep.equal(['acceptance', 'grant', 'licence', 'delivery-receipt']);
+    expect(documents[0]!.sms.status).to.equal('已发送');
+    const pdf = await fetch(`${base}${documents[1]!.href}`, { headers: { authorization: basic('market1') } });
+    expect(pdf.status).to.equal(200);
+    expect(pdf.headers.get('content-type')).to.equal('application/pdf');
+    expect(pdf.headers.get('x-document-sha256')).to.equal(documents[1]!.sha256);
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).to.equal('%PDF-');
+    const page = await (await fetch(`${base}/cases/${record.receiptNumber}`, { headers: { authorization: basic('window1') } })).text();
+    expect(page).to.contain('准予行政许可决定书').and.to.contain(`/cases/${record.receiptNumber}/documents/${documents[1]!.id}`).and.to.contain('打印');
+    const verified = await fetch(`${base}/public/documents/${documents[1]!.verificationCode}`, { headers: { accept: 'application/json' } });
+    expect(await verified.json()).to.include({ authentic: true, receiptNumber: record.receiptNumber, sha256: documents[1]!.sha256 });
+    expect((await fetch(`${base}/public/documents/AAAAAAAAAAAA`, { headers: { accept: 'application/json' } })).status).to.equal(404);
+  });
+
+  it('should NOT let a section that had no task in the case print its documents', async () => {
+    const system = await useSystem();
+    const record = (await findCaseByBusinessKey(system.db, finished!.businessKey))!;
+    const [document] = await documentsOfCase(system.db, finished!.businessKey);
+    const answer = await fetch(`${webBase(system)}/api/cases/${record.receiptNumber}/documents/${document!.id}`, { headers: { authorization: basic('health1') } });
+    expect(answer.status).to.equal(403);
+  });
+
+  it('should give the applicant the documents through /api/v1 with the proof of 办件查询, and NOT with a wrong one', async () => {
+    const system = await useSystem();
+    const record = (await findCaseByBusinessKey(system.db, finished!.businessKey))!;
+    const client = await createPlatformClient(system);
+    const validator = await OpenApiValidator.load(system);
+    const progress = await call(system, `/api/v1/cases/${record.receiptNumber}/progress`, { key: client.apiKey, json: { phone: '13904710000' } });
+    expect(progress.status).to.equal(200);
+    expect(validator.check('/api/v1/cases/{receiptNumber}/progress', 'post', 200, progress.body)).to.equal(undefined);
+    const grant = (progress.body.documents as Array<{ id: number; kind: string; sha256: string }>).find((document) => document.kind === 'grant')!;
+    const download = await fetch(`${webBase(system)}/api/v1/cases/${record.receiptNumber}/documents/${grant.id}`, {
+      method: 'POST', headers: { authorization: `Bearer ${client.apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ applicantCode: record.applicantCode }),
+    });
+    expect(download.status).to.equal(200);
+    expect(download.headers.get('x-document-sha256')).to.equal(grant.sha256);
+    const wrong = await call(system, `/api/v1/cases/${record.receiptNumber}/documents/${grant.id}`, { key: client.apiKey, json: { phone: '13900000000' } });
+    expect(wrong.status).to.equal(404);
+    expect(validator.check('/api/v1/cases/{receiptNumber}/documents/{documentId}', 'post', 404, wrong.body)).to.equal(undefined);
   });
 
   it('should issue the 一次性告知书 with every missing material and the 30 working days to correct them', async () => {
