@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import type { DocumentKind } from './kinds.js';
 
 const engine = Handlebars.create();
+const OPTIONS = { noEscape: true, knownHelpersOnly: true, strict: false } as const;
 
 export interface DocumentTemplate {
   /** the title on the page (may use fields: a licence is titled by its result name) */
@@ -25,8 +26,9 @@ export class TemplateError extends Error {
 
 const compile = (field: keyof DocumentTemplate, source: string) => {
   try {
-    engine.parse(source); // compile() is lazy: parse now so a syntax error names its part
-    const render = engine.compile(source, { noEscape: true, knownHelpersOnly: true, strict: false });
+    // compile() is lazy: precompile now, so a syntax error or an unknown helper names its part
+    engine.precompile(source, OPTIONS);
+    const render = engine.compile(source, OPTIONS);
     return (data: object) => render(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
   } catch (error) {
     throw new TemplateError(field, `模板 ${field} 语法错误: ${(error as Error).message.split('\n')[0]}`);
