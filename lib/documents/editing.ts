@@ -6,7 +6,7 @@ import { latestTemplates, saveTemplate, templateVersions, type TemplateVersion }
 import { InputError, problem } from '../validation/input-error.js';
 import { DEFAULT_TEMPLATES } from './defaults.js';
 import { formatDocumentNumber, printedCode, verificationUrl } from './issue.js';
-import { DOCUMENT_KINDS, isDocumentKind, type DocumentKind } from './kinds.js';
+import { DOCUMENT_KINDS, isDocumentKind, signedByOffice, type DocumentKind } from './kinds.js';
 import { renderPdf } from './pdf.js';
 import { checkTemplate, renderTemplate, TemplateError, type DocumentTemplate } from './template-engine.js';
 
@@ -77,6 +77,6 @@ export async function previewDocument(kind: string, input: Partial<Record<keyof 
   return renderPdf({
     office: String(SAMPLE.office), title: text.title, documentNumber: formatDocumentNumber(template.numberPrefix, 2026, 1), paragraphs: text.paragraphs,
     issuedOn: '2026-10-12', receiptNumber: String(SAMPLE.receiptNumber), verificationCode: printedCode('PREVIEW00000'), verificationUrl: verificationUrl('https://example.invalid', 'PREVIEW00000'),
-    signed: kind !== 'delivery-receipt',
+    signed: signedByOffice(kind),
   });
 }

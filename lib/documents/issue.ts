@@ -7,7 +7,7 @@ import { findCaseByBusinessKey, type CaseRecord } from '../repositories/cases.js
 import { getVersion } from '../repositories/catalogue.js';
 import { drawDocumentNumber, findDocument, insertDocument, type DocumentRecord } from '../repositories/documents.js';
 import { runOnce } from '../repositories/side-effects.js';
-import { DOCUMENT_KINDS, type DocumentKind } from './kinds.js';
+import { DOCUMENT_KINDS, signedByOffice, type DocumentKind } from './kinds.js';
 import { chineseDate, renderPdf } from './pdf.js';
 import { queueSms } from './sms.js';
 import { renderTemplate } from './template-engine.js';
@@ -72,7 +72,7 @@ export async function issueDocument(db: Knex, settings: DocumentSettings, reques
     const url = verificationUrl(settings.publicUrl, verificationCode);
     const pdf = await renderPdf({
       office, title: text.title, documentNumber, paragraphs: text.paragraphs, issuedOn: request.issuedOn, receiptNumber: record.receiptNumber,
-      verificationCode: printedCode(verificationCode), verificationUrl: url, signed: request.kind !== 'delivery-receipt',
+      verificationCode: printedCode(verificationCode), verificationUrl: url, signed: signedByOffice(request.kind),
     });
     const documentId = await insertDocument(trx, {
       businessKey: request.businessKey, receiptNumber: record.receiptNumber, actKey: key, kind: request.kind, title: text.title, documentNumber,

@@ -19,4 +19,7 @@ export const DOCUMENT_KINDS = {
 
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 
+/** A 送达回证 is signed by the one who receives it, not by the office. */
+export const signedByOffice = (kind: DocumentKind): boolean => kind !== 'delivery-receipt';
+
 export const isDocumentKind = (value: string): value is DocumentKind => Object.hasOwn(DOCUMENT_KINDS, value);
