@@ -140,7 +140,7 @@ function renderCaseRecord(record: CaseRecord): string {
 <p>办结期限 ${escapeHtml(String(r.decisionDeadline ?? '—'))}${r.remainingWorkingDays !== null ? ` (剩余 ${r.remainingWorkingDays} 个工作日)` : ''} · 当前环节: ${escapeHtml(r.currentSteps.join('、') || (r.outcome ? `已办结 (${r.outcome})` : '—'))}</p>
 <h2>环节</h2>
 <table><tr><th>环节</th><th>经办</th><th>开始</th><th>完成</th></tr>${steps}</table>
-<h2>文书</h2>
+<h2 id="documents">文书</h2>
 <table><tr><th>文书</th><th>文号</th><th>日期</th><th>短信告知</th><th></th></tr>${documents}</table>
 <h2>状态记录</h2>
 <table><tr><th>时间</th><th>状态</th><th>说明</th></tr>${timeline}</table>
