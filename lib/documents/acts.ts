@@ -93,6 +93,10 @@ export const extensionDecision = (context: ActContext, act: Act & { reason: stri
 export const specialProcedureNotice = (context: ActContext, act: Act & { procedure: string; reason: string; deadlineBefore: string }) =>
   issue(context, act, 'special-procedure', { procedure: act.procedure, reason: act.reason, stoppedOn: date(act.on), deadlineBefore: date(act.deadlineBefore) });
 
+/** 恢复计算审批期限告知书 (Art. 45): the special procedure is over, the deadline moves by the days it took. */
+export const clockRestartNotice = (context: ActContext, act: Act & { procedure: string; restartedOn: string; pausedWorkingDays: number; before: string; after: string }) =>
+  issue(context, act, 'clock-restart', { procedure: act.procedure, restartedOn: date(act.restartedOn), pausedWorkingDays: act.pausedWorkingDays, before: date(act.before), after: date(act.after) });
+
 /** 容缺受理承诺书 / 告知承诺书: what the applicant signs, with every material, deadline and consequence. */
 export async function promiseDocument(context: ActContext, act: Act & { path: 'deferral' | 'commitment'; materials: string[]; deadline: string | undefined; workingDays: number; inspectionMode?: string }): Promise<IssuedDocument> {
   const entry = await entryOf(context.db, act.businessKey);

@@ -77,6 +77,13 @@ ${RIGHTS.replaceAll('决定书', '通知书')}`,
 根据《中华人民共和国行政许可法》第四十五条的规定，{{procedure}}所需时间不计算在审批期限内。审批期限自{{stoppedOn}}起暂停计算，{{procedure}}结束后恢复计算，原审批期限{{deadlineBefore}}将按暂停的工作日数顺延，顺延后的期限另行告知。`,
     sms: '【{{office}}】{{applicantName}}：您申请的{{itemName}}（{{receiptNumber}}）需进行{{procedure}}，自{{stoppedOn}}起暂停计算审批期限，结束后恢复。',
   },
+  'clock-restart': {
+    title: '恢复计算审批期限告知书',
+    numberPrefix: '审批复字',
+    body: `{{applicantName}}：
+你（单位）申请的{{itemName}}（受理编号{{receiptNumber}}），{{procedure}}已于{{restartedOn}}结束，自当日起恢复计算审批期限。根据《中华人民共和国行政许可法》第四十五条的规定，{{procedure}}所用{{pausedWorkingDays}}个工作日不计算在审批期限内，审批期限由{{before}}顺延至{{after}}。`,
+    sms: '【{{office}}】{{applicantName}}：您申请的{{itemName}}（{{receiptNumber}}）{{procedure}}已结束，审批期限顺延至{{after}}。',
+  },
   grant: {
     title: '准予行政许可决定书',
     numberPrefix: '审批准字',

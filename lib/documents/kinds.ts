@@ -8,6 +8,7 @@ export const DOCUMENT_KINDS = {
   'commitment-promise': '告知承诺书',
   extension: '延长审批期限决定书',
   'special-procedure': '特别程序告知书',
+  'clock-restart': '恢复计算审批期限告知书',
   grant: '准予行政许可决定书',
   denial: '不予行政许可决定书',
   revocation: '撤销行政许可决定书',

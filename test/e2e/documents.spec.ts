@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { readEntry } from '../processes/items/scenarios.js';
 import { sampleApplication } from '../support/applications.js';
-import { useBrowser, waitForApp } from '../support/browser.js';
+import { openTaskInTasklist, useBrowser } from '../support/browser.js';
 import { CaseDriver, DEMO_PASSWORD, MEMBER } from '../support/cases.js';
 
 describe('文书 printed from a task form (Chromium)', function () {
@@ -22,12 +22,7 @@ describe('文书 printed from a task form (Chromium)', function () {
     // the shenpi web server asks for the staff login (HTTP Basic), the Tasklist for its own
     const context = await suite.browser.newContext({ viewport: { width: 1400, height: 1100 }, httpCredentials: { username: 'window1', password: DEMO_PASSWORD } });
     const page = await context.newPage();
-    await page.goto(`${suite.system.config.engine.webappUrl}/app/tasklist/default/`);
-    await page.locator('input[type="text"]').first().fill('window1');
-    await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
-    await page.locator('button[type="submit"]').click();
-    await waitForApp(page, '本科室待办');
-    await page.goto(`${suite.system.config.engine.webappUrl}/app/tasklist/default/#/?task=${task.id}`);
+    await openTaskInTasklist(page, suite.system, 'window1', task.id);
     const print = page.getByRole('link', { name: /打印/ });
     await print.waitFor({ timeout: 30_000 });
     const href = (await print.getAttribute('href'))!;

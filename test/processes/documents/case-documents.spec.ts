@@ -159,7 +159,7 @@ describe('文书 of a case (food-business-licence)', function () {
     await driver.cancel();
   });
 
-  it('should issue the 延长审批期限决定书 with the new deadline and the 特别程序告知书 (Art. 42, 45)', async () => {
+  it('should issue the 延长审批期限决定书 with the new deadline, the 特别程序告知书 and, at the restart, the moved deadline (Art. 42, 45)', async () => {
     const system = await useSystem();
     const driver = await new CaseDriver(system.admin, food.key).start({ application: sampleApplication(food), ...RECEIVED });
     await driver.complete('ReviewMaterialsTask', MEMBER.window!, { acceptanceDecision: 'accept' });
@@ -171,6 +171,10 @@ describe('文书 of a case (food-business-licence)', function () {
     const before = after0930(food.promisedTimeLimit);
     await expectDocument(documents, 'extension', record.receiptNumber, ['延长审批期限决定书', '需征求相关部门意见', `延长10个工作日，至${chineseDate(afterDay(before, 10))}`, chineseDate('2026-10-09')]);
     await expectDocument(documents, 'special-procedure', record.receiptNumber, ['特别程序告知书', '专家评审', `自${chineseDate('2026-10-12')}起暂停计算`]);
+    // the expert review ends on 10-16: 10-13 … 10-16 (4 working days) do not count
+    await driver.complete('SpecialProcedureTask', MEMBER.marketReview!, { specialProcedureResult: '专家论证通过', clockDate: '2026-10-16' });
+    const restarted = await documentsOf(driver, ['clock-restart']);
+    await expectDocument(restarted, 'clock-restart', record.receiptNumber, ['恢复计算审批期限告知书', '所用4个工作日', `顺延至${chineseDate(afterDay(afterDay(before, 10), 4))}`]);
     await driver.cancel();
   });
 
