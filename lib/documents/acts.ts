@@ -6,6 +6,8 @@ import { SUPPLEMENT_WORKING_DAYS } from '../bpmn/item-process.js';
 import { CalendarRangeError, type WorkCalendar } from '../calendar/work-calendar.js';
 import { findCaseByBusinessKey } from '../repositories/cases.js';
 import { getVersion } from '../repositories/catalogue.js';
+import { GROUPS } from '../engine/directory.js';
+import type { Opinion } from '../repositories/bundles.js';
 import { documentsOfCase } from '../repositories/documents.js';
 import { licenceForCase } from '../repositories/licences.js';
 import { issueDocument, type DocumentSettings, type IssuedDocument } from './issue.js';
@@ -106,9 +108,17 @@ export async function promiseDocument(context: ActContext, act: Act & { path: 'd
   });
 }
 
-/** 联合踏勘意见书: each department's opinion and the merged one. */
-export const jointInspectionOpinion = (context: ActContext, act: Act & { opinions: string[]; merged: string; conditions: string }) =>
-  issue(context, act, 'joint-inspection', { opinions: act.opinions, merged: act.merged, conditions: act.conditions });
+const departmentName = (groupId: string): string => Object.values(GROUPS).find((group) => group.id === groupId)?.name ?? groupId;
+
+/** 联合踏勘意见书: each department's opinion (named as the applicant knows it) and the merged one. */
+export function jointInspectionOpinion(context: ActContext, act: Act & { opinions: Opinion[]; merged: string }): Promise<IssuedDocument> {
+  const named = act.opinions.map((o) => ({ ...o, department: departmentName(o.groupId) }));
+  return issue(context, act, 'joint-inspection', {
+    merged: act.merged,
+    opinions: named.map((o) => `${o.department}：${o.opinion}${o.conditions ? `，条件：${o.conditions}` : ''}${o.reason ? `，理由：${o.reason}` : ''}`),
+    conditions: named.filter((o) => o.opinion === '有条件同意' && o.conditions).map((o) => `${o.department}：${o.conditions}`).join('；'),
+  });
+}
 
 /** 送达回证: the documents handed out with the result. */
 export async function deliveryReceipt(context: ActContext, act: Act & { method: string }): Promise<IssuedDocument> {

@@ -23,8 +23,7 @@ export const worker: WorkerDefinition = {
       businessKey, status: `联合踏勘${merged}`, activityId: task.activityId, activityInstanceId: task.activityInstanceId,
       note: refusals.length ? reasons : conditions.join('; ') || '各部门均同意', detail: opinions,
     });
-    await jointInspectionOpinion(await actContext(services), { ...actOf(task, services), merged,
-      opinions: opinions.map((o) => `${o.groupId}：${o.opinion}${o.conditions ? `，条件：${o.conditions}` : ''}${o.reason ? `，理由：${o.reason}` : ''}`), conditions: conditions.join('；') });
+    await jointInspectionOpinion(await actContext(services), { ...actOf(task, services), merged, opinions });
     return { jointOpinion: merged, jointConditions: conditions.join('; ') || null, jointRefusalReasons: reasons || null };
   },
 };
