@@ -28,6 +28,7 @@ import { platformClientRoutes } from './routes/platform-clients.js';
 import { modelerPage, modelerRoutes } from './routes/modeler.js';
 import { publicRatingRoutes, ratingRoutes } from './routes/ratings.js';
 import { complaintRoutes } from './routes/complaints.js';
+import { documentTemplatePage, documentTemplateRoutes } from './routes/document-templates.js';
 
 const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
 
@@ -123,6 +124,8 @@ export function createApp({ config, db, engine, log, onDeployed }: AppDeps): exp
   app.use('/api/modeler', modelerRoutes({ config, db, engine, log, onDeployed }));
   app.use('/api/ratings', ratingRoutes(db));
   app.use('/api/complaints', complaintRoutes({ db, engine, config }));
+  app.use('/api/document-templates', documentTemplateRoutes(db));
+  app.use('/document-templates', documentTemplatePage());
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not-found', message: '没有这个页面或接口' });

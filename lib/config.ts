@@ -48,6 +48,8 @@ export interface Config {
   supervision: { url: string | undefined; token: string | undefined };
   /** the 12345 hotline platform: where 政务失信 complaints taken at the window are handed over */
   hotline12345: { url: string | undefined; token: string | undefined };
+  /** the SMS gateway: notices to applicants (POST JSON with Idempotency-Key); without it they wait, not sent */
+  sms: { url: string | undefined; token: string | undefined };
   outbox: { intervalMs: number; retryBaseMs: number; retryMaxMs: number; batchSize: number; publicationBatchSize: number; reconcileIntervalMs: number };
   /** 时限: the office's UTC offset and the 电子监察 warning threshold */
   deadlines: { utcOffset: string; warningWorkingDays: number; officeHours: OfficePeriod[] };
@@ -239,6 +241,7 @@ export function loadConfig(env: Env = process.env): Config {
       url: url(env, 'SHENPI_SUPERVISION_URL', ['http:', 'https:']),
       token: text(env, 'SHENPI_SUPERVISION_TOKEN'),
     },
+    sms: { url: url(env, 'SHENPI_SMS_URL', ['http:', 'https:']), token: text(env, 'SHENPI_SMS_TOKEN') },
     hotline12345: {
       url: url(env, 'SHENPI_12345_URL', ['http:', 'https:']),
       token: text(env, 'SHENPI_12345_TOKEN'),

@@ -13,6 +13,8 @@ import type { EngineClient } from '../../lib/engine/client.js';
 import type { Logger } from '../../lib/log.js';
 import { CaseProgress } from '../../lib/platform/progress.js';
 import { latestVersion, listLatest } from '../../lib/repositories/catalogue.js';
+import { documentPdf, findDocument } from '../../lib/repositories/documents.js';
+import { sendDocumentPdf } from '../documents.js';
 import { errorHandler, HttpError, type ErrorFormat } from '../errors.js';
 import { applicationsHandler } from './applications.js';
 import { RateLimited, requirePlatformClient } from './auth.js';
@@ -72,10 +74,23 @@ export function platformApi({ config, db, engine, log }: PlatformDeps): Router {
   router.post('/cases/:receiptNumber/ratings/appeal', ...services.appeal);
   router.post('/complaints', ...services.complain);
 
-  router.post('/cases/:receiptNumber/progress', queryJson, async (req, res) => {
+  /** The applicant's case, proven by code or phone; failures are counted like every wrong proof. */
+  const provenCase = async (req: express.Request) => {
     const receiptNumber = String(req.params.receiptNumber);
-    const record = await proveApplicant(req, receiptNumber, applicantProof(req.body));
-    res.json(await progress.view(record));
+    return proveApplicant(req, receiptNumber, applicantProof(req.body));
+  };
+
+  router.post('/cases/:receiptNumber/progress', queryJson, async (req, res) => {
+    res.json(await progress.view(await provenCase(req)));
+  });
+
+  // 文书 download with the same proof as 办件查询
+  router.post('/cases/:receiptNumber/documents/:documentId', queryJson, async (req, res) => {
+    const record = await provenCase(req);
+    const id = Number(req.params.documentId);
+    const document = Number.isSafeInteger(id) && id > 0 ? await findDocument(db, { id }) : undefined;
+    if (!document || document.businessKey !== record.businessKey) throw notFound('该办件没有此文书');
+    sendDocumentPdf(res, document, (await documentPdf(db, document.id))!);
   });
 
   router.get('/items', async (_req, res) => {

@@ -66,6 +66,17 @@ export function openApiDocument(config: Config): Record<string, unknown> {
           responses: { 200: json(ref('Progress'), '办件进度'), ...COMMON_ERRORS, 404: json(ref('Error'), '没有找到 (受理编号不存在, 或证件号码 / 电话不符)'), 422: json(ref('Error'), '查询条件不完整') },
         },
       },
+      '/api/v1/cases/{receiptNumber}/documents/{documentId}': {
+        post: {
+          tags: ['办件查询'],
+          operationId: 'downloadDocument',
+          summary: '下载文书 PDF: 凭受理编号和申请人证件号码或联系电话 (与办件查询相同)',
+          description: '文书编号 documentId 见办件查询答复的 documents。证明以 POST 提交, 不出现在 URL 中; 不符与不存在的答复相同 (404)。答复头 X-Document-Sha256 为 PDF 的 SHA-256。',
+          parameters: [{ name: 'receiptNumber', in: 'path', required: true, schema: { type: 'string', pattern: '^SP\\d{14}$' } }, { name: 'documentId', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('ProgressQuery') } } },
+          responses: { 200: { description: '文书 PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, ...COMMON_ERRORS, 404: json(ref('Error'), '没有找到 (受理编号或文书不存在, 或证件号码 / 电话不符)'), 422: json(ref('Error'), '查询条件不完整') },
+        },
+      },
       '/api/v1/cases/{receiptNumber}/ratings': {
         post: {
           tags: ['好差评'],
@@ -180,7 +191,7 @@ export function openApiDocument(config: Config): Record<string, unknown> {
         },
         Progress: {
           type: 'object', additionalProperties: false,
-          required: ['receiptNumber', 'itemName', 'applicantName', 'status', 'receivedOn', 'acceptedOn', 'outcome', 'deadline', 'currentSteps', 'applicantActions', 'timeline', 'pauses', 'licence', 'items'],
+          required: ['receiptNumber', 'itemName', 'applicantName', 'status', 'receivedOn', 'acceptedOn', 'outcome', 'deadline', 'currentSteps', 'applicantActions', 'timeline', 'pauses', 'licence', 'items', 'documents'],
           properties: {
             receiptNumber: { type: 'string' },
             itemName: { type: 'string' },
@@ -212,6 +223,10 @@ export function openApiDocument(config: Config): Record<string, unknown> {
               oneOf: [{ type: 'null' }, { type: 'object', additionalProperties: false, required: ['licenceNumber', 'name', 'validFrom', 'validUntil', 'status'], properties: { licenceNumber: { type: 'string' }, name: { type: 'string' }, validFrom: { type: 'string' }, validUntil: nullable('string'), status: { type: 'string' } } }],
             },
             items: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['itemName', 'receiptNumber', 'status', 'outcome'], properties: { itemName: { type: 'string' }, receiptNumber: { type: 'string' }, status: { type: 'string' }, outcome: nullable('string') } } },
+            documents: {
+              type: 'array', description: '已出具的文书 (受理通知书、决定书、证照等), 可凭同一证明下载 PDF',
+              items: { type: 'object', additionalProperties: false, required: ['id', 'kind', 'title', 'documentNumber', 'issuedOn', 'sha256'], properties: { id: { type: 'integer' }, kind: { type: 'string' }, title: { type: 'string' }, documentNumber: { type: 'string', description: '文号' }, issuedOn: date, sha256: { type: 'string', description: 'PDF 的 SHA-256' } } },
+            },
           },
         },
         RatingRequest: {

@@ -8,12 +8,15 @@ import type { EngineClient } from '../../lib/engine/client.js';
 import { loadCalendar } from '../../lib/repositories/calendar.js';
 import { unlessUnpublished } from '../../lib/calendar/work-calendar.js';
 import { caseEvents, casePauses, findCaseByReceipt } from '../../lib/repositories/cases.js';
+import { DOCUMENT_KINDS, isDocumentKind, smsStatus } from '../../lib/documents/index.js';
+import { documentPdf, documentsOfCase, findDocument } from '../../lib/repositories/documents.js';
 import { licenceForCase } from '../../lib/repositories/licences.js';
 import { alertsFor } from '../../lib/repositories/supervision.js';
 import { supervisionResultsFor } from '../../lib/repositories/supervision-push.js';
 import { publicationsOfCase } from '../../lib/repositories/publication.js';
 import type { AuthenticatedUser } from '../auth.js';
 import { forbidden, notFound } from '../errors.js';
+import { sendDocumentPdf } from '../documents.js';
 import { escapeHtml } from '../html.js';
 import { field, validRequest } from '../validate.js';
 
@@ -43,7 +46,32 @@ export function caseRoutes(db: Knex, engine: EngineClient, config: Config): Rout
   router.get('/:receiptNumber', validRequest({ params: { receiptNumber: field.receiptNumber } }), async (req, res) => {
     res.json(await caseRecord(db, engine, config, req.user!, req.params.receiptNumber));
   });
+  router.get('/:receiptNumber/documents/:documentId', documentDownload(db, engine));
   return router;
+}
+
+/** A 文书 of the case as PDF (打印), for whoever may read the case. */
+function documentDownload(db: Knex, engine: EngineClient) {
+  return async (req: import('express').Request, res: import('express').Response) => {
+    const receiptNumber = String(req.params.receiptNumber);
+    const record = await findCaseByReceipt(db, receiptNumber);
+    if (!record) throw notFound(`没有受理编号为 ${receiptNumber} 的办件`);
+    if (!await mayRead(engine, req.user!, record.businessKey)) throw forbidden(`无权查看办件 ${receiptNumber} 的文书`);
+    const id = Number(req.params.documentId);
+    const document = Number.isSafeInteger(id) && id > 0 ? await findDocument(db, { id }) : undefined;
+    if (!document || document.businessKey !== record.businessKey) throw notFound(`办件 ${receiptNumber} 没有编号为 ${String(req.params.documentId)} 的文书`);
+    sendDocumentPdf(res, document, (await documentPdf(db, document.id))!);
+  };
+}
+
+/** The case's 文书 with what became of each SMS notice. */
+async function caseDocuments(db: Knex, config: Config, businessKey: string) {
+  return Promise.all((await documentsOfCase(db, businessKey)).map(async (document) => ({
+    id: document.id, kind: document.kind, kindName: isDocumentKind(document.kind) ? DOCUMENT_KINDS[document.kind] : document.kind, title: document.title,
+    documentNumber: document.documentNumber, issuedOn: document.issuedOn, sha256: document.sha256, templateVersion: document.templateVersion,
+    verificationCode: document.verificationCode, href: `/api/cases/${encodeURIComponent(document.receiptNumber)}/documents/${document.id}`,
+    sms: await smsStatus(db, document.actKey, Boolean(config.sms.url)),
+  })));
 }
 
 /** 办件轨迹 as a page: the link in every task form of the case leads here. */
@@ -52,6 +80,7 @@ export function casePage(db: Knex, engine: EngineClient, config: Config): Router
   router.get('/:receiptNumber', validRequest({ params: { receiptNumber: field.receiptNumber } }), async (req, res) => {
     res.type('html').send(renderCaseRecord(await caseRecord(db, engine, config, req.user!, req.params.receiptNumber)));
   });
+  router.get('/:receiptNumber/documents/:documentId', documentDownload(db, engine));
   return router;
 }
 
@@ -93,6 +122,7 @@ async function caseRecord(db: Knex, engine: EngineClient, config: Config, user: 
     licence: await licenceForCase(db, record.businessKey) ?? null,
     publications: await publicationsOfCase(db, record.businessKey),
     supervisionResults: await supervisionResultsFor(db, record.businessKey),
+    documents: await caseDocuments(db, config, record.businessKey),
   };
 }
 
@@ -101,6 +131,7 @@ const time = (iso: string | null | undefined): string => (iso ? escapeHtml(iso.r
 function renderCaseRecord(record: CaseRecord): string {
   const r = record;
   const steps = r.steps.map((step) => `<tr><td>${escapeHtml(step.name ?? '')}</td><td>${escapeHtml(step.by ?? '')}</td><td>${time(step.startedAt)}</td><td>${step.endedAt ? time(step.endedAt) : '<b>办理中</b>'}</td></tr>`).join('');
+  const documents = r.documents.map((d) => `<tr><td><a href="/cases/${encodeURIComponent(r.receiptNumber)}/documents/${d.id}" target="_blank">${escapeHtml(d.title)}</a></td><td>${escapeHtml(d.documentNumber)}</td><td>${escapeHtml(d.issuedOn)}</td><td>${escapeHtml(d.sms.status)}</td><td><a href="/cases/${encodeURIComponent(r.receiptNumber)}/documents/${d.id}" target="_blank">打印</a></td></tr>`).join('');
   const timeline = r.timeline.map((event) => `<tr><td>${time(new Date(event.at).toISOString())}</td><td>${escapeHtml(event.status)}</td><td>${escapeHtml(event.note ?? '')}</td></tr>`).join('');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>办件轨迹 ${escapeHtml(r.receiptNumber)}</title>
@@ -111,6 +142,8 @@ function renderCaseRecord(record: CaseRecord): string {
 <p>办结期限 ${escapeHtml(String(r.decisionDeadline ?? '—'))}${r.remainingWorkingDays !== null ? ` (剩余 ${r.remainingWorkingDays} 个工作日)` : ''} · 当前环节: ${escapeHtml(r.currentSteps.join('、') || (r.outcome ? `已办结 (${r.outcome})` : '—'))}</p>
 <h2>环节</h2>
 <table><tr><th>环节</th><th>经办</th><th>开始</th><th>完成</th></tr>${steps}</table>
+<h2 id="documents">文书</h2>
+<table><tr><th>文书</th><th>文号</th><th>日期</th><th>短信告知</th><th></th></tr>${documents}</table>
 <h2>状态记录</h2>
 <table><tr><th>时间</th><th>状态</th><th>说明</th></tr>${timeline}</table>
 </body></html>`;

@@ -4,6 +4,7 @@ import { Router } from 'express';
 import type { Knex } from 'knex';
 import type { Config } from '../../lib/config.js';
 import { todayIn } from '../../lib/calendar/deadlines.js';
+import { findDocument } from '../../lib/repositories/documents.js';
 import { findLicence } from '../../lib/repositories/licences.js';
 import { latestPublications } from '../../lib/repositories/publication.js';
 import { maskPersonalCode } from '../../lib/validation/identifiers.js';
@@ -48,6 +49,22 @@ ${rows.map((r) => `<tr><td>${escape(r.holderName ?? '')}</td><td>${escape(maskPe
     res.json({
       licenceNumber: licence.licenceNumber, valid, status: expired && licence.status === '有效' ? '已过期' : licence.status,
       resultName: licence.resultName, holderName: licence.holderName, validFrom: licence.validFrom, validUntil: licence.validUntil, checkedOn: today,
+    });
+  });
+  // 文书 verification: the QR code of every document leads here (what was issued, when, its SHA-256)
+  router.get('/documents/:code', async (req, res) => {
+    const code = String(req.params.code).replaceAll('-', '').toUpperCase();
+    const document = /^[A-Z0-9]{12}$/.test(code) ? await findDocument(db, { verificationCode: code }) : undefined;
+    if (!document) throw notFound('没有此验证码的文书: 请核对验证码, 或向出具机关核实');
+    const facts = { authentic: true, title: document.title, documentNumber: document.documentNumber, receiptNumber: document.receiptNumber, issuedOn: document.issuedOn, sha256: document.sha256 };
+    res.format({
+      json: () => res.json(facts),
+      html: () => res.type('html').send(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>文书核验</title>
+<style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:32px;color:#222}td,th{padding:4px 12px 4px 0;text-align:left}code{word-break:break-all}</style></head>
+<body><h1>文书核验: 系本机关出具</h1><p>本文书由本机关出具, 以下为登记的内容; 请与您持有的文书核对。</p>
+<table><tr><th>文书</th><td>${escape(document.title)}</td></tr><tr><th>文号</th><td>${escape(document.documentNumber)}</td></tr>
+<tr><th>受理编号</th><td>${escape(document.receiptNumber)}</td></tr><tr><th>出具日期</th><td>${escape(document.issuedOn)}</td></tr>
+<tr><th>PDF 的 SHA-256</th><td><code>${escape(document.sha256)}</code></td></tr></table></body></html>`),
     });
   });
   return router;

@@ -8,6 +8,7 @@ import { dispatchBatch, dispatchDue } from '../repositories/outbox.js';
 import { PUBLICATION_CHANNEL } from '../repositories/publication.js';
 import { SUPERVISION_CHANNEL } from '../repositories/supervision-push.js';
 import { HOTLINE_CHANNEL } from '../complaints/rules.js';
+import { SMS_CHANNEL } from '../documents/sms.js';
 import { httpDelivery } from './credit-platform.js';
 import { backoff, startDispatcher, type Dispatcher } from './dispatcher.js';
 import { publicationDelivery } from './publication-platform.js';
@@ -31,6 +32,10 @@ export function startDispatchers(db: Knex, config: Config, log: Logger): Dispatc
   if (config.hotline12345.url) {
     const deliver = httpDelivery({ url: config.hotline12345.url, token: config.hotline12345.token, timeoutMs: credit.timeoutMs });
     dispatchers.push(startDispatcher(HOTLINE_CHANNEL, () => dispatchDue(db, HOTLINE_CHANNEL, config.outbox.batchSize, deliver, retry), config.outbox, log));
+  }
+  if (config.sms.url) {
+    const deliver = httpDelivery({ url: config.sms.url, token: config.sms.token, timeoutMs: credit.timeoutMs });
+    dispatchers.push(startDispatcher(SMS_CHANNEL, () => dispatchDue(db, SMS_CHANNEL, config.outbox.batchSize, deliver, retry), config.outbox, log));
   }
   return dispatchers;
 }

@@ -10,6 +10,7 @@ import { childCases } from '../repositories/bundles.js';
 import { loadCalendar } from '../repositories/calendar.js';
 import { unlessUnpublished } from '../calendar/work-calendar.js';
 import { caseEvents, casePauses, findCaseByReceipt, type CaseRecord } from '../repositories/cases.js';
+import { documentsOfCase } from '../repositories/documents.js';
 import { licenceForCase } from '../repositories/licences.js';
 
 export interface ApplicantProof { applicantCode?: string; phone?: string }
@@ -87,6 +88,8 @@ export class CaseProgress {
       licence: licence ? { licenceNumber: licence.licenceNumber, name: licence.resultName, validFrom: licence.validFrom, validUntil: licence.validUntil, status: licence.status } : null,
       // a 一件事: each item's own case
       items: (await childCases(this.db, record.businessKey)).map((child) => ({ itemName: child.itemName, receiptNumber: child.receiptNumber, status: child.status, outcome: child.outcome })),
+      // 文书 issued to the applicant, each downloadable with the same proof (POST …/documents/{id})
+      documents: (await documentsOfCase(this.db, record.businessKey)).map((document) => ({ id: document.id, kind: document.kind, title: document.title, documentNumber: document.documentNumber, issuedOn: document.issuedOn, sha256: document.sha256 })),
     };
   }
 

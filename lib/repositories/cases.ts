@@ -14,6 +14,8 @@ export interface CaseRecord {
   applicantName: string;
   applicantCategory: string;
   applicantCode: string | null;
+  /** the applicant's mobile number, where notices (短信) go */
+  applicantPhone: string | null;
   status: string;
   receivedOn: string;
   acceptedOn: string | null;
@@ -35,7 +37,7 @@ const dateColumn = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 const SELECT_CASE = [
   'id', { receiptNumber: 'receipt_number' }, { businessKey: 'business_key' }, { processInstanceId: 'process_instance_id' },
   { itemKey: 'item_key' }, { itemVersion: 'item_version' }, { itemName: 'item_name' }, { applicantName: 'applicant_name' },
-  { applicantCategory: 'applicant_category' }, { applicantCode: 'applicant_code' }, 'status', { deadlineExtended: 'deadline_extended' }, 'outcome',
+  { applicantCategory: 'applicant_category' }, { applicantCode: 'applicant_code' }, { applicantPhone: 'applicant_phone' }, 'status', { deadlineExtended: 'deadline_extended' }, 'outcome',
 ] as const;
 
 function selectCase(db: Knex) {
@@ -47,6 +49,7 @@ function selectCase(db: Knex) {
 }
 
 export type NewCase = Pick<CaseRecord, 'businessKey' | 'processInstanceId' | 'itemKey' | 'itemVersion' | 'itemName' | 'applicantName' | 'applicantCategory' | 'applicantCode' | 'receivedOn'>
+  & { applicantPhone?: string | null }
   /** reserved before the case started (an online application answers with it at once) */
   & { receiptNumber?: string };
 
@@ -67,7 +70,7 @@ export async function registerCase(db: Knex, input: NewCase, activityId: string,
     const [{ id }] = await trx('case_record').insert({
       receipt_number: receiptNumber, business_key: input.businessKey, process_instance_id: input.processInstanceId,
       item_key: input.itemKey, item_version: input.itemVersion, item_name: input.itemName, applicant_name: input.applicantName,
-      applicant_category: input.applicantCategory, applicant_code: input.applicantCode, status: '已收件', received_on: input.receivedOn,
+      applicant_category: input.applicantCategory, applicant_code: input.applicantCode, applicant_phone: input.applicantPhone ?? null, status: '已收件', received_on: input.receivedOn,
     }).returning('id');
     await trx('case_event').insert({ case_id: id, activity_id: activityId, activity_instance_id: activityInstanceId, status: '已收件' });
     return (await selectCase(trx).where({ id }).first()) as CaseRecord;

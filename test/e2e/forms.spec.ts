@@ -5,8 +5,8 @@ import path from 'node:path';
 import { findCaseByBusinessKey } from '../../lib/repositories/cases.js';
 import { readEntry } from '../processes/items/scenarios.js';
 import { sampleApplication } from '../support/applications.js';
-import { chooseOption, useBrowser, waitForApp } from '../support/browser.js';
-import { CaseDriver, DEMO_PASSWORD } from '../support/cases.js';
+import { chooseOption, openTaskInTasklist, useBrowser } from '../support/browser.js';
+import { CaseDriver } from '../support/cases.js';
 import { waitFor } from '../support/process.js';
 
 describe('block forms in the Tasklist (Chromium)', function () {
@@ -20,13 +20,7 @@ describe('block forms in the Tasklist (Chromium)', function () {
     const receipt = await driver.variable<string>('receiptNumber');
 
     const page = await suite.browser.newPage({ viewport: { width: 1400, height: 1100 } });
-    await page.goto(`${suite.system.config.engine.webappUrl}/app/tasklist/default/`);
-    await page.locator('input[type="text"]').first().fill('window1');
-    await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
-    await page.locator('button[type="submit"]').click();
-    await waitForApp(page, '本科室待办');
-    // several cases may wait at the window: open this case's task
-    await page.goto(`${suite.system.config.engine.webappUrl}/app/tasklist/default/#/?task=${task.id}`);
+    await openTaskInTasklist(page, suite.system, 'window1', task.id);
     await page.getByText('需要补正的内容').waitFor({ timeout: 30_000 });
     await waitFor('the receipt number in the form', async () => {
       const values = await page.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));

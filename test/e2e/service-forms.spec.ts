@@ -5,8 +5,8 @@ import path from 'node:path';
 import { submitRating } from '../../lib/ratings/index.js';
 import { findRatingByReceipt } from '../../lib/repositories/ratings.js';
 import { endedCase } from '../processes/services/support.js';
-import { chooseOption, useBrowser, waitForApp } from '../support/browser.js';
-import { CaseDriver, DEMO_PASSWORD, MEMBER } from '../support/cases.js';
+import { chooseOption, openTaskInTasklist, useBrowser } from '../support/browser.js';
+import { CaseDriver, MEMBER } from '../support/cases.js';
 import { waitFor } from '../support/process.js';
 
 describe('service forms in the Tasklist (Chromium)', function () {
@@ -21,12 +21,7 @@ describe('service forms in the Tasklist (Chromium)', function () {
     const task = await driver.task('RectifyTask');
 
     const page = await suite.browser.newPage({ viewport: { width: 1400, height: 1100 } });
-    await page.goto(`${suite.system.config.engine.webappUrl}/app/tasklist/default/`);
-    await page.locator('input[type="text"]').first().fill('market1');
-    await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
-    await page.locator('button[type="submit"]').click();
-    await waitForApp(page, '本科室待办');
-    await page.goto(`${suite.system.config.engine.webappUrl}/app/tasklist/default/#/?task=${task.id}`);
+    await openTaskInTasklist(page, suite.system, 'market1', task.id);
     await page.getByText('整改或说明').first().waitFor({ timeout: 30_000 });
     await waitFor('the receipt number in the form', async () => {
       const values = await page.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as unknown as { value: string }).value));

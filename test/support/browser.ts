@@ -69,3 +69,14 @@ export async function chooseOption(page: Page, select: Locator, option: string):
     }
   }
 }
+
+/** Logs a clerk in to the Tasklist and opens one task's form. */
+export async function openTaskInTasklist(page: Page, system: System, user: string, taskId: string): Promise<void> {
+  await page.goto(`${system.config.engine.webappUrl}/app/tasklist/default/`);
+  await page.locator('input[type="text"]').first().fill(user);
+  await page.locator('input[type="password"]').fill(system.config.demoPassword!);
+  await page.locator('button[type="submit"]').click();
+  await waitForApp(page, '本科室待办');
+  // several cases may wait in the same list: open this case's task
+  await page.goto(`${system.config.engine.webappUrl}/app/tasklist/default/#/?task=${taskId}`);
+}

@@ -3,7 +3,7 @@
 // and reads the path the case took across the item process and the blocks it called.
 import { randomUUID } from 'node:crypto';
 import type { EngineClient } from '../../lib/engine/client.js';
-import { toVariables } from '../../lib/engine/client.js';
+import { EngineRequestError, toVariables } from '../../lib/engine/client.js';
 import { waitFor } from './process.js';
 
 export const DEMO_PASSWORD = 'shenpi-demo';
@@ -103,7 +103,17 @@ export class CaseDriver {
       }
       return undefined;
     }));
-    await this.engine.post(`/job/${job.id}/execute`, {});
+    // like the job executor, try again when a worker completed a task of the same case at that moment
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.engine.post(`/job/${job.id}/execute`, {});
+        break;
+      } catch (error) {
+        const concurrent = error instanceof EngineRequestError && error.engineMessage.includes('ENGINE-03005');
+        if (!concurrent || attempt === 3) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
     return job.dueDate;
   }
 

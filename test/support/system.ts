@@ -9,9 +9,17 @@ import { freePort } from '../../lib/ports.js';
 import { consoleProgress } from '../../lib/progress.js';
 import { startSystem, type System } from '../../lib/system.js';
 import { startFakeCreditPlatform, type FakeCreditPlatform } from './credit-platform.js';
+import { startFakeSmsGateway, type FakeSmsGateway } from './sms-gateway.js';
 
 let running: Promise<System> | undefined;
 let platform: FakeCreditPlatform | undefined;
+let sms: FakeSmsGateway | undefined;
+
+/** The SMS gateway the test system sends notices to (a real local HTTP server). */
+export function smsGateway(): FakeSmsGateway {
+  if (!sms) throw new Error('useSystem() first');
+  return sms;
+}
 
 /** The credit platform the test system pushes to (a real local HTTP server). */
 export function creditPlatform(): FakeCreditPlatform {
@@ -24,6 +32,7 @@ export function useSystem(): Promise<System> {
     const dataDir = process.env.SHENPI_TEST_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'shenpi-test-'));
     fs.chmodSync(dataDir, 0o755); // the embedded server runs as another OS user when we are root
     platform = await startFakeCreditPlatform();
+    sms = await startFakeSmsGateway();
     const config = loadConfig({
       ...process.env,
       SHENPI_MODE: 'dev',
@@ -41,6 +50,7 @@ export function useSystem(): Promise<System> {
       SHENPI_PUBLICATION_URL: platform.publicationUrl,
       SHENPI_SUPERVISION_URL: platform.supervisionUrl,
       SHENPI_12345_URL: platform.hotlineUrl,
+      SHENPI_SMS_URL: sms.url,
       SHENPI_OUTBOX_INTERVAL_MS: '200',
       SHENPI_OUTBOX_RETRY_MS: '200',
     });
@@ -57,5 +67,7 @@ export async function stopSystem(): Promise<void> {
   await system?.stop();
   await platform?.close();
   platform = undefined;
+  await sms?.close();
+  sms = undefined;
   if (system && !process.env.SHENPI_TEST_DATA_DIR) fs.rmSync(system.config.dataDir, { recursive: true, force: true });
 }

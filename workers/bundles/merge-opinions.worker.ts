@@ -1,9 +1,11 @@
 // inspection.merge-opinions: the departments' opinions become one (出具统一审批意见): one
 // 不同意 stops the bundle with its reasons; the conditions of all 有条件同意 go into the permits.
 import { opinionsOf } from '../../lib/repositories/bundles.js';
+import { jointInspectionOpinion } from '../../lib/documents/index.js';
 import { recordStatus } from '../../lib/repositories/cases.js';
 import { TOPICS } from '../topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
+import { actContext, actOf } from '../runtime/act-context.js';
 import { requireBusinessKey } from '../runtime/variables.js';
 
 export const worker: WorkerDefinition = {
@@ -21,6 +23,7 @@ export const worker: WorkerDefinition = {
       businessKey, status: `联合踏勘${merged}`, activityId: task.activityId, activityInstanceId: task.activityInstanceId,
       note: refusals.length ? reasons : conditions.join('; ') || '各部门均同意', detail: opinions,
     });
+    await jointInspectionOpinion(await actContext(services), { ...actOf(task, services), merged, opinions });
     return { jointOpinion: merged, jointConditions: conditions.join('; ') || null, jointRefusalReasons: reasons || null };
   },
 };

@@ -1,13 +1,19 @@
 // case.record-status: writes a step of the case's status timeline (input parameter caseStatus)
 // and the facts that come with it: the acceptance date, the 一次性告知 sent to the applicant,
 // the decision and its date.
+import { acceptanceNotice, correctionNotice, decisionDocument, deliveryReceipt, refusalNotice, type Act, type ActContext } from '../../lib/documents/index.js';
 import { recordStatus, type StatusChange } from '../../lib/repositories/cases.js';
 import { notifyApplicant } from '../../lib/repositories/supervision.js';
 import { TOPICS } from '../topics.js';
 import type { WorkerContext, WorkerDefinition } from '../runtime/worker.js';
+import { actContext, actOf } from '../runtime/act-context.js';
 import { optionalBoolean, optionalString, requireBusinessKey, requireString } from '../runtime/variables.js';
 
-type Outcome = { fields?: StatusChange['fields']; note?: string; variables: Record<string, unknown> };
+type Outcome = {
+  fields?: StatusChange['fields']; note?: string; variables: Record<string, unknown>;
+  /** the act in writing (文书, lib/documents), issued once after the status is recorded */
+  document?: (context: ActContext, act: Act) => Promise<unknown>;
+};
 
 const STATUSES: Record<string, (context: WorkerContext) => Promise<Outcome>> = {
   async 已受理({ task, services }) {
@@ -21,18 +27,19 @@ const STATUSES: Record<string, (context: WorkerContext) => Promise<Outcome>> = {
       fields: { accepted_on: acceptedOn },
       note: deemed ? '收到申请材料之日起 5 个工作日内未告知补正, 依法视为受理' : notes[mode],
       variables: { acceptanceOutcome: 'accepted', acceptedOn, acceptanceDeemed: deemed, acceptanceMode: mode },
+      document: (documents, act) => acceptanceNotice(documents, { ...act, acceptedOn, deemed: Boolean(deemed), mode }),
     };
   },
   async 不予受理({ task }) {
     const reason = requireString(task, 'refusalReason');
-    return { fields: { outcome: '不予受理' }, note: reason, variables: { acceptanceOutcome: 'refused' } };
+    return { fields: { outcome: '不予受理' }, note: reason, variables: { acceptanceOutcome: 'refused' }, document: (documents, act) => refusalNotice(documents, { ...act, reason }) };
   },
   async 已告知补正({ task, services }) {
     const summary = optionalString(task, 'applicationProblemSummary') ?? '';
     const receipt = optionalString(task, 'receiptNumber') ?? '';
     await notifyApplicant(services.db, requireBusinessKey(task), '一次性告知书',
       `您申请的「${optionalString(task, 'itemName') ?? ''}」(受理编号 ${receipt}) 需补正以下全部内容:\n${summary}`, `notice:${task.activityInstanceId}`);
-    return { note: summary, variables: { acceptanceOutcome: 'notified', noticeGivenOn: services.today(task) } };
+    return { note: summary, variables: { acceptanceOutcome: 'notified', noticeGivenOn: services.today(task) }, document: (documents, act) => correctionNotice(documents, { ...act, problems: summary }) };
   },
   async 已决定({ task, services }) {
     const decision = requireString(task, 'decision');
@@ -42,10 +49,11 @@ const STATUSES: Record<string, (context: WorkerContext) => Promise<Outcome>> = {
       fields: { outcome },
       note: decision === 'deny' ? requireString(task, 'decisionReason') : optionalString(task, 'decisionContent'),
       variables: { decidedOn: services.today(task), decisionOutcome: outcome },
+      document: (documents, act) => decisionDocument(documents, { ...act, granted: decision === 'grant', reason: optionalString(task, 'decisionReason'), content: optionalString(task, 'decisionContent') }),
     };
   },
-  async 已办结() {
-    return { variables: {} };
+  async 已办结({ task }) {
+    return { variables: {}, document: (documents, act) => deliveryReceipt(documents, { ...act, method: optionalString(task, 'deliveryMethod') === '邮寄' ? '邮寄送达' : '窗口领取' }) };
   },
   async 容缺逾期未补正({ task }) {
     return { note: `容缺材料补正期限 ${optionalString(task, 'promiseDeadline') ?? ''} 已届满`, variables: { supplementOutcome: 'expired' } };
@@ -86,7 +94,7 @@ export const worker: WorkerDefinition = {
   options: {
     lockDuration: 30_000,
     variables: ['caseStatus', 'acceptedAs', 'deemed', 'receivedOn', 'refusalReason', 'applicationProblemSummary', 'receiptNumber', 'itemName', 'decision', 'decisionReason', 'returnReason',
-      'decisionContent', 'promiseDeadline', 'breachPushDeadline', 'promiseKind', 'revokedLicenceNumber', 'siteInspectionResult', 'siteInspectionOpinion', 'clockDate'],
+      'decisionContent', 'promiseDeadline', 'breachPushDeadline', 'promiseKind', 'revokedLicenceNumber', 'siteInspectionResult', 'siteInspectionOpinion', 'clockDate', 'deliveryMethod'],
   },
   template: { name: '记录办件状态', description: '写入办件状态时间线的一步 (受理日期、一次性告知书、决定及日期等)', inputs: [{ name: 'caseStatus', label: '办件状态', value: '已受理', choices: ['已受理', '不予受理', '已告知补正', '未补正办结', '已决定', '已办结', '补充勘验完成', '容缺逾期未补正', '承诺期满未履行'] }] },
   async handler(context) {
@@ -99,6 +107,7 @@ export const worker: WorkerDefinition = {
       businessKey: requireBusinessKey(task), status, activityId: task.activityId, activityInstanceId: task.activityInstanceId,
       note: outcome.note, fields: outcome.fields,
     });
+    if (outcome.document) await outcome.document(await actContext(services), actOf(task, services));
     return outcome.variables;
   },
 };

@@ -7,7 +7,7 @@ import type { WorkerDefinition } from '../runtime/worker.js';
 import { jsonVariable, optionalString, requireBusinessKey, requireInteger, requireString } from '../runtime/variables.js';
 import { parseIsoDate } from '../../lib/calendar/work-calendar.js';
 
-interface Applicant { name?: string; category?: string; creditCode?: string; idCardNumber?: string }
+interface Applicant { name?: string; category?: string; creditCode?: string; idCardNumber?: string; phone?: string }
 
 export const worker: WorkerDefinition = {
   topic: TOPICS.registerCase,
@@ -27,6 +27,7 @@ export const worker: WorkerDefinition = {
       applicantName: applicant.name ?? '(未填写)',
       applicantCategory: applicant.category ?? '(未填写)',
       applicantCode: applicant.creditCode ?? applicant.idCardNumber ?? null,
+      applicantPhone: applicant.phone ?? null,
       receivedOn,
       receiptNumber: optionalString(task, 'reservedReceiptNumber'),
     }, task.activityId, task.activityInstanceId);

@@ -1,11 +1,13 @@
 // deadline.extend: Art. 42 — with the head's approval the decision deadline may be extended
 // once, by 10 working days, and the applicant is told why.
 import { schedule } from '../../lib/calendar/deadlines.js';
+import { extensionDecision } from '../../lib/documents/index.js';
 import { recordStatus } from '../../lib/repositories/cases.js';
 import { notifyApplicant } from '../../lib/repositories/supervision.js';
 import { BPMN_ERRORS, BpmnError } from '../bpmn-errors.js';
 import { TOPICS } from '../topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
+import { actContext, actOf } from '../runtime/act-context.js';
 import { optionalBoolean, optionalString, requireBusinessKey, requireString } from '../runtime/variables.js';
 import { deadlineVariables } from './deadline-variables.js';
 
@@ -33,6 +35,7 @@ export const worker: WorkerDefinition = {
     await notifyApplicant(services.db, businessKey, '延长审批期限告知书',
       `您申请的「${optionalString(task, 'itemName') ?? ''}」(受理编号 ${optionalString(task, 'receiptNumber') ?? ''}) 经本机关负责人批准, 办结期限延长 ${EXTENSION_WORKING_DAYS} 个工作日至 ${deadline.deadline}。理由: ${reason}`,
       `extension:${task.activityInstanceId}`);
+    await extensionDecision(await actContext(services), { ...actOf(task, services), reason, before, after: deadline.deadline, days: EXTENSION_WORKING_DAYS });
     return { ...deadlineVariables('decision', deadline), extensionUsed: true, extensionRefusal: null };
   },
 };

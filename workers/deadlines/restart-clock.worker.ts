@@ -1,9 +1,11 @@
 // deadline.restart-clock: the special procedure has ended; the working days it took are added
 // to the decision deadline (the day the clock stopped still counted, the restart day does not).
 import { schedule } from '../../lib/calendar/deadlines.js';
+import { clockRestartNotice } from '../../lib/documents/index.js';
 import { findPause, recordStatus, restartClock, setDecisionDeadline } from '../../lib/repositories/cases.js';
 import { TOPICS } from '../topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
+import { actContext, actOf } from '../runtime/act-context.js';
 import { requireBusinessKey, requireInteger, VariableError } from '../runtime/variables.js';
 import { deadlineVariables } from './deadline-variables.js';
 
@@ -25,6 +27,9 @@ export const worker: WorkerDefinition = {
       businessKey, status: '恢复计时', activityId: task.activityId, activityInstanceId: task.activityInstanceId,
       note: `${pause.procedure}结束, 暂停 ${closed.pausedWorkingDays} 个工作日, 办结期限顺延至 ${closed.deadlineAfter}`,
       detail: { before: pause.deadlineBefore, after: closed.deadlineAfter, pausedWorkingDays: closed.pausedWorkingDays },
+    });
+    await clockRestartNotice(await actContext(services), {
+      ...actOf(task, services), procedure: pause.procedure, restartedOn: closed.restartedOn!, pausedWorkingDays: closed.pausedWorkingDays!, before: pause.deadlineBefore, after: closed.deadlineAfter!,
     });
     return { ...deadlineVariables('decision', schedule(calendar, closed.deadlineAfter!, closed.restartedOn!, services.deadlines)), clockPausedWorkingDays: closed.pausedWorkingDays };
   },

@@ -1,10 +1,12 @@
 // deadline.stop-clock: Art. 45 — a hearing, testing, expert review… (特别程序) does not count
 // against the time limit. The clock stops today, the pause is recorded, and the applicant gets
 // the written notice.
+import { specialProcedureNotice } from '../../lib/documents/index.js';
 import { recordStatus, stopClock } from '../../lib/repositories/cases.js';
 import { notifyApplicant } from '../../lib/repositories/supervision.js';
 import { TOPICS } from '../topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
+import { actContext, actOf } from '../runtime/act-context.js';
 import { optionalString, requireBusinessKey, requireString } from '../runtime/variables.js';
 
 export const worker: WorkerDefinition = {
@@ -21,6 +23,7 @@ export const worker: WorkerDefinition = {
     const pause = await stopClock(services.db, businessKey, { procedure, reason, notice, stoppedOn, deadlineBefore: requireString(task, 'decisionDeadline') }, task.activityInstanceId);
     await recordStatus(services.db, { businessKey, status: '特别程序 (暂停计时)', activityId: task.activityId, activityInstanceId: task.activityInstanceId, note: `${procedure}: ${reason}` });
     await notifyApplicant(services.db, businessKey, '特别程序告知书', notice, `pause:${task.activityInstanceId}`);
+    await specialProcedureNotice(await actContext(services), { ...actOf(task, services), procedure, reason, deadlineBefore: pause.deadlineBefore });
     return { clockPauseId: pause.id, clockStoppedOn: pause.stoppedOn, specialProcedureNotice: notice };
   },
 };

@@ -1,11 +1,13 @@
 // licence.issue: numbers the result document of a granted case once (电子证照) from the
 // catalogue version the case started with; a redelivered task gets the same number back.
 import { addCalendarDays } from '../../lib/calendar/work-calendar.js';
+import { licenceDocument } from '../../lib/documents/index.js';
 import { recordStatus } from '../../lib/repositories/cases.js';
 import { getVersion } from '../../lib/repositories/catalogue.js';
 import { issueLicence } from '../../lib/repositories/licences.js';
 import { TOPICS } from '../topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
+import { actContext, actOf } from '../runtime/act-context.js';
 import { jsonVariable, optionalString, requireBusinessKey, requireInteger, requireString } from '../runtime/variables.js';
 
 interface Applicant { name: string; category: string; creditCode?: string; idCardNumber?: string }
@@ -46,6 +48,7 @@ export const worker: WorkerDefinition = {
     if (!replayed) {
       await recordStatus(services.db, { businessKey, status: '已制证', activityId: task.activityId, activityInstanceId: task.activityInstanceId, note: `${licence.resultName} ${licence.licenceNumber}` });
     }
+    await licenceDocument(await actContext(services), actOf(task, services));
     return { licenceNumber: licence.licenceNumber, licenceValidFrom: licence.validFrom, licenceValidUntil: licence.validUntil };
   },
 };

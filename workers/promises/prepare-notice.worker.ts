@@ -3,10 +3,12 @@
 // time limit), and the consequences of not keeping the promise.
 import { supplementWorkingDays } from '../../lib/catalogue/entry.js';
 import { computeDeadline } from '../../lib/calendar/deadlines.js';
+import { promiseDocument } from '../../lib/documents/index.js';
 import { getVersion } from '../../lib/repositories/catalogue.js';
 import { TOPICS } from '../topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
-import { jsonVariable, requireInteger, requireString } from '../runtime/variables.js';
+import { actContext, actOf } from '../runtime/act-context.js';
+import { jsonVariable, optionalString, requireInteger, requireString } from '../runtime/variables.js';
 import { deadlineVariables } from '../deadlines/deadline-variables.js';
 
 interface Pending { code: string; name: string; form: string; copies: number }
@@ -24,9 +26,14 @@ export const worker: WorkerDefinition = {
     const today = services.today(task);
     const calendar = await services.calendar();
     const list = pending.map((m, i) => `${i + 1}. ${m.name} (${m.form} ${m.copies} 份)`).join('\n');
+    // the 承诺书 the applicant signs, as a numbered PDF (lib/documents)
+    const sign = (signed: { path: 'deferral' | 'commitment'; deadline: string; workingDays: number }) => actContext(services).then((documents) => promiseDocument(documents, {
+      ...actOf(task, services), ...signed, materials: pending.map((m, i) => `${i + 1}. ${m.name}（${m.form}${m.copies}份）`), inspectionMode: optionalString(task, 'inspectionMode'),
+    }));
     if (path === 'deferral') {
       const days = supplementWorkingDays(entry);
       const deadline = computeDeadline(calendar, today, days, services.deadlines);
+      await sign({ path: 'deferral', deadline: deadline.deadline, workingDays: days });
       return {
         ...deadlineVariables('promise', deadline),
         promiseNotice: `容缺受理告知书\n事项: ${entry.name}\n容缺材料:\n${list}\n补正期限: ${deadline.deadline} 前 (${days} 个工作日, 不超过承诺办结时限)\n`
@@ -36,6 +43,7 @@ export const worker: WorkerDefinition = {
     if (path === 'commitment' && entry.commitment) {
       const deadline = computeDeadline(calendar, today, entry.commitment.periodWorkingDays, services.deadlines);
       const notice = entry.commitment.noticeWorkingDays;
+      await sign({ path: 'commitment', deadline: deadline.deadline, workingDays: entry.commitment.periodWorkingDays });
       return {
         ...deadlineVariables('promise', deadline),
         // 拿地即开工: on a promise the permit is due within noticeWorkingDays

@@ -2,6 +2,7 @@
 // departments, one unified result; target 5 working days (from 20): 9-30 → 10-13.
 import { expect } from 'chai';
 import { findCaseByBusinessKey } from '../../../lib/repositories/cases.js';
+import { documentsOfCase } from '../../../lib/repositories/documents.js';
 import { licenceForCase } from '../../../lib/repositories/licences.js';
 import { instant, MEMBER } from '../../support/cases.js';
 import { waitFor } from '../../support/process.js';
@@ -46,6 +47,10 @@ describe('道路挖掘一件事 (road excavation bundle)', function () {
       publicSecurityReview: { inspectionOpinion: '同意' },
     });
     expect(await waitFor('the merged opinion', async () => (await driver.variable<string>('jointOpinion')) ?? undefined)).to.equal('有条件同意');
+    // 联合踏勘意见书: one document with every department's opinion and the condition
+    const [opinion, ...more] = (await documentsOfCase(system.db, driver.businessKey)).filter((document) => document.kind === 'joint-inspection');
+    expect(more).to.deep.equal([]);
+    expect(opinion!.text).to.contain('建设工程审批科：有条件同意，条件：夜间 22 时后停止破路施工').and.to.contain('市政公用审批科：同意').and.to.contain('统一意见：有条件同意');
     for (const key of ALL) await workItem(driver.child(key));
     const deliver = await driver.task('DeliverBundleTask');
     expect(deliver).to.not.equal(undefined);
