@@ -39,11 +39,9 @@ export function documentTemplatePage(): Router {
   router.get('/', requireGroup('analysts'), (_req, res) => {
     res.type('html').send(`<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml('文书模板')}</title>
-<style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:24px;color:#222;display:grid;grid-template-columns:minmax(360px,1fr) 1fr;gap:24px}
-label{display:block;margin-top:10px;font-weight:600}input,select,textarea{width:100%;box-sizing:border-box;font:inherit}textarea{font-family:ui-monospace,monospace;font-size:13px}
-#problems{color:#a00;white-space:pre-wrap}iframe{width:100%;height:90vh;border:1px solid #ccc}</style>
+<link rel="stylesheet" href="/assets/pages.css">
 <script src="/document-templates/editor.js" defer></script></head>
-<body><section><h1>文书模板</h1>
+<body class="templates"><section><h1>文书模板</h1>
 <p>模板用 Handlebars 语法填充字段 (如 <code>{{applicantName}}</code>); 每行一段。保存即成为新版本, 此后出具的文书使用新版本, 已出具的不变。</p>
 <label for="kind">文书</label><select id="kind"></select>
 <label for="itemKey">仅用于事项 (事项编码, 留空为全部事项)</label><input id="itemKey">

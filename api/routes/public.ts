@@ -60,8 +60,8 @@ ${rows.map((r) => `<tr><td>${escape(r.holderName ?? '')}</td><td>${escape(maskPe
     res.format({
       json: () => res.json(facts),
       html: () => res.type('html').send(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>文书核验</title>
-<style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:32px;color:#222}td,th{padding:4px 12px 4px 0;text-align:left}code{word-break:break-all}</style></head>
-<body><h1>文书核验: 系本机关出具</h1><p>本文书由本机关出具, 以下为登记的内容; 请与您持有的文书核对。</p>
+<link rel="stylesheet" href="/assets/pages.css"></head>
+<body class="verification"><h1>文书核验: 系本机关出具</h1><p>本文书由本机关出具, 以下为登记的内容; 请与您持有的文书核对。</p>
 <table><tr><th>文书</th><td>${escape(document.title)}</td></tr><tr><th>文号</th><td>${escape(document.documentNumber)}</td></tr>
 <tr><th>受理编号</th><td>${escape(document.receiptNumber)}</td></tr><tr><th>出具日期</th><td>${escape(document.issuedOn)}</td></tr>
 <tr><th>PDF 的 SHA-256</th><td><code>${escape(document.sha256)}</code></td></tr></table></body></html>`),
