@@ -98,8 +98,24 @@ public class CaseGuardPlugin extends AbstractProcessEnginePlugin {
     @Override
     public <T> T execute(Command<T> command) {
       // a nested command runs inside one already checked; the engine's own threads have no caller
-      if (Context.getCommandContext() == null) guard(command);
-      return next.execute(command);
+      boolean outermost = Context.getCommandContext() == null;
+      if (outermost) guard(command);
+      try {
+        return next.execute(command);
+      } catch (ProcessEngineException failure) {
+        // a rule of a task listener (a missing reason, 审查与决定分离, binding 法制审核) reaches the
+        // caller wrapped as "exception while invoking TaskListener", which REST answers with 500:
+        // give it back as the refusal it is (400 naming the field); the transaction is rolled back
+        FormFieldValidationException refusal = outermost ? refusalIn(failure) : null;
+        throw refusal != null ? refusal : failure;
+      }
+    }
+
+    private static FormFieldValidationException refusalIn(Throwable failure) {
+      for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+        if (cause instanceof FormFieldValidationException refusal) return refusal;
+      }
+      return null;
     }
 
     private Caller caller(Authentication authentication) {
