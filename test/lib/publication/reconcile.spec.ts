@@ -46,7 +46,7 @@ describe('#reconcile (台账比对)', function () {
     await system.db('outbox_message').where({ channel: 'publication', dedup_key: `${unacknowledged}#1` }).update({ status: 'pending', next_attempt_at: system.db.raw("now() + interval '1 day'") });
 
     const run = async (repair: boolean) => {
-      const response = await fetch(`${webBase(system)}/api/publication/reconcile${repair ? '?repair=true' : ''}`, { method: 'POST', headers: { authorization: basic('operator1') } });
+      const response = await fetch(`${webBase(system)}/api/publication/reconcile${repair ? '?repair=true' : ''}`, { method: 'POST', headers: { authorization: basic('operator1'), 'x-requested-with': 'test' } });
       expect(response.status).to.equal(200);
       const report = (await response.json()) as { mismatches: Mismatch[] };
       return report.mismatches.filter((m) => [missing, different, unacknowledged, extra].includes(m.licenceNumber));
@@ -74,6 +74,6 @@ describe('#reconcile (台账比对)', function () {
     const versions = await publicationsOf(system.db, different);
     expect(versions.map((v) => [v.version, v.action, v.record.status])).to.deep.equal([[1, '准予', '有效'], [2, '注销', '注销']]);
     expect((await publicationsOf(system.db, missing))[0]!.record).to.include({ licenceNumber: missing, status: '有效' });
-    expect((await fetch(`${webBase(system)}/api/publication/reconcile`, { method: 'POST', headers: { authorization: basic('window1') } })).status).to.equal(403);
+    expect((await fetch(`${webBase(system)}/api/publication/reconcile`, { method: 'POST', headers: { authorization: basic('window1'), 'x-requested-with': 'test' } })).status).to.equal(403);
   });
 });
