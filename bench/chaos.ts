@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../lib/config.js';
+import { todayIn } from '../lib/calendar/deadlines.js';
 import { createDb } from '../lib/db.js';
 import { EngineClient } from '../lib/engine/client.js';
 import { freePort } from '../lib/ports.js';
@@ -105,18 +106,29 @@ async function onlineApplication(): Promise<void> {
 }
 async function drivenCase(): Promise<void> {
   const driver = new CaseDriver(admin, entry.key);
-  await driver.start({ itemKey: entry.key, receivedOn: '2026-09-30', clockDate: '2026-09-30', application: sampleApplication(entry, { creditCode: uniqueCreditCode() }) });
+  // today: the engine's job executor runs, so a date in the past would fire every deadline timer at once
+  const today = todayIn('+08:00');
+  await driver.start({ itemKey: entry.key, receivedOn: today, clockDate: today, application: sampleApplication(entry, { creditCode: uniqueCreditCode() }) });
   accepted.driven.push(driver.businessKey);
   const timeout = 600_000;
   // the clerk waits for the task through every fault, and completes it again when a completion
   // was lost (the task is still there) until it is gone
   const step = async (task: string, variables: Record<string, unknown>) => {
     let seen = false;
+    let failures = 0;
     await until(`${task} of ${driver.businessKey} completed`, async () => {
-      const open = (await driver.openTasks()).find((t) => t.taskDefinitionKey === task);
+      const tasks = await driver.openTasks().catch((error: Error) => {
+        failures += 1;
+        if (failures % 10 === 1) say(`reading the tasks of ${driver.businessKey.slice(0, 13)}: ${error.message.slice(0, 160)}`);
+        throw error;
+      });
+      const open = tasks.find((t) => t.taskDefinitionKey === task);
       if (!open) return seen;
       seen = true;
-      await driver.completeTask(open, variables).catch(() => undefined);
+      await driver.completeTask(open, variables).catch((error: Error) => {
+        failures += 1;
+        if (failures % 10 === 1) say(`completing ${task} of ${driver.businessKey.slice(0, 13)}: ${error.message.slice(0, 160)}`);
+      });
       return false;
     }, timeout);
   };
@@ -181,10 +193,11 @@ const rows: Array<[string, string | number]> = [
   ['cases with two licences', figures.casesWithTwoLicences],
   ['duplicate publications received (双公示)', twice(platform.publications)],
   ['duplicate credit pushes received', twice(platform.records)],
+  ['duplicate 审管衔接 pushes received', twice(platform.supervision)],
   ['messages still undelivered', figures.undelivered],
   ['incidents left', incidents],
 ];
-console.log(`\nchaos ${new Date().toISOString().slice(0, 10)}: outage ${OUTAGE_S} s, ${platform.publications.size} publications and ${platform.records.size} credit records received, ${accepted.refused} online applications refused, ${accepted.errors} load errors (retried)\n`);
+console.log(`\nchaos ${new Date().toISOString().slice(0, 10)}: outage ${OUTAGE_S} s, ${platform.publications.size} publications, ${platform.supervision.size} 审管衔接 pushes and ${platform.records.size} credit records received, ${accepted.refused} online applications refused, ${accepted.errors} load errors (retried)\n`);
 console.log('| | |\n| --- | --- |');
 for (const [name, value] of rows) console.log(`| ${name} | ${value} |`);
 

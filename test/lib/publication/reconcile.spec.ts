@@ -74,6 +74,6 @@ describe('#reconcile (台账比对)', function () {
     const versions = await publicationsOf(system.db, different);
     expect(versions.map((v) => [v.version, v.action, v.record.status])).to.deep.equal([[1, '准予', '有效'], [2, '注销', '注销']]);
     expect((await publicationsOf(system.db, missing))[0]!.record).to.include({ licenceNumber: missing, status: '有效' });
-    expect((await fetch(`${webBase(system)}/api/publication/reconcile`, { method: 'POST', headers: { authorization: basic('window1') } })).status).to.equal(403);
+    expect((await fetch(`${webBase(system)}/api/publication/reconcile`, { method: 'POST', headers: { authorization: basic('window1'), 'x-requested-with': 'test' } })).status).to.equal(403);
   });
 });
