@@ -5,6 +5,7 @@ import type { Config } from '../lib/config.js';
 import type { EngineClient } from '../lib/engine/client.js';
 import type { Logger } from '../lib/log.js';
 import { requireLogin } from './auth.js';
+import { sessionRoutes, sessions } from './session.js';
 import { HttpError } from './errors.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { casePage, caseRoutes } from './routes/cases.js';
@@ -21,6 +22,7 @@ import { platformClientRoutes } from './routes/platform-clients.js';
 import { modelerPage, modelerRoutes } from './routes/modeler.js';
 import { publicRatingRoutes, ratingRoutes } from './routes/ratings.js';
 import { complaintRoutes } from './routes/complaints.js';
+import { workbenchApp, workbenchRoutes } from './routes/workbench.js';
 
 export interface AppDeps {
   config: Config;
@@ -48,10 +50,16 @@ export function createApp({ config, db, engine, log, onDeployed }: AppDeps): exp
   app.use('/public', publicRoutes(db, config));
   app.use('/public/ratings', publicRatingRoutes(db));
 
+  // the 工作台 (staff app): its page and assets need no login, it shows its own login page
+  app.use(sessions(config, db));
+  app.use('/api/session', sessionRoutes(engine, db));
+  app.use(workbenchApp(config));
+
   app.use(requireLogin(engine));
-  app.get('/', (req, res) => {
+  app.get('/portal', (req, res) => {
     res.type('html').send(portalPage(config, req.user!));
   });
+  app.use('/api/workbench', workbenchRoutes(db, engine, config));
   app.get('/api/me', (req, res) => {
     res.json(req.user);
   });

@@ -27,6 +27,7 @@ import { startPublicationWatch } from './publication/watch.js';
 import { createApp } from '../api/app.js';
 import { seedDemoClient } from './platform/demo-client.js';
 import { buildModeler, modelerIsStale } from './modeler/build.js';
+import { buildWorkbench, workbenchIsStale } from './workbench/build.js';
 
 export interface SystemOptions {
   log: Logger;
@@ -119,6 +120,7 @@ export async function startSystem(config: Config, options: SystemOptions): Promi
     let web: Server | undefined;
     if (options.web) {
       if (modelerIsStale()) await progress.step('构建 Web 建模器 (esbuild)', () => buildModeler());
+      if (workbenchIsStale()) await progress.step('构建工作台 (Vite)', () => buildWorkbench());
       web = await progress.step(`启动 Web 服务 (端口 ${config.web.port})`, () => new Promise<Server>((resolve, reject) => {
         const server = createApp({ config, db, engine: new EngineClient(config.engine.restUrl, config.service), log: log.child({ component: 'web' }), onDeployed: (keys) => grantDeskStart(admin, keys) })
           .listen(config.web.port, config.web.host, () => resolve(server));
