@@ -85,7 +85,7 @@ export function sessionUser(req: Request): SessionUser | undefined {
 
 const unauthenticated = (): HttpError => new HttpError(401, 'unauthenticated', '未登录或登录已超时, 请重新登录');
 
-/** POST /api/session (login), GET (who am I), DELETE (logout). */
+/** POST /api/session (login), GET (who is logged in), DELETE (logout). */
 export function sessionRoutes(engine: EngineClient, db: Knex): express.Router {
   const router = express.Router();
   router.post('/', async (req, res) => {
@@ -106,8 +106,9 @@ export function sessionRoutes(engine: EngineClient, db: Knex): express.Router {
     await deleteExpiredSessions(db);
     res.status(201).json({ user, csrfToken: req.session.csrfToken });
   });
+  // who is logged in: `user: null` without a session (the app asks before it shows its login page)
   router.get('/', (req, res) => {
-    if (!req.session.user) throw unauthenticated();
+    if (!req.session.user) return void res.json({ user: null });
     res.json({ user: req.session.user, csrfToken: req.session.csrfToken, idleMinutes: Math.round((req.session.cookie.originalMaxAge ?? 0) / 60_000) });
   });
   router.delete('/', async (req, res) => {

@@ -71,6 +71,13 @@ describe('the 工作台 session (/api/session)', function () {
       expect(((await api.json()) as { id: string }).id).to.equal('market1');
     });
 
+    it('should answer that nobody is logged in without a session', async () => {
+      const response = await fetch(`${web}/api/session`);
+
+      expect(response.status).to.equal(200);
+      expect(await response.json()).to.deep.equal({ user: null });
+    });
+
     it('should answer 401 without a session, without a Basic challenge for the app', async () => {
       const response = await fetch(`${web}/api/workbench/filters`, { headers: { 'x-requested-with': 'XMLHttpRequest' } });
 

@@ -42,7 +42,8 @@ export const session = {
   async restore(): Promise<boolean> {
     if (state.user) return true;
     try {
-      const answer = await call<{ user: User; csrfToken: string }>('GET', '/api/session');
+      const answer = await call<{ user: User | null; csrfToken?: string }>('GET', '/api/session');
+      if (!answer.user) return false;
       Object.assign(state, answer);
       return true;
     } catch {
