@@ -25,7 +25,8 @@ function printReady(config: Config, started: number): void {
   const web = `http://${config.web.host}:${config.web.port}`;
   out('');
   out(`shenpi 已就绪 (ready), 用时 ${((Date.now() - started) / 1000).toFixed(1)}s, 模式 ${config.mode}`);
-  out(`  门户        ${web}/`);
+  out(`  工作台      ${web}/`);
+  out(`  门户        ${web}/portal  (Camunda 应用入口)`);
   out(`  建模器      ${web}/modeler/  (流程分析员)`);
   out(`  Tasklist    ${config.engine.webappUrl}/app/tasklist/`);
   out(`  Cockpit     ${config.engine.webappUrl}/app/cockpit/`);

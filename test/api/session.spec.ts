@@ -4,19 +4,10 @@ import { expect } from 'chai';
 import type { System } from '../../lib/system.js';
 import { DEMO_PASSWORD } from '../support/cases.js';
 import { useSystem } from '../support/system.js';
-import { basic, probeUser, webBase } from '../support/web.js';
-
-interface Login { cookie: string; csrfToken: string }
+import { basic, probeUser, webBase, webSession } from '../support/web.js';
 
 async function login(web: string, username: string, password = DEMO_PASSWORD): Promise<Response> {
   return fetch(`${web}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-}
-
-async function loggedIn(web: string, username: string): Promise<Login> {
-  const response = await login(web, username);
-  expect(response.status).to.equal(201);
-  const body = (await response.json()) as { csrfToken: string };
-  return { cookie: response.headers.get('set-cookie')!.split(';')[0]!, csrfToken: body.csrfToken };
 }
 
 describe('the 工作台 session (/api/session)', function () {
@@ -60,7 +51,7 @@ describe('the 工作台 session (/api/session)', function () {
 
   describe('#session', () => {
     it('should answer the session user and open pages behind the login (the case pages) without a second login', async () => {
-      const session = await loggedIn(web, 'market1');
+      const session = await webSession(system, 'market1');
 
       const me = await fetch(`${web}/api/session`, { headers: { cookie: session.cookie } });
       const api = await fetch(`${web}/api/me`, { headers: { cookie: session.cookie } });
@@ -94,7 +85,7 @@ describe('the 工作台 session (/api/session)', function () {
 
   describe('#csrf', () => {
     it('should NOT change anything for a session request without the CSRF token (403)', async () => {
-      const session = await loggedIn(web, 'window1');
+      const session = await webSession(system, 'window1');
 
       const logout = await fetch(`${web}/api/session`, { method: 'DELETE', headers: { cookie: session.cookie } });
       const wrong = await fetch(`${web}/api/workbench/tasks/none/claim`, { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': 'not-the-token' } });
@@ -109,7 +100,7 @@ describe('the 工作台 session (/api/session)', function () {
 
   describe('#logout', () => {
     it('should end the session: the cookie no longer logs in', async () => {
-      const session = await loggedIn(web, 'window1');
+      const session = await webSession(system, 'window1');
 
       const logout = await fetch(`${web}/api/session`, { method: 'DELETE', headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken } });
       const after = await fetch(`${web}/api/me`, { headers: { cookie: session.cookie, 'x-requested-with': 'XMLHttpRequest' } });

@@ -3,17 +3,9 @@ import { expect } from 'chai';
 import type { System } from '../../lib/system.js';
 import { readEntry } from '../processes/items/scenarios.js';
 import { sampleApplication } from '../support/applications.js';
-import { CaseDriver, DEMO_PASSWORD } from '../support/cases.js';
+import { CaseDriver } from '../support/cases.js';
 import { useSystem } from '../support/system.js';
-import { webBase } from '../support/web.js';
-
-interface Session { headers: Record<string, string> }
-
-async function logIn(web: string, username: string): Promise<Session> {
-  const response = await fetch(`${web}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { headers: { cookie: response.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': csrfToken, 'content-type': 'application/json' } };
-}
+import { webBase, webSession } from '../support/web.js';
 
 describe('the 工作台 engine routes (/api/workbench)', function () {
   this.timeout(240_000);
@@ -37,7 +29,7 @@ describe('the 工作台 engine routes (/api/workbench)', function () {
   });
 
   it('should list the clerk\'s filters and the case in 我的待办 with its columns', async () => {
-    const window1 = await logIn(web, 'window1');
+    const window1 = await webSession(system, 'window1');
 
     const filters = (await (await fetch(`${web}/api/workbench/filters`, window1)).json()) as Array<{ id: string; name: string; count: number }>;
     const mine = filters.find((filter) => filter.name === '我的待办')!;
@@ -50,7 +42,7 @@ describe('the 工作台 engine routes (/api/workbench)', function () {
   });
 
   it('should NOT complete a task with a field its form does not have (400 naming it)', async () => {
-    const window1 = await logIn(web, 'window1');
+    const window1 = await webSession(system, 'window1');
 
     const response = await fetch(`${web}/api/workbench/tasks/${taskId}/complete`, { ...window1, method: 'POST', body: JSON.stringify({ values: { acceptanceDecision: 'notify', reviewOpinion: '越权字段' } }) });
 
@@ -60,7 +52,7 @@ describe('the 工作台 engine routes (/api/workbench)', function () {
   });
 
   it('should NOT show or let claim a task of another section (the engine decides, as the user)', async () => {
-    const market1 = await logIn(web, 'market1');
+    const market1 = await webSession(system, 'market1');
 
     const read = await fetch(`${web}/api/workbench/tasks/${taskId}`, market1);
     const claim = await fetch(`${web}/api/workbench/tasks/${taskId}/claim`, { ...market1, method: 'POST', body: '{}' });
