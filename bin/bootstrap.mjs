@@ -46,7 +46,8 @@ if (command === 'start') {
     console.error('✘ 类型检查失败');
     process.exit(1);
   }
-  code = await run([path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), ...process.argv.slice(3)]);
+  code = await run(['bin/build-apps.ts']);
+  if (code === 0) code = await run([path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), ...process.argv.slice(3)]);
 } else {
   console.error('用法: node bin/bootstrap.mjs start|test');
   code = 2;

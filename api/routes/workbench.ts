@@ -1,5 +1,6 @@
 // The 工作台's view of the engine: a whitelist of the engine calls the staff app needs (filters
-// and their tasks, a task's form, claim, complete), each made as the logged-in user
+// and their tasks, a task's form, claim, complete; 一窗受理: what the user may start, its start
+// form, the start), each made as the logged-in user
 // (EngineClient.onBehalfOf), so the engine's authorizations are theirs, never the service
 // account's. Not a proxy: nothing else of the REST API is reachable through here.
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { TASK_LIST_COLUMNS } from '../../lib/bpmn/builder.js';
 import { todayIn } from '../../lib/calendar/deadlines.js';
 import { EngineRequestError, toVariables, type EngineClient } from '../../lib/engine/client.js';
 import { loadCalendar } from '../../lib/repositories/calendar.js';
+import { findCaseByBusinessKey } from '../../lib/repositories/cases.js';
 import { WORKBENCH_DIST } from '../../lib/workbench/build.js';
 import { badRequest, forbidden, HttpError, notFound } from '../errors.js';
 
@@ -37,7 +39,8 @@ async function asUser<T>(work: () => Promise<T>): Promise<T> {
     if (!(error instanceof EngineRequestError)) throw error;
     if (error.status === 404) throw notFound('任务不存在, 或不属于您的科室');
     if (error.status === 401 || error.status === 403) throw forbidden('无权执行此操作: 该任务不属于您或您的科室');
-    if (error.status === 400 || error.status === 500) throw new HttpError(409, 'engine-refused', `审批引擎拒绝了此操作: ${error.engineMessage}`);
+    if (error.status === 400) throw new HttpError(400, 'engine-refused', `审批引擎拒绝了此操作: ${error.engineMessage}`);
+    if (error.status === 500) throw new HttpError(409, 'engine-refused', `审批引擎拒绝了此操作: ${error.engineMessage}`);
     throw error;
   }
 }
@@ -133,17 +136,56 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
   router.post('/tasks/:id/complete', async (req, res) => {
     const user = engineOf(req);
     const id = encodeURIComponent(req.params.id);
-    const values = (req.body as { values?: unknown })?.values;
-    if (!values || typeof values !== 'object' || Array.isArray(values)) throw badRequest('values: 应为表单字段及其值的对象');
-    const form = await asUser(() => user.get<{ components?: FormComponent[] }>(`/task/${id}/deployed-form`));
-    const keys = new Set(formFieldKeys(form.components));
-    const unknown = Object.keys(values).filter((key) => !keys.has(key));
-    if (unknown.length) throw badRequest(`values: 表单中没有字段 ${unknown.join('、')}, 只能提交表单中的字段`);
-    await asUser(() => user.post(`/task/${id}/submit-form`, { variables: toVariables(values as Record<string, unknown>) }));
+    const values = formValues(req.body, formFieldKeys((await asUser(() => user.get<{ components?: FormComponent[] }>(`/task/${id}/deployed-form`))).components));
+    await asUser(() => user.post(`/task/${id}/submit-form`, { variables: toVariables(values) }));
     res.status(204).end();
   });
 
+  // 一窗受理: what this user may start (the engine's CREATE_INSTANCE grants: the window, items and 一件事)
+  router.get('/catalogue', async (req, res) => {
+    const definitions = await asUser(() => engineOf(req).get<Array<{ key: string; name: string | null }>>('/process-definition?latestVersion=true&startablePermissionCheck=true&startableInTasklist=true&sortBy=name&sortOrder=asc'));
+    res.json(definitions.map((definition) => ({ key: definition.key, name: definition.name ?? definition.key })));
+  });
+
+  router.get('/start/:key', async (req, res) => {
+    const user = engineOf(req);
+    const key = encodeURIComponent(req.params.key);
+    const [definition, form] = await Promise.all([
+      asUser(() => user.get<{ key: string; name: string | null }>(`/process-definition/key/${key}`)),
+      asUser(() => user.get<{ components?: FormComponent[] }>(`/process-definition/key/${key}/deployed-start-form`)),
+    ]);
+    res.json({ key: definition.key, name: definition.name ?? definition.key, form });
+  });
+
+  // starts the case with exactly the start form's fields; answers its 受理编号 once the case is registered
+  router.post('/start/:key', async (req, res) => {
+    const user = engineOf(req);
+    const key = encodeURIComponent(req.params.key);
+    const values = formValues(req.body, formFieldKeys((await asUser(() => user.get<{ components?: FormComponent[] }>(`/process-definition/key/${key}/deployed-start-form`))).components));
+    const started = await asUser(() => user.post<{ id: string; businessKey: string }>(`/process-definition/key/${key}/submit-form`, { variables: toVariables(values) }));
+    const deadline = Date.now() + REGISTRATION_WAIT_MS;
+    let record = await findCaseByBusinessKey(db, started.businessKey);
+    while (!record && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      record = await findCaseByBusinessKey(db, started.businessKey);
+    }
+    res.status(201).json({ businessKey: started.businessKey, receiptNumber: record?.receiptNumber ?? null });
+  });
+
   return router;
+}
+
+/** How long a start waits for the case.register worker to give the case its 受理编号. */
+const REGISTRATION_WAIT_MS = 15_000;
+
+/** The submitted values, if every key is one of the form's fields. */
+function formValues(body: unknown, fields: string[]): Record<string, unknown> {
+  const values = (body as { values?: unknown } | undefined)?.values;
+  if (!values || typeof values !== 'object' || Array.isArray(values)) throw badRequest('values: 应为表单字段及其值的对象');
+  const known = new Set(fields);
+  const unknown = Object.keys(values).filter((key) => !known.has(key));
+  if (unknown.length) throw badRequest(`values: 表单中没有字段 ${unknown.join('、')}, 只能提交表单中的字段`);
+  return values as Record<string, unknown>;
 }
 
 /** The 工作台's page at `/` and its built assets (lib/workbench/build.ts). */

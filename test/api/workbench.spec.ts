@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import type { System } from '../../lib/system.js';
 import { readEntry } from '../processes/items/scenarios.js';
-import { sampleApplication } from '../support/applications.js';
+import { deskStartValues, sampleApplication } from '../support/applications.js';
 import { CaseDriver } from '../support/cases.js';
 import { useSystem } from '../support/system.js';
 import { webBase, webSession } from '../support/web.js';
@@ -60,5 +60,53 @@ describe('the 工作台 engine routes (/api/workbench)', function () {
     expect(read.status).to.equal(404);
     expect([403, 404]).to.include(claim.status);
     expect((await system.admin.get<{ assignee: string }>(`/task/${taskId}`)).assignee).to.equal('window1');
+  });
+
+  describe('一窗受理', () => {
+    it('should offer the window the items and 一件事 to start, and none to a review section', async () => {
+      const window1 = await webSession(system, 'window1');
+      const market1 = await webSession(system, 'market1');
+
+      const offered = (await (await fetch(`${web}/api/workbench/catalogue`, window1)).json()) as Array<{ key: string; name: string }>;
+      const offeredToReview = (await (await fetch(`${web}/api/workbench/catalogue`, market1)).json()) as unknown[];
+
+      expect(offered.map((item) => item.key)).to.include.members(['pharmacy-retail-licence', 'enterprise-start-up']);
+      expect(offered.find((item) => item.key === 'pharmacy-retail-licence')!.name).to.equal(readEntry('pharmacy-retail-licence').name);
+      expect(offeredToReview).to.deep.equal([]);
+    });
+
+    it('should start a case from the start form as the desk clerk and answer its 受理编号', async () => {
+      const entry = readEntry('pharmacy-retail-licence');
+      const window1 = await webSession(system, 'window1');
+      const form = (await (await fetch(`${web}/api/workbench/start/${entry.key}`, window1)).json()) as { name: string; form: { id: string } };
+
+      const response = await fetch(`${web}/api/workbench/start/${entry.key}`, { ...window1, method: 'POST', body: JSON.stringify({ values: deskStartValues(entry) }) });
+      const started = (await response.json()) as { businessKey: string; receiptNumber: string };
+
+      expect(form).to.deep.include({ name: entry.name });
+      expect(form.form.id).to.equal(`${entry.key}-start`);
+      expect(response.status).to.equal(201);
+      expect(started.receiptNumber).to.match(/^SP\d{14}$/);
+      const started_ = new CaseDriver(system.admin, entry.key, started.businessKey);
+      const notice = await started_.task('NotifyDeficienciesTask');
+      expect((await system.admin.get<{ assignee: string }>(`/task/${notice.id}`)).assignee).to.equal('window1');
+      await started_.cancel();
+    });
+
+    it('should NOT start a case with invalid data (400 naming the field) nor with a field the form does not have', async () => {
+      const entry = readEntry('pharmacy-retail-licence');
+      const window1 = await webSession(system, 'window1');
+      const count = async () => (await system.admin.get<{ count: number }>(`/process-instance/count?processDefinitionKey=${entry.key}`)).count;
+      const before = await count();
+
+      const invalid = await fetch(`${web}/api/workbench/start/${entry.key}`, { ...window1, method: 'POST', body: JSON.stringify({ values: deskStartValues(entry, { applicantPhone: '12345' }) }) });
+      const extra = await fetch(`${web}/api/workbench/start/${entry.key}`, { ...window1, method: 'POST', body: JSON.stringify({ values: deskStartValues(entry, { deskClerk: 'window2' }) }) });
+
+      expect(invalid.status).to.equal(400);
+      expect(((await invalid.json()) as { message: string }).message).to.contain('联系电话');
+      expect(extra.status).to.equal(400);
+      expect(((await extra.json()) as { message: string }).message).to.contain('deskClerk');
+      expect(await count()).to.equal(before);
+    });
   });
 });

@@ -4,17 +4,18 @@
 import { expect } from 'chai';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { findCaseByBusinessKey } from '../../lib/repositories/cases.js';
+import { findCaseByBusinessKey, findCaseByReceipt } from '../../lib/repositories/cases.js';
 import { readEntry } from '../processes/items/scenarios.js';
-import { sampleApplication } from '../support/applications.js';
-import { chooseOption, useBrowser } from '../support/browser.js';
+import { sampleApplication, VALID_CREDIT_CODE, VALID_ID_CARD } from '../support/applications.js';
+import { chooseOption, formField, tickBox, useBrowser } from '../support/browser.js';
 import { CaseDriver, DEMO_PASSWORD } from '../support/cases.js';
 import { waitFor } from '../support/process.js';
 import { webBase } from '../support/web.js';
 
-async function logIn(page: Page, web: string, username: string): Promise<void> {
+async function logIn(page: Page, web: string, username: string, screenshot?: string): Promise<void> {
   await page.goto(`${web}/`);
   await page.getByText('登录工作台').waitFor();
+  if (screenshot) await page.screenshot({ path: screenshot });
   await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
@@ -37,7 +38,7 @@ describe('the 工作台 (Chromium)', function () {
     const consoleErrors: string[] = [];
     page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(`${message.text()} ${message.location().url}`); });
 
-    await logIn(page, web, 'window1');
+    await logIn(page, web, 'window1', shot('login'));
     expect(await page.locator('[data-test="user-name"]').innerText()).to.equal('张敏');
     expect(await page.locator('.el-menu-item').allInnerTexts()).to.satisfy((names: string[]) => ['我的待办', '本科室待办', '即将超期', '已超期', '容缺待补正', '承诺待核查'].every((name) => names.some((text) => text.includes(name))));
     expect(await page.locator('.el-menu-item.is-active').innerText()).to.contain('我的待办');
@@ -102,5 +103,47 @@ describe('the 工作台 (Chromium)', function () {
     await page.screenshot({ path: shot('outsider') });
     await context.close();
     await driver.cancel();
+  });
+
+  it('should let the window start a case (一窗受理) and show its 受理编号 in large type', async () => {
+    const entry = readEntry('pharmacy-retail-licence');
+    const context = await suite.browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await logIn(page, webBase(suite.system), 'window1');
+
+    await page.getByRole('link', { name: '一窗受理' }).click();
+    await page.getByPlaceholder('按事项名称搜索').fill('药品零售');
+    await page.locator('.el-table__row', { hasText: entry.name }).click();
+    const form = page.locator('.form-host');
+    await formField(form, 'ApplicantNameField').waitFor();
+    await formField(form, 'ApplicantNameField').fill('呼和浩特市青城大药房有限公司');
+    await formField(form, 'ApplicantCreditCodeField').fill(VALID_CREDIT_CODE);
+    await formField(form, 'LegalRepresentativeNameField').fill('张建国');
+    await formField(form, 'LegalRepresentativeIdCardNumberField').fill(VALID_ID_CARD);
+    await formField(form, 'ApplicantPhoneField').fill('12345');
+    for (const material of entry.materials.filter((m) => m.required)) {
+      await tickBox(page, form.getByLabel(new RegExp(`^${material.name.replace(/[()]/g, '\\$&')} \\(`)));
+    }
+    await formField(form, 'DetailPremisesAddressField').fill('呼和浩特市新城区新华大街一号');
+    await tickBox(page, form.getByLabel('乙类非处方药'));
+    const scope = (entry.applicationFields as { properties: { businessScope: { items: { enum: string[] } } } }).properties.businessScope.items.enum[0]!;
+    await tickBox(page, form.getByLabel(scope, { exact: true }));
+    await formField(form, 'DetailQualityManagerField').fill('李药师');
+    await page.getByRole('button', { name: '受理' }).click();
+    await form.getByText('格式不正确, 请按字段说明填写').first().waitFor();
+    expect(await form.locator('.fjs-form-field-error').allInnerTexts()).to.satisfy((errors: string[]) => errors.every((error) => !/Field|\^|\$/.test(error)));
+    await page.screenshot({ path: shot('desk-invalid') });
+
+    await formField(form, 'ApplicantPhoneField').fill('13904710000');
+    await page.getByRole('button', { name: '受理' }).click();
+    const receipt = page.locator('[data-test="receipt-number"]');
+    await receipt.waitFor({ timeout: 30_000 });
+    expect(await receipt.innerText()).to.match(/^SP\d{14}$/);
+    expect(await receipt.evaluate((element) => Number.parseFloat((globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(element).fontSize))).to.be.at.least(36);
+    await page.screenshot({ path: shot('desk-started') });
+    const record = await findCaseByReceipt(suite.system.db, await receipt.innerText());
+    expect(record?.itemKey).to.equal(entry.key);
+    await context.close();
+    await new CaseDriver(suite.system.admin, entry.key, record!.businessKey).cancel();
   });
 });

@@ -1,5 +1,6 @@
 import { createRouter, createWebHashHistory } from 'vue-router';
 import { session } from './session';
+import DeskView from './views/DeskView.vue';
 import LoginView from './views/LoginView.vue';
 import TaskView from './views/TaskView.vue';
 import TodoView from './views/TodoView.vue';
@@ -10,6 +11,7 @@ export const router = createRouter({
     { path: '/login', component: LoginView, meta: { public: true } },
     { path: '/', component: TodoView },
     { path: '/tasks/:id', component: TaskView, props: true },
+    { path: '/desk', component: DeskView },
   ],
 });
 
