@@ -53,6 +53,7 @@ export function formFieldKeys(components: FormComponent[] | undefined): string[]
 export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config): express.Router {
   const router = express.Router();
   const engineOf = (req: express.Request): EngineClient => engine.onBehalfOf(req.user!.id);
+  const colleague = (id: string): Promise<EngineUser | undefined> => engine.get<EngineUser>(`/user/${encodeURIComponent(id)}/profile`).catch(() => undefined);
 
   router.get('/filters', async (req, res) => {
     const user = engineOf(req);
@@ -70,6 +71,11 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
   router.get('/filters/:id/tasks', async (req, res) => {
     const list = await asUser(() => engineOf(req).request<HalTaskList>('POST', `/filter/${encodeURIComponent(req.params.id)}/list?firstResult=0&maxResults=500`, {}, 'application/hal+json'));
     const users = new Map((list._embedded?.assignee ?? []).map((user) => [user.id, user]));
+    // a colleague's name the user's own rights may not read: staff names are no secret among staff
+    for (const id of new Set((list._embedded?.task ?? []).map((task) => task.assignee).filter((id): id is string => Boolean(id) && !users.has(id!)))) {
+      const profile = await colleague(id);
+      if (profile) users.set(id, profile);
+    }
     const definitions = new Map((list._embedded?.processDefinition ?? []).map((definition) => [definition.id, definition.name]));
     const calendar = await loadCalendar(db);
     const now = new Date();
@@ -112,7 +118,7 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
       asUser(() => user.get<Record<string, EngineVariable>>(`/task/${id}/localVariables`)),
     ]);
     const data = Object.fromEntries(Object.entries(variables).map(([name, variable]) => [name, variable.type === 'Json' && typeof variable.value === 'string' ? JSON.parse(variable.value) : variable.value]));
-    const assignee = task.assignee ? await asUser(() => user.get<EngineUser>(`/user/${encodeURIComponent(task.assignee!)}/profile`)).catch(() => undefined) : undefined;
+    const assignee = task.assignee ? await colleague(task.assignee) : undefined;
     res.json({
       id: task.id,
       name: task.name,
