@@ -7,11 +7,12 @@ import type { Knex } from 'knex';
 import type { Config } from '../lib/config.js';
 import type { EngineClient } from '../lib/engine/client.js';
 import type { Logger } from '../lib/log.js';
-import { requireLogin } from './auth.js';
+import { loginCheck, requireLogin } from './auth.js';
 import { requireSameSiteWrites } from './csrf.js';
 import { errorHandler } from './errors.js';
 import { readableRequest } from './validate.js';
 import { calendarBanner, calendarHorizonCache } from './calendar-banner.js';
+import { sessionRoutes, sessions } from './session.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { calendarPage } from './routes/calendar-page.js';
 import { casePage, caseRoutes } from './routes/cases.js';
@@ -28,6 +29,7 @@ import { platformClientRoutes } from './routes/platform-clients.js';
 import { modelerPage, modelerRoutes } from './routes/modeler.js';
 import { publicRatingRoutes, ratingRoutes } from './routes/ratings.js';
 import { complaintRoutes } from './routes/complaints.js';
+import { workbenchApp, workbenchRoutes } from './routes/workbench.js';
 import { documentTemplatePage, documentTemplateRoutes } from './routes/document-templates.js';
 
 const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
@@ -94,7 +96,13 @@ export function createApp({ config, db, engine, log, onDeployed }: AppDeps): exp
   app.use('/public', publicRoutes(db, config));
   app.use('/public/ratings', publicRatingRoutes(db));
 
-  app.use(requireLogin(engine), requireSameSiteWrites());
+  // the 工作台 (staff app): its page and assets need no login, it shows its own login page
+  const check = loginCheck(engine);
+  app.use(sessions(config, db));
+  app.use('/api/session', sessionRoutes(engine, db, check));
+  app.use(workbenchApp(config));
+
+  app.use(requireLogin(engine, check), requireSameSiteWrites());
   app.use(calendarBanner(horizon));
   // what a login sees holds personal data: never kept by the browser or a proxy (the modeler's
   // bundle, the same for everyone, may be cached)
@@ -102,9 +110,10 @@ export function createApp({ config, db, engine, log, onDeployed }: AppDeps): exp
     if (!req.path.startsWith('/modeler/assets/')) res.set('Cache-Control', 'no-store');
     next();
   });
-  app.get('/', (req, res) => {
+  app.get('/portal', (req, res) => {
     res.type('html').send(portalPage(config, req.user!));
   });
+  app.use('/api/workbench', workbenchRoutes(db, engine, config));
   app.get('/api/me', (req, res) => {
     res.json(req.user);
   });

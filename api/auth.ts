@@ -1,11 +1,13 @@
-// Every page and API of the web server needs a login: HTTP Basic, checked against the engine's
-// users (the same accounts as Tasklist and Cockpit) on every request, so a changed password or a
-// removed user takes effect at once; only a user's groups are cached briefly. Failed logins are
+// Every page and API of the web server needs a login: the 工作台's session (api/session.ts), or
+// HTTP Basic for API clients, checked against the engine's users (the same accounts as Tasklist
+// and Cockpit) on every request, so a changed password or a removed user takes effect at once;
+// only a user's groups are cached briefly. Failed logins (Basic or the session's login) are
 // throttled per user name and per address: after a few, the account is locked for a while.
 import type { NextFunction, Request, Response } from 'express';
 import type { EngineClient } from '../lib/engine/client.js';
 import { HttpError } from './errors.js';
 import { TokenBuckets, type BucketSettings } from './platform/rate-limit.js';
+import { sessionUser } from './session.js';
 
 export interface AuthenticatedUser {
   id: string;
@@ -31,32 +33,48 @@ class LoginLocked extends HttpError {
   }
 }
 
-export function requireLogin(engine: EngineClient) {
-  const groupsOf = new Map<string, { groups: string[]; until: number }>();
+/** Checks a user name and password with the engine, counting failures per user and address. */
+export type LoginCheck = (username: string, password: string, address: string | undefined) => Promise<boolean>;
+
+export function loginCheck(engine: EngineClient): LoginCheck {
   const failures = new TokenBuckets();
+  return async (username, password, address) => {
+    const userKey = `user:${username.toLowerCase()}`;
+    const addressKey = `address:${address ?? ''}`;
+    // a failure is counted before the check, so parallel guesses cannot all slip through
+    for (const [key, settings] of [[userKey, FAILURES_PER_USER], [addressKey, FAILURES_PER_ADDRESS]] as const) {
+      const taken = failures.take(key, settings);
+      if (!taken.ok) throw new LoginLocked(taken.retryAfterSeconds);
+    }
+    const verified = await engine.post<{ authenticated: boolean }>('/identity/verify', { username, password });
+    if (!verified.authenticated) return false;
+    failures.refund(userKey, FAILURES_PER_USER);
+    failures.refund(addressKey, FAILURES_PER_ADDRESS);
+    return true;
+  };
+}
+
+export function requireLogin(engine: EngineClient, check: LoginCheck) {
+  const groupsOf = new Map<string, { groups: string[]; until: number }>();
   const refuse = (res: Response): void => {
-    res.set('WWW-Authenticate', 'Basic realm="shenpi", charset="UTF-8"').status(401).json({ error: 'unauthenticated', message: '请先登录 (使用 shenpi 账号)' });
+    // the 工作台's own calls get no Basic challenge (the browser would pop up its login box)
+    if (res.req.get('x-requested-with') !== 'XMLHttpRequest') res.set('WWW-Authenticate', 'Basic realm="shenpi", charset="UTF-8"');
+    res.status(401).json({ error: 'unauthenticated', message: '请先登录 (使用 shenpi 账号)' });
   };
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const header = req.headers.authorization ?? '';
-    if (!header.startsWith('Basic ')) return refuse(res);
-    const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
-    const colon = decoded.indexOf(':');
-    if (colon <= 0) return refuse(res);
-    const username = decoded.slice(0, colon);
-    const password = decoded.slice(colon + 1);
-    const userKey = `user:${username.toLowerCase()}`;
-    const addressKey = `address:${req.socket.remoteAddress ?? ''}`;
     try {
-      // a failure is counted before the check, so parallel guesses cannot all slip through
-      for (const [key, settings] of [[userKey, FAILURES_PER_USER], [addressKey, FAILURES_PER_ADDRESS]] as const) {
-        const taken = failures.take(key, settings);
-        if (!taken.ok) throw new LoginLocked(taken.retryAfterSeconds);
+      const fromSession = sessionUser(req);
+      if (fromSession) {
+        req.user = fromSession;
+        return next();
       }
-      const verified = await engine.post<{ authenticated: boolean }>('/identity/verify', { username, password });
-      if (!verified.authenticated) return refuse(res);
-      failures.refund(userKey, FAILURES_PER_USER);
-      failures.refund(addressKey, FAILURES_PER_ADDRESS);
+      const header = req.headers.authorization ?? '';
+      if (!header.startsWith('Basic ')) return refuse(res);
+      const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      if (colon <= 0) return refuse(res);
+      const username = decoded.slice(0, colon);
+      if (!(await check(username, decoded.slice(colon + 1), req.socket.remoteAddress))) return refuse(res);
       let cached = groupsOf.get(username);
       if (!cached || cached.until <= Date.now()) {
         const groups = await engine.get<Array<{ id: string }>>(`/group?member=${encodeURIComponent(username)}`);

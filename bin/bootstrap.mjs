@@ -48,10 +48,12 @@ if (command === 'start') {
       process.exit(1);
     }
   }
-  // the engine jar is built here, before mocha: a first build (an empty Maven repository
-  // downloads ~100 MB) must not run inside a test's timeout
-  const built = await run(['bin/build-engine.ts']);
-  if (built !== 0) process.exit(built);
+  // the engine jar and the web apps are built here, before mocha: a first build (an empty Maven
+  // repository downloads ~100 MB; Vite) must not run inside a test's timeout
+  for (const build of ['bin/build-engine.ts', 'bin/build-apps.ts']) {
+    const built = await run([build]);
+    if (built !== 0) process.exit(built);
+  }
   code = await run([path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), ...process.argv.slice(3)]);
 } else {
   console.error('用法: node bin/bootstrap.mjs start|test');

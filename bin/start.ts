@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { ConfigError, loadConfig, PROJECT_ROOT, type Config } from '../lib/config.js';
 import { buildModeler, modelerIsStale } from '../lib/modeler/build.js';
+import { buildWorkbench, workbenchIsStale } from '../lib/workbench/build.js';
 import { isPortFree } from '../lib/ports.js';
 import { supervise, type Supervised } from '../lib/supervisor.js';
 import { StartupError } from '../lib/errors.js';
@@ -29,7 +30,8 @@ function printReady(config: Config, started: number): void {
   const web = `http://${config.web.host}:${config.web.port}`;
   out('');
   out(`shenpi 已就绪 (ready), 用时 ${((Date.now() - started) / 1000).toFixed(1)}s, 模式 ${config.mode}`);
-  out(`  门户        ${web}/`);
+  out(`  工作台      ${web}/`);
+  out(`  门户        ${web}/portal  (Camunda 应用入口)`);
   out(`  建模器      ${web}/modeler/  (流程分析员)`);
   out(`  Tasklist    ${config.engine.webappUrl}/app/tasklist/`);
   out(`  Cockpit     ${config.engine.webappUrl}/app/cockpit/`);
@@ -97,6 +99,7 @@ try {
   const progress = consoleProgress();
   system = await startSystem(config, { log, progress, workers: false, web: false });
   if (modelerIsStale()) await progress.step('构建 Web 建模器 (esbuild)', () => buildModeler());
+  if (workbenchIsStale()) await progress.step('构建工作台 (Vite)', () => buildWorkbench());
   // the web server and the workers run as processes of their own, each restarted alone when it dies
   const env = { ...process.env, DATABASE_URL: system.database.url, SHENPI_ENGINE_URL: config.engine.restUrl.replace(/\/engine-rest$/, '') };
   const giveUp = (message: string): void => {

@@ -1,5 +1,6 @@
 // The one place that reads the environment: defaults applied, every value checked at boot,
 // and a bad value fails with the variable's name and what to do.
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_OFFICE_HOURS, parseOfficeHours, type OfficePeriod } from './calendar/office-hours.js';
@@ -41,7 +42,9 @@ export interface Config {
   demoPassword: string | undefined;
   web: { host: string; port: number;
     /** where staff reach the web server (links in Tasklist forms: 办件轨迹) */
-    publicUrl: string };
+    publicUrl: string;
+    /** the 工作台's login session: idle timeout, and the secret that signs its cookie */
+    session: { idleMinutes: number; secret: string } };
   /** the credit platform: where records are pushed (none: they stay in shenpi) and queried */
   credit: { platformUrl: string | undefined; publicationUrl: string | undefined; queryUrl: string | undefined; token: string | undefined; timeoutMs: number };
   /** 审管衔接: where decisions go to the supervising departments */
@@ -104,7 +107,10 @@ function webSettings(env: Env): Config['web'] {
   const host = text(env, 'SHENPI_WEB_HOST', '127.0.0.1')!;
   const port = integer(env, 'SHENPI_WEB_PORT', 3000, 1, 65535);
   const publicUrl = (url(env, 'SHENPI_PUBLIC_WEB_URL', ['http:', 'https:']) ?? `http://${host}:${port}`).replace(/\/$/, '');
-  return { host, port, publicUrl };
+  // without a configured secret the cookie is signed with one of this run: a restart logs everyone out
+  const session = { idleMinutes: integer(env, 'SHENPI_SESSION_IDLE_MINUTES', 30, 1, 24 * 60), secret: text(env, 'SHENPI_SESSION_SECRET') ?? randomBytes(32).toString('hex') };
+  if (session.secret.length < 32) throw new ConfigError('SHENPI_SESSION_SECRET', '至少 32 个字符');
+  return { host, port, publicUrl, session };
 }
 
 function url(env: Env, name: string, protocols: string[]): string | undefined {

@@ -28,6 +28,7 @@ import { startPublicationWatch } from './publication/watch.js';
 import { createApp } from '../api/app.js';
 import { seedDemoClient } from './platform/demo-client.js';
 import { buildModeler, modelerIsStale } from './modeler/build.js';
+import { buildWorkbench, workbenchIsStale } from './workbench/build.js';
 
 export interface SystemOptions {
   log: Logger;
@@ -153,6 +154,7 @@ export async function startSystem(config: Config, options: SystemOptions): Promi
     let web: Server | undefined;
     if (options.web) {
       if (modelerIsStale()) await progress.step('构建 Web 建模器 (esbuild)', () => buildModeler());
+      if (workbenchIsStale()) await progress.step('构建工作台 (Vite)', () => buildWorkbench());
       web = await progress.step(`启动 Web 服务 (端口 ${config.web.port})`, () => startWebServer(config, db, admin, log));
       stack.push(() => stopWebServer(web!));
     }

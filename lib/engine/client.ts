@@ -15,10 +15,13 @@ export class EngineRequestError extends Error {
   }
 }
 
+/** The engine runs a service-account request as this user (ActingUserAuthenticationProvider). */
+export const ACTING_USER_HEADER = 'X-Shenpi-Acting-User';
+
 export class EngineClient {
   private readonly authorization: string;
 
-  constructor(readonly baseUrl: string, readonly credentials: Credentials) {
+  constructor(readonly baseUrl: string, readonly credentials: Credentials, readonly actingUser?: string) {
     this.authorization = 'Basic ' + Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');
   }
 
@@ -27,8 +30,16 @@ export class EngineClient {
     return new EngineClient(this.baseUrl, credentials);
   }
 
-  async request<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-    const init: RequestInit = { method, headers: { authorization: this.authorization, accept: 'application/json' } };
+  /**
+   * The service account acting as a logged-in user: the engine authenticates the request as that
+   * user with their groups, so only the user's own authorizations apply.
+   */
+  onBehalfOf(userId: string): EngineClient {
+    return new EngineClient(this.baseUrl, this.credentials, userId);
+  }
+
+  async request<T = unknown>(method: string, path: string, body?: unknown, accept = 'application/json'): Promise<T> {
+    const init: RequestInit = { method, headers: { authorization: this.authorization, accept, ...(this.actingUser ? { [ACTING_USER_HEADER]: this.actingUser } : {}) } };
     if (body instanceof FormData) {
       init.body = body;
     } else if (body !== undefined) {

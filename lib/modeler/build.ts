@@ -10,7 +10,8 @@ export const MODELER_DIST = path.join(PROJECT_ROOT, 'modeler', 'dist');
 const ENTRY = path.join(PROJECT_ROOT, 'modeler', 'app', 'main.ts');
 const OUTPUTS = ['index.html', 'modeler.js', 'modeler.css'];
 
-function newest(target: string): number {
+/** The latest modification time under `target` (0 when it does not exist). */
+export function newest(target: string): number {
   const stat = fs.statSync(target, { throwIfNoEntry: false });
   if (!stat) return 0;
   if (!stat.isDirectory()) return stat.mtimeMs;

@@ -40,7 +40,10 @@ describe('security defaults', function () {
   });
 
   it('should refuse the web server without a login, but answer /health', async () => {
-    expect((await fetch(`${web}/`)).status).to.equal(401);
+    expect((await fetch(`${web}/portal`)).status).to.equal(401);
+    expect((await fetch(`${web}/api/workbench/filters`)).status).to.equal(401);
+    // the 工作台's page itself is public: it shows its own login, its data needs one
+    expect(await (await fetch(`${web}/`)).text()).to.contain('<title>工作台');
     expect((await fetch(`${web}/api/me`, { headers: { authorization: basic(await probeUser(system, ['legalReview']), 'wrong') } })).status).to.equal(401);
     const health = await fetch(`${web}/health`);
     expect(health.status).to.equal(200);

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { caseEvents, findCaseByBusinessKey, findCaseByReceipt } from '../../lib/repositories/cases.js';
 import { readEntry } from '../processes/items/scenarios.js';
 import { sampleApplication, VALID_CREDIT_CODE, VALID_ID_CARD } from '../support/applications.js';
-import { chooseOption, useBrowser, waitForApp } from '../support/browser.js';
+import { chooseOption, formField, tickBox, useBrowser, waitForApp } from '../support/browser.js';
 import { CaseDriver, DEMO_PASSWORD, MEMBER } from '../support/cases.js';
 import { waitFor } from '../support/process.js';
 
@@ -36,22 +36,6 @@ describe('front desk and review sections in the Tasklist (Chromium)', function (
   const choose = (page: Page, label: string, option: string): Promise<void> =>
     chooseOption(page, page.locator('.fjs-form-field-select').filter({ hasText: label }).first(), option);
 
-  /**
-   * form-js applies a text field's input after a short debounce, from the form state it had: a
-   * box ticked meanwhile can be undone. Tick, and tick again until it stays ticked.
-   */
-  async function tick(page: Page, locator: ReturnType<Page['locator']>): Promise<void> {
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      if (!(await locator.isChecked())) await locator.click();
-      await page.waitForTimeout(400);
-      if (await locator.isChecked()) return;
-    }
-    throw new Error('复选框未能勾选');
-  }
-
-  /** a form-js field by its component id (labels carry a required mark) */
-  const field = (scope: ReturnType<Page['locator']>, id: string) => scope.locator(`input[id$="-${id}"], textarea[id$="-${id}"]`);
-
   const instances = async (): Promise<number> => (await suite.system.admin.get<{ count: number }>(`/process-instance/count?processDefinitionKey=${entry.key}`)).count;
 
   it('should start a case at the desk, refuse an invalid form, and show the 一次性告知 in 我的待办', async () => {
@@ -59,22 +43,22 @@ describe('front desk and review sections in the Tasklist (Chromium)', function (
     await page.goto(`${suite.system.config.engine.webappUrl}/app/tasklist/default/#/?processStart=${entry.key}`);
     const modal = page.locator('.modal-content');
     await modal.getByText(`一窗受理: ${entry.name}`).waitFor({ timeout: 30_000 });
-    await field(modal, 'ApplicantNameField').fill('呼和浩特市青城大药房有限公司');
-    await field(modal, 'ApplicantCreditCodeField').fill(VALID_CREDIT_CODE);
-    await field(modal, 'LegalRepresentativeNameField').fill('张建国');
-    await field(modal, 'LegalRepresentativeIdCardNumberField').fill(VALID_ID_CARD);
-    await field(modal, 'ApplicantPhoneField').fill('12345'); // not a mobile number
+    await formField(modal, 'ApplicantNameField').fill('呼和浩特市青城大药房有限公司');
+    await formField(modal, 'ApplicantCreditCodeField').fill(VALID_CREDIT_CODE);
+    await formField(modal, 'LegalRepresentativeNameField').fill('张建国');
+    await formField(modal, 'LegalRepresentativeIdCardNumberField').fill(VALID_ID_CARD);
+    await formField(modal, 'ApplicantPhoneField').fill('12345'); // not a mobile number
     for (const material of entry.materials.filter((m) => m.required && m.code !== missing.code)) {
-      await tick(page, modal.getByLabel(new RegExp(`^${material.name.replace(/[()]/g, '\\$&')} \\(`)));
+      await tickBox(page, modal.getByLabel(new RegExp(`^${material.name.replace(/[()]/g, '\\$&')} \\(`)));
     }
-    await field(modal, 'DetailPremisesAddressField').fill('呼和浩特市新城区新华大街一号');
-    await tick(page, modal.getByLabel('乙类非处方药'));
+    await formField(modal, 'DetailPremisesAddressField').fill('呼和浩特市新城区新华大街一号');
+    await tickBox(page, modal.getByLabel('乙类非处方药'));
     const scope = (entry.applicationFields as { properties: { businessScope: { items: { enum: string[] } } } }).properties.businessScope.items.enum[0]!;
-    await tick(page, modal.getByLabel(scope, { exact: true }));
-    await field(modal, 'DetailQualityManagerField').fill('李药师');
+    await tickBox(page, modal.getByLabel(scope, { exact: true }));
+    await formField(modal, 'DetailQualityManagerField').fill('李药师');
     const before = await instances();
     // the invalid phone number is named, and the form cannot be submitted
-    await field(modal, 'ApplicantPhoneField').focus();
+    await formField(modal, 'ApplicantPhoneField').focus();
     await page.keyboard.press('Tab');
     await modal.getByText(/Field must match pattern|格式|必须匹配/).first().waitFor({ timeout: 15_000 });
     const start = modal.locator('.modal-footer .btn-primary');
@@ -82,7 +66,7 @@ describe('front desk and review sections in the Tasklist (Chromium)', function (
     await page.screenshot({ path: path.join(shots(), 'desk-start-invalid.png') });
     expect(await instances()).to.equal(before);
 
-    await field(modal, 'ApplicantPhoneField').fill('13904710000');
+    await formField(modal, 'ApplicantPhoneField').fill('13904710000');
     await waitFor('the start button to be enabled', async () => ((await start.isEnabled()) ? true : undefined));
     await start.click();
     await modal.waitFor({ state: 'hidden', timeout: 30_000 });
@@ -135,7 +119,7 @@ describe('front desk and review sections in the Tasklist (Chromium)', function (
     await reviewer.getByRole('button', { name: /^(认领|Claim)$/ }).click();
     await reviewer.getByRole('button', { name: /^(认领|Claim)$/ }).waitFor({ state: 'hidden' });
     await choose(reviewer, '决定', '准予');
-    await field(reviewer.locator('body'), 'DecisionContentField').fill('准予设立登记');
+    await formField(reviewer.locator('body'), 'DecisionContentField').fill('准予设立登记');
     await reviewer.screenshot({ path: path.join(shots(), 'review-decide.png') });
     await reviewer.getByRole('button', { name: /^(完成|Complete)$/ }).click();
     await waitFor('the decision to be recorded', async () => {

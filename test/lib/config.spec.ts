@@ -27,4 +27,11 @@ describe('#loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).to.throw(ConfigError, /DATABASE_URL.*协议/);
     expect(() => loadConfig({ SHENPI_MODE: 'prod' })).to.throw(ConfigError, 'SHENPI_MODE');
   });
+
+  it('should time the 工作台 session out after 30 idle minutes by default, and NOT accept a short session secret', () => {
+    expect(loadConfig({}).web.session.idleMinutes).to.equal(30);
+    expect(loadConfig({ SHENPI_SESSION_IDLE_MINUTES: '5' }).web.session.idleMinutes).to.equal(5);
+    expect(() => loadConfig({ SHENPI_SESSION_IDLE_MINUTES: '0' })).to.throw(ConfigError, 'SHENPI_SESSION_IDLE_MINUTES');
+    expect(() => loadConfig({ SHENPI_SESSION_SECRET: 'too-short' })).to.throw(ConfigError, 'SHENPI_SESSION_SECRET');
+  });
 });

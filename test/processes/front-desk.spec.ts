@@ -8,28 +8,11 @@ import type { System } from '../../lib/system.js';
 import { readEntry } from './items/scenarios.js';
 import { CaseDriver, DEMO_PASSWORD, MEMBER } from '../support/cases.js';
 import { useSystem } from '../support/system.js';
-import { VALID_CREDIT_CODE, VALID_ID_CARD } from '../support/applications.js';
+import { deskStartValues, VALID_CREDIT_CODE } from '../support/applications.js';
 
 const entry = readEntry('pharmacy-retail-licence');
-
-/** What the desk types into the start form: a company applying, every material but two. */
-function deskForm(overrides: Record<string, unknown> = {}, omit: string[] = ['premises-proof']): Record<string, unknown> {
-  return {
-    applicantCategory: '法人及非法人组织',
-    applicantName: '呼和浩特市青城大药房有限公司',
-    applicantCreditCode: VALID_CREDIT_CODE,
-    legalRepresentativeName: '张建国',
-    legalRepresentativeIdCardNumber: VALID_ID_CARD,
-    applicantPhone: '13904710000',
-    materialsReceived: entry.materials.filter((m) => m.required && !omit.includes(m.code)).map((m) => m.code),
-    detail_premisesAddress: '呼和浩特市新城区新华大街一号',
-    detail_businessCategories: ['乙类非处方药'],
-    detail_businessScope: [(entry.applicationFields as { properties: { businessScope: { items: { enum: string[] } } } }).properties.businessScope.items.enum[0]],
-    detail_qualityManager: '李药师',
-    deliveryMethod: '窗口领取',
-    ...overrides,
-  };
-}
+/** What the desk types into the start form: a company applying, every material but the omitted. */
+const deskForm = (overrides: Record<string, unknown> = {}, omit?: string[]): Record<string, unknown> => deskStartValues(entry, overrides, omit);
 
 describe('front-desk start forms (一窗受理)', function () {
   this.timeout(120_000);

@@ -55,3 +55,22 @@ export function sampleApplication(entry: CatalogueEntry, overrides: { omitMateri
     delivery: { method: '窗口领取' },
   };
 }
+
+/** What the desk types into the pharmacy-retail-licence start form: a company applying, every material but the omitted. */
+export function deskStartValues(entry: CatalogueEntry, overrides: Record<string, unknown> = {}, omit: string[] = ['premises-proof']): Record<string, unknown> {
+  return {
+    applicantCategory: '法人及非法人组织',
+    applicantName: '呼和浩特市青城大药房有限公司',
+    applicantCreditCode: VALID_CREDIT_CODE,
+    legalRepresentativeName: '张建国',
+    legalRepresentativeIdCardNumber: VALID_ID_CARD,
+    applicantPhone: '13904710000',
+    materialsReceived: entry.materials.filter((m) => m.required && !omit.includes(m.code)).map((m) => m.code),
+    detail_premisesAddress: '呼和浩特市新城区新华大街一号',
+    detail_businessCategories: ['乙类非处方药'],
+    detail_businessScope: [(entry.applicationFields as { properties: { businessScope: { items: { enum: string[] } } } }).properties.businessScope.items.enum[0]],
+    detail_qualityManager: '李药师',
+    deliveryMethod: '窗口领取',
+    ...overrides,
+  };
+}

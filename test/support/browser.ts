@@ -80,3 +80,19 @@ export async function openTaskInTasklist(page: Page, system: System, user: strin
   // several cases may wait in the same list: open this case's task
   await page.goto(`${system.config.engine.webappUrl}/app/tasklist/default/#/?task=${taskId}`);
 }
+
+/**
+ * form-js applies a text field's input after a short debounce, from the form state it had: a
+ * box ticked meanwhile can be undone. Tick, and tick again until it stays ticked.
+ */
+export async function tickBox(page: Page, locator: Locator): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    if (!(await locator.isChecked())) await locator.click();
+    await page.waitForTimeout(400);
+    if (await locator.isChecked()) return;
+  }
+  throw new Error('复选框未能勾选');
+}
+
+/** a form-js field by its component id (labels carry a required mark) */
+export const formField = (scope: Locator, id: string): Locator => scope.locator(`input[id$="-${id}"], textarea[id$="-${id}"]`);

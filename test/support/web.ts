@@ -16,3 +16,12 @@ export async function probeUser(system: System, groups: string[] = []): Promise<
   for (const group of groups) await system.admin.put(`/group/${group}/members/${id}`, {});
   return id;
 }
+
+/** A 工作台 login: the headers that carry its session cookie and CSRF token. */
+export async function webSession(system: System, user: string, password = DEMO_PASSWORD): Promise<{ headers: Record<string, string>; csrfToken: string; cookie: string }> {
+  const response = await fetch(`${webBase(system)}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user, password }) });
+  if (response.status !== 201) throw new Error(`login of ${user}: ${response.status}`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+  return { headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, csrfToken, cookie };
+}

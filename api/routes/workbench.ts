@@ -1,0 +1,207 @@
+// The 工作台's view of the engine: a whitelist of the engine calls the staff app needs (filters
+// and their tasks, a task's form, claim, complete; 一窗受理: what the user may start, its start
+// form, the start), each made as the logged-in user
+// (EngineClient.onBehalfOf), so the engine's authorizations are theirs, never the service
+// account's. Not a proxy: nothing else of the REST API is reachable through here.
+import path from 'node:path';
+import express from 'express';
+import type { Knex } from 'knex';
+import type { Config } from '../../lib/config.js';
+import { TASK_LIST_COLUMNS } from '../../lib/bpmn/builder.js';
+import { todayIn } from '../../lib/calendar/deadlines.js';
+import { EngineRequestError, toVariables, type EngineClient } from '../../lib/engine/client.js';
+import { loadCalendar } from '../../lib/repositories/calendar.js';
+import { findCaseByBusinessKey } from '../../lib/repositories/cases.js';
+import { WORKBENCH_DIST } from '../../lib/workbench/build.js';
+import { badRequest, forbidden, HttpError, invalidField, notFound } from '../errors.js';
+
+interface EngineFilter { id: string; name: string; properties?: { description?: string; priority?: number } }
+interface EngineVariable { name: string; value: unknown; type: string }
+interface EngineUser { id: string; firstName?: string; lastName?: string }
+interface EngineTask {
+  id: string; name: string; assignee: string | null; created: string; due: string | null; followUp: string | null;
+  taskDefinitionKey: string; processDefinitionId: string; _embedded?: { variable?: EngineVariable[] };
+}
+interface HalTaskList { _embedded?: { task?: EngineTask[]; assignee?: EngineUser[]; processDefinition?: Array<{ id: string; name?: string }> } }
+interface FormComponent { key?: string; label?: string; components?: FormComponent[] }
+
+/** 张敏: family name first, as the office writes names */
+export const personName = (user: EngineUser | undefined, fallback: string | null): string | null =>
+  user ? `${user.lastName ?? ''}${user.firstName ?? ''}` || user.id : fallback;
+
+const COLUMN = Object.fromEntries(TASK_LIST_COLUMNS.map((column) => [column.label, column.local])) as Record<'受理编号' | '申请人' | '事项', string>;
+
+/** The engine's refusals in the user's words; anything else stays an internal error. */
+async function asUser<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof EngineRequestError)) throw error;
+    if (error.status === 404) throw notFound('任务不存在, 或不属于您的科室');
+    if (error.status === 401 || error.status === 403) throw forbidden('无权执行此操作: 该任务不属于您或您的科室');
+    if (error.status === 400) throw new HttpError(400, 'engine-refused', `审批引擎拒绝了此操作: ${error.engineMessage}`);
+    if (error.status === 500) throw new HttpError(409, 'engine-refused', `审批引擎拒绝了此操作: ${error.engineMessage}`);
+    throw error;
+  }
+}
+
+/** Every field key a form lets a person submit (nested groups included). */
+export function formFieldKeys(components: FormComponent[] | undefined): string[] {
+  return (components ?? []).flatMap((component) => [...(component.key ? [component.key] : []), ...formFieldKeys(component.components)]);
+}
+
+export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config): express.Router {
+  const router = express.Router();
+  const engineOf = (req: express.Request): EngineClient => engine.onBehalfOf(req.user!.id);
+  const colleague = (id: string): Promise<EngineUser | undefined> => engine.get<EngineUser>(`/user/${encodeURIComponent(id)}/profile`).catch(() => undefined);
+
+  router.get('/filters', async (req, res) => {
+    const user = engineOf(req);
+    const filters = await asUser(() => user.get<EngineFilter[]>('/filter?resourceType=Task'));
+    const counted = await Promise.all(filters.map(async (filter) => ({
+      id: filter.id,
+      name: filter.name,
+      description: filter.properties?.description ?? '',
+      priority: filter.properties?.priority ?? 0,
+      count: (await asUser(() => user.get<{ count: number }>(`/filter/${filter.id}/count`))).count,
+    })));
+    res.json(counted.sort((a, b) => a.priority - b.priority));
+  });
+
+  router.get('/filters/:id/tasks', async (req, res) => {
+    const list = await asUser(() => engineOf(req).request<HalTaskList>('POST', `/filter/${encodeURIComponent(req.params.id)}/list?firstResult=0&maxResults=500`, {}, 'application/hal+json'));
+    const users = new Map((list._embedded?.assignee ?? []).map((user) => [user.id, user]));
+    // a colleague's name the user's own rights may not read: staff names are no secret among staff
+    for (const id of new Set((list._embedded?.task ?? []).map((task) => task.assignee).filter((id): id is string => Boolean(id) && !users.has(id!)))) {
+      const profile = await colleague(id);
+      if (profile) users.set(id, profile);
+    }
+    const definitions = new Map((list._embedded?.processDefinition ?? []).map((definition) => [definition.id, definition.name]));
+    const calendar = await loadCalendar(db);
+    const now = new Date();
+    const today = todayIn(config.deadlines.utcOffset, now);
+    const tasks = (list._embedded?.task ?? []).map((task) => {
+      const variable = (name: string): string => String(task._embedded?.variable?.find((v) => v.name === name)?.value ?? '');
+      let workingDaysLeft: number | null = null;
+      try {
+        if (task.due) workingDaysLeft = calendar.remainingWorkingDays(today, todayIn(config.deadlines.utcOffset, new Date(task.due)));
+      } catch {
+        workingDaysLeft = null; // a deadline in a year the calendar does not know yet
+      }
+      const overdue = Boolean(task.due && new Date(task.due) < now);
+      const warning = !overdue && Boolean(task.followUp && new Date(task.followUp) <= now);
+      return {
+        id: task.id,
+        name: task.name,
+        receiptNumber: variable(COLUMN['受理编号']),
+        applicant: variable(COLUMN['申请人']),
+        item: variable(COLUMN['事项']) || definitions.get(task.processDefinitionId) || '',
+        assignee: task.assignee,
+        assigneeName: task.assignee ? personName(users.get(task.assignee), task.assignee) : null,
+        created: task.created,
+        due: task.due,
+        workingDaysLeft,
+        signal: overdue ? 'red' : warning ? 'yellow' : 'none',
+      };
+    });
+    tasks.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.created.localeCompare(b.created));
+    res.json(tasks);
+  });
+
+  router.get('/tasks/:id', async (req, res) => {
+    const user = engineOf(req);
+    const id = encodeURIComponent(req.params.id);
+    const task = await asUser(() => user.get<EngineTask>(`/task/${id}`));
+    const [form, variables, locals] = await Promise.all([
+      asUser(() => user.get<{ components?: FormComponent[] }>(`/task/${id}/deployed-form`)),
+      asUser(() => user.get<Record<string, EngineVariable>>(`/task/${id}/form-variables`)),
+      asUser(() => user.get<Record<string, EngineVariable>>(`/task/${id}/localVariables`)),
+    ]);
+    const data = Object.fromEntries(Object.entries(variables).map(([name, variable]) => [name, variable.type === 'Json' && typeof variable.value === 'string' ? JSON.parse(variable.value) : variable.value]));
+    const assignee = task.assignee ? await colleague(task.assignee) : undefined;
+    res.json({
+      id: task.id,
+      name: task.name,
+      assignee: task.assignee,
+      assigneeName: task.assignee ? personName(assignee, task.assignee) : null,
+      due: task.due,
+      receiptNumber: String(locals[COLUMN['受理编号']]?.value ?? ''),
+      applicant: String(locals[COLUMN['申请人']]?.value ?? ''),
+      item: String(locals[COLUMN['事项']]?.value ?? ''),
+      form,
+      data,
+    });
+  });
+
+  router.post('/tasks/:id/claim', async (req, res) => {
+    await asUser(() => engineOf(req).post(`/task/${encodeURIComponent(req.params.id)}/claim`, { userId: req.user!.id }));
+    res.status(204).end();
+  });
+
+  // completes with exactly the form's fields: a key the form does not have is refused
+  router.post('/tasks/:id/complete', async (req, res) => {
+    const user = engineOf(req);
+    const id = encodeURIComponent(req.params.id);
+    const values = formValues(req.body, formFieldKeys((await asUser(() => user.get<{ components?: FormComponent[] }>(`/task/${id}/deployed-form`))).components));
+    await asUser(() => user.post(`/task/${id}/submit-form`, { variables: toVariables(values) }));
+    res.status(204).end();
+  });
+
+  // 一窗受理: what this user may start (the engine's CREATE_INSTANCE grants: the window, items and 一件事)
+  router.get('/catalogue', async (req, res) => {
+    const definitions = await asUser(() => engineOf(req).get<Array<{ key: string; name: string | null }>>('/process-definition?latestVersion=true&startablePermissionCheck=true&startableInTasklist=true&sortBy=name&sortOrder=asc'));
+    res.json(definitions.map((definition) => ({ key: definition.key, name: definition.name ?? definition.key })));
+  });
+
+  router.get('/start/:key', async (req, res) => {
+    const user = engineOf(req);
+    const key = encodeURIComponent(req.params.key);
+    const [definition, form] = await Promise.all([
+      asUser(() => user.get<{ key: string; name: string | null }>(`/process-definition/key/${key}`)),
+      asUser(() => user.get<{ components?: FormComponent[] }>(`/process-definition/key/${key}/deployed-start-form`)),
+    ]);
+    res.json({ key: definition.key, name: definition.name ?? definition.key, form });
+  });
+
+  // starts the case with exactly the start form's fields; answers its 受理编号 once the case is registered
+  router.post('/start/:key', async (req, res) => {
+    const user = engineOf(req);
+    const key = encodeURIComponent(req.params.key);
+    const values = formValues(req.body, formFieldKeys((await asUser(() => user.get<{ components?: FormComponent[] }>(`/process-definition/key/${key}/deployed-start-form`))).components));
+    const started = await asUser(() => user.post<{ id: string; businessKey: string }>(`/process-definition/key/${key}/submit-form`, { variables: toVariables(values) }));
+    const deadline = Date.now() + REGISTRATION_WAIT_MS;
+    let record = await findCaseByBusinessKey(db, started.businessKey);
+    while (!record && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      record = await findCaseByBusinessKey(db, started.businessKey);
+    }
+    res.status(201).json({ businessKey: started.businessKey, receiptNumber: record?.receiptNumber ?? null });
+  });
+
+  return router;
+}
+
+/** How long a start waits for the case.register worker to give the case its 受理编号. */
+const REGISTRATION_WAIT_MS = 15_000;
+
+/** The submitted values, if every key is one of the form's fields. */
+function formValues(body: unknown, fields: string[]): Record<string, unknown> {
+  const values = (body as { values?: unknown } | undefined)?.values;
+  if (!values || typeof values !== 'object' || Array.isArray(values)) throw invalidField('values', 'type', '表单数据 values 应为表单字段及其值的对象');
+  const known = new Set(fields);
+  const unknown = Object.keys(values).filter((key) => !known.has(key));
+  if (unknown.length) throw badRequest(`表单中没有字段 ${unknown.join('、')}, 只能提交表单中的字段`, unknown.map((key) => ({ field: `values.${key}`, rule: 'form-field', message: `表单中没有字段「${key}」` })));
+  return values as Record<string, unknown>;
+}
+
+/** The 工作台's page at `/` and its built assets (lib/workbench/build.ts). */
+export function workbenchApp(config: Config): express.Router {
+  const router = express.Router();
+  router.get('/', (_req, res, next) => {
+    res.sendFile(path.join(WORKBENCH_DIST, 'index.html'), (error) => {
+      if (error) next(new HttpError(503, 'workbench-not-built', '工作台尚未构建: 请重新运行 npm start'));
+    });
+  });
+  router.use('/assets', express.static(path.join(WORKBENCH_DIST, 'assets'), { index: false, maxAge: config.mode === 'dev' ? 0 : '1h' }));
+  return router;
+}
