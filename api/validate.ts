@@ -71,6 +71,8 @@ export const field = {
   /** a positive whole number that fits an integer column (versions, years as path segments) */
   positiveInteger: { type: 'string', pattern: '^[1-9][0-9]{0,8}$' },
   year: { type: 'string', pattern: '^(20[0-9]{2}|2100)$', title: '年份 (2000 到 2100)' },
+  /** an id the engine gave (task, filter, process instance): a UUID or a number */
+  engineId: { type: 'string', pattern: '^[0-9A-Za-z][0-9A-Za-z-]{0,63}$', title: '引擎标识' },
   /** a BPMN process id (NCName) */
   processKey: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_.-]{0,254}$', title: '流程标识' },
   boolean: { type: 'string', enum: ['true', 'false'] },

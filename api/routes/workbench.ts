@@ -14,6 +14,7 @@ import { loadCalendar } from '../../lib/repositories/calendar.js';
 import { findCaseByBusinessKey } from '../../lib/repositories/cases.js';
 import { WORKBENCH_DIST } from '../../lib/workbench/build.js';
 import { badRequest, forbidden, HttpError, invalidField, notFound } from '../errors.js';
+import { field, validRequest } from '../validate.js';
 
 interface EngineFilter { id: string; name: string; properties?: { description?: string; priority?: number } }
 interface EngineVariable { name: string; value: unknown; type: string }
@@ -55,6 +56,8 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
   const engineOf = (req: express.Request): EngineClient => engine.onBehalfOf(req.user!.id);
   const colleague = (id: string): Promise<EngineUser | undefined> => engine.get<EngineUser>(`/user/${encodeURIComponent(id)}/profile`).catch(() => undefined);
 
+  const byId = validRequest({ params: { id: field.engineId } });
+  const byKey = validRequest({ params: { key: field.processKey } });
   router.get('/filters', async (req, res) => {
     const user = engineOf(req);
     const filters = await asUser(() => user.get<EngineFilter[]>('/filter?resourceType=Task'));
@@ -68,7 +71,7 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
     res.json(counted.sort((a, b) => a.priority - b.priority));
   });
 
-  router.get('/filters/:id/tasks', async (req, res) => {
+  router.get('/filters/:id/tasks', byId, async (req, res) => {
     const list = await asUser(() => engineOf(req).request<HalTaskList>('POST', `/filter/${encodeURIComponent(req.params.id)}/list?firstResult=0&maxResults=500`, {}, 'application/hal+json'));
     const users = new Map((list._embedded?.assignee ?? []).map((user) => [user.id, user]));
     // a colleague's name the user's own rights may not read: staff names are no secret among staff
@@ -108,7 +111,7 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
     res.json(tasks);
   });
 
-  router.get('/tasks/:id', async (req, res) => {
+  router.get('/tasks/:id', byId, async (req, res) => {
     const user = engineOf(req);
     const id = encodeURIComponent(req.params.id);
     const task = await asUser(() => user.get<EngineTask>(`/task/${id}`));
@@ -133,13 +136,13 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
     });
   });
 
-  router.post('/tasks/:id/claim', async (req, res) => {
+  router.post('/tasks/:id/claim', byId, async (req, res) => {
     await asUser(() => engineOf(req).post(`/task/${encodeURIComponent(req.params.id)}/claim`, { userId: req.user!.id }));
     res.status(204).end();
   });
 
   // completes with exactly the form's fields: a key the form does not have is refused
-  router.post('/tasks/:id/complete', async (req, res) => {
+  router.post('/tasks/:id/complete', byId, async (req, res) => {
     const user = engineOf(req);
     const id = encodeURIComponent(req.params.id);
     const values = formValues(req.body, formFieldKeys((await asUser(() => user.get<{ components?: FormComponent[] }>(`/task/${id}/deployed-form`))).components));
@@ -153,7 +156,7 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
     res.json(definitions.map((definition) => ({ key: definition.key, name: definition.name ?? definition.key })));
   });
 
-  router.get('/start/:key', async (req, res) => {
+  router.get('/start/:key', byKey, async (req, res) => {
     const user = engineOf(req);
     const key = encodeURIComponent(req.params.key);
     const [definition, form] = await Promise.all([
@@ -164,7 +167,7 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
   });
 
   // starts the case with exactly the start form's fields; answers its 受理编号 once the case is registered
-  router.post('/start/:key', async (req, res) => {
+  router.post('/start/:key', byKey, async (req, res) => {
     const user = engineOf(req);
     const key = encodeURIComponent(req.params.key);
     const values = formValues(req.body, formFieldKeys((await asUser(() => user.get<{ components?: FormComponent[] }>(`/process-definition/key/${key}/deployed-start-form`))).components));

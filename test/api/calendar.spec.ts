@@ -135,7 +135,7 @@ describe('calendar API (工作日历)', function () {
     });
 
     it('should show a banner on the staff pages the web server renders', async () => {
-      const portal = await (await fetch(`${webBase(system)}/`, { headers: { authorization: basic('window1') } })).text();
+      const portal = await (await fetch(`${webBase(system)}/portal`, { headers: { authorization: basic('window1') } })).text();
       expect(portal).to.contain('shenpi-calendar-banner').and.to.contain('2027');
       const credit = await (await fetch(`${webBase(system)}/credit`, { headers: { authorization: basic('window1') } })).text();
       expect(credit).to.contain('shenpi-calendar-banner');

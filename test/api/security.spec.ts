@@ -99,7 +99,7 @@ describe('security defaults', function () {
   });
 
   it('should send security headers on every page: a CSP without inline script, no framing, nosniff, no-store with personal data', async () => {
-    for (const path of ['/', '/credit']) {
+    for (const path of ['/portal', '/credit']) {
       const page = await fetch(`${web}${path}`, { headers: { authorization: basic(path === '/credit' ? 'legal1' : 'window1') } });
       expect(page.status).to.equal(200);
       const csp = page.headers.get('content-security-policy') ?? '';

@@ -28,6 +28,10 @@ describe('clerk operations on a task (audited)', function () {
     const review = await driver.task('ReviewTask');
 
     await as('market1').post(`/task/${review.id}/claim`, { userId: 'market1' });
+    // a colleague's second claim is refused as the clerk's mistake (4xx naming the assignee), not an engine fault
+    const second = await as('market2').post(`/task/${review.id}/claim`, { userId: 'market2' }).then(() => undefined, (error: { status?: number; message?: string }) => error);
+    expect(second?.status).to.equal(400);
+    expect(second?.message).to.contain('market1').and.contain('不能再次认领');
     await as('market1').post(`/task/${review.id}/comment/create`, { message: '申请人经营范围需与章程核对', processInstanceId: review.processInstanceId });
     await as('market1').post(`/task/${review.id}/delegate`, { userId: 'market2' });
     expect(await as('market2').get<{ assignee: string; owner: string; delegationState: string }>(`/task/${review.id}`)).to.include({ assignee: 'market2', owner: 'market1', delegationState: 'PENDING' });

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
@@ -102,6 +104,9 @@ public class CaseGuardPlugin extends AbstractProcessEnginePlugin {
       if (outermost) guard(command);
       try {
         return next.execute(command);
+      } catch (TaskAlreadyClaimedException claimed) {
+        // a second claim is the caller's mistake, not the engine's fault (REST would answer 500)
+        throw new BadUserRequestException("shenpi: 该任务已由 " + claimed.getTaskAssignee() + " 认领, 不能再次认领 (assignee)", claimed);
       } catch (ProcessEngineException failure) {
         // a rule of a task listener (a missing reason, 审查与决定分离, binding 法制审核) reaches the
         // caller wrapped as "exception while invoking TaskListener", which REST answers with 500:
