@@ -71,6 +71,8 @@ export function platformApi({ config, db, engine, log }: PlatformDeps): Router {
   router.post('/cases/:receiptNumber/ratings', ...services.rate);
   router.post('/cases/:receiptNumber/ratings/appeal', ...services.appeal);
   router.post('/complaints', ...services.complain);
+  router.post('/cases/:receiptNumber/resubmission', ...services.resubmit);
+  router.post('/cases/:receiptNumber/withdrawal', ...services.withdraw);
 
   router.post('/cases/:receiptNumber/progress', queryJson, async (req, res) => {
     const receiptNumber = String(req.params.receiptNumber);

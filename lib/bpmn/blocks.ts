@@ -50,6 +50,9 @@ export const acceptanceBlock: ProcessModel = {
     { kind: 'start', id: 'ApplicationReceivedStartEvent', name: '收到申请' },
     { kind: 'service', id: 'CheckApplicationTask', name: '校验申请', topic: TOPICS.validateApplication },
     { kind: 'boundaryError', id: 'ItemNotInCatalogueBoundaryEvent', name: '清单之外', attachedTo: 'CheckApplicationTask', error: 'ItemNotInCatalogueError' },
+    { kind: 'xor', id: 'ItemKnownGateway', name: '事项在清单中?' },
+    { kind: 'service', id: 'RegisterRefusedCaseTask', name: '登记收件', topic: TOPICS.registerCase },
+    recordStatus('RecordNotInForceTask', '记录不予受理 (事项不在实施中)', '不予受理'),
     { kind: 'end', id: 'NotInCatalogueEndEvent', name: '不予受理 (清单之外)' },
     { kind: 'service', id: 'RegisterCaseTask', name: '登记收件', topic: TOPICS.registerCase },
     { kind: 'service', id: 'ComputeNoticeDeadlineTask', name: '计算告知期限', topic: TOPICS.computeDeadline, inputs: { deadlineName: 'notice', deadlineFrom: '${receivedOn}', deadlineWorkingDays: '5' } },
@@ -76,7 +79,12 @@ export const acceptanceBlock: ProcessModel = {
   ],
   flows: [
     { id: 'ToCheckApplicationFlow', from: 'ApplicationReceivedStartEvent', to: 'CheckApplicationTask' },
-    { id: 'NotInCatalogueFlow', from: 'ItemNotInCatalogueBoundaryEvent', to: 'NotInCatalogueEndEvent' },
+    { id: 'NotInCatalogueFlow', from: 'ItemNotInCatalogueBoundaryEvent', to: 'ItemKnownGateway' },
+    // an item of the catalogue that is suspended or repealed: the case gets its receipt number and the written refusal
+    { id: 'ItemNotInForceFlow', name: '暂停或停止实施', from: 'ItemKnownGateway', to: 'RegisterRefusedCaseTask', condition: "${execution.getVariable('itemVersion') != null}" },
+    { id: 'ItemUnknownFlow', name: '清单中无此事项', from: 'ItemKnownGateway', to: 'NotInCatalogueEndEvent', condition: "${execution.getVariable('itemVersion') == null}" },
+    { id: 'ToRecordNotInForceFlow', from: 'RegisterRefusedCaseTask', to: 'RecordNotInForceTask' },
+    { id: 'NotInForceRecordedFlow', from: 'RecordNotInForceTask', to: 'NotInCatalogueEndEvent' },
     { id: 'ToRegisterCaseFlow', from: 'CheckApplicationTask', to: 'RegisterCaseTask' },
     { id: 'ToComputeNoticeDeadlineFlow', from: 'RegisterCaseTask', to: 'ComputeNoticeDeadlineTask' },
     { id: 'ToMaterialsCompleteGatewayFlow', from: 'ComputeNoticeDeadlineTask', to: 'MaterialsCompleteGateway' },

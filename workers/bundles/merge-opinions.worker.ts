@@ -1,5 +1,6 @@
 // inspection.merge-opinions: the departments' opinions become one (出具统一审批意见): one
 // 不同意 stops the bundle with its reasons; the conditions of all 有条件同意 go into the permits.
+import { groupName } from '../../lib/engine/directory.js';
 import { opinionsOf } from '../../lib/repositories/bundles.js';
 import { recordStatus } from '../../lib/repositories/cases.js';
 import { TOPICS } from '../topics.js';
@@ -14,9 +15,9 @@ export const worker: WorkerDefinition = {
     const businessKey = requireBusinessKey(task);
     const opinions = await opinionsOf(services.db, businessKey);
     const refusals = opinions.filter((o) => o.opinion === '不同意');
-    const conditions = opinions.filter((o) => o.opinion === '有条件同意' && o.conditions).map((o) => `${o.groupId}: ${o.conditions}`);
+    const conditions = opinions.filter((o) => o.opinion === '有条件同意' && o.conditions).map((o) => `${groupName(o.groupId)}: ${o.conditions}`);
     const merged = refusals.length ? '不同意' : conditions.length ? '有条件同意' : '同意';
-    const reasons = refusals.map((o) => `${o.groupId}: ${o.reason ?? '(未说明理由)'}`).join('; ');
+    const reasons = refusals.map((o) => `${groupName(o.groupId)}: ${o.reason ?? '(未说明理由)'}`).join('; ');
     await recordStatus(services.db, {
       businessKey, status: `联合踏勘${merged}`, activityId: task.activityId, activityInstanceId: task.activityInstanceId,
       note: refusals.length ? reasons : conditions.join('; ') || '各部门均同意', detail: opinions,

@@ -23,8 +23,10 @@ const STATUSES: Record<string, (context: WorkerContext) => Promise<Outcome>> = {
       variables: { acceptanceOutcome: 'accepted', acceptedOn, acceptanceDeemed: deemed, acceptanceMode: mode },
     };
   },
-  async 不予受理({ task }) {
+  async 不予受理({ task, services }) {
     const reason = requireString(task, 'refusalReason');
+    // 不予受理 is decided in writing, with the reason (Art. 32): the applicant is told
+    await notifyApplicant(services.db, requireBusinessKey(task), '不予受理通知书', `您的申请 (受理编号 ${optionalString(task, 'receiptNumber') ?? ''}) 不予受理: ${reason}`, `not-accepted:${task.activityInstanceId}`);
     return { fields: { outcome: '不予受理' }, note: reason, variables: { acceptanceOutcome: 'refused' } };
   },
   async 已告知补正({ task, services }) {
@@ -75,6 +77,14 @@ const STATUSES: Record<string, (context: WorkerContext) => Promise<Outcome>> = {
     // 退回: the decision-maker sends the case back to the review section, with the reason
     return { note: `退回审查科室重新审查: ${requireString(task, 'returnReason')}`, variables: { reviewReturned: true } };
   },
+  async 已补正({ task }) {
+    // 补正 after a 一次性告知: the same case and receipt number, checked again, a new 5-day period
+    return { note: `申请人已补正材料 (${optionalString(task, 'resubmissionChannel') ?? '窗口'}), 重新审核受理`, variables: {} };
+  },
+  async 已撤回({ task }) {
+    // 撤回: the applicant withdrew before the decision; no decision, no licence
+    return { fields: { outcome: '撤回' }, note: `申请人撤回申请 (${optionalString(task, 'withdrawalChannel') ?? '窗口'}): ${optionalString(task, 'withdrawalReason') ?? ''}`, variables: {} };
+  },
   async 未补正办结() {
     return { fields: { outcome: '未补正' }, note: '补正期限届满, 申请人未补正材料', variables: {} };
   },
@@ -86,9 +96,10 @@ export const worker: WorkerDefinition = {
   options: {
     lockDuration: 30_000,
     variables: ['caseStatus', 'acceptedAs', 'deemed', 'receivedOn', 'refusalReason', 'applicationProblemSummary', 'receiptNumber', 'itemName', 'decision', 'decisionReason', 'returnReason',
-      'decisionContent', 'promiseDeadline', 'breachPushDeadline', 'promiseKind', 'revokedLicenceNumber', 'siteInspectionResult', 'siteInspectionOpinion', 'clockDate'],
+      'decisionContent', 'promiseDeadline', 'breachPushDeadline', 'promiseKind', 'revokedLicenceNumber', 'siteInspectionResult', 'siteInspectionOpinion', 'clockDate',
+      'resubmissionChannel', 'withdrawalChannel', 'withdrawalReason'],
   },
-  template: { name: '记录办件状态', description: '写入办件状态时间线的一步 (受理日期、一次性告知书、决定及日期等)', inputs: [{ name: 'caseStatus', label: '办件状态', value: '已受理', choices: ['已受理', '不予受理', '已告知补正', '未补正办结', '已决定', '已办结', '补充勘验完成', '容缺逾期未补正', '承诺期满未履行'] }] },
+  template: { name: '记录办件状态', description: '写入办件状态时间线的一步 (受理日期、一次性告知书、决定及日期等)', inputs: [{ name: 'caseStatus', label: '办件状态', value: '已受理', choices: ['已受理', '不予受理', '已告知补正', '未补正办结', '已决定', '已办结', '补充勘验完成', '容缺逾期未补正', '承诺期满未履行', '已补正', '已撤回'] }] },
   async handler(context) {
     const { task, services } = context;
     const status = requireString(task, 'caseStatus');
