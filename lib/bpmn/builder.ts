@@ -62,7 +62,9 @@ export type Node =
       assignee?: string; rules?: ReasonRule[]; checks?: CompleteRule[]; documentation?: string }
   | { kind: 'call'; id: string; name: string; calledElement: string; inputs?: Inputs; outputs?: string[];
       /** a parallel instance per element of the collection (a process variable) */
-      multiInstance?: { collection: string; elementVariable: string };
+      multiInstance?: { collection: string; elementVariable: string;
+        /** 会签: ends the remaining instances once it holds (evaluated as each instance completes) */
+        completionCondition?: string };
       /** the called case's business key (default: the caller's); an expression */
       businessKey?: string;
       /** hand over only `inputs`, not all variables */
@@ -213,7 +215,9 @@ export function toSemanticXml(given: ProcessModel): string {
         const out = node.outputs ? node.outputs.map((name) => `        <camunda:out source="${name}" target="${name}" />\n`).join('') : '        <camunda:out variables="all" />\n';
         const businessKey = escape(node.businessKey ?? '#{execution.processBusinessKey}');
         const all = node.onlyInputs ? '' : '        <camunda:in variables="all" />\n';
-        const loop = node.multiInstance ? `      <bpmn:multiInstanceLoopCharacteristics camunda:collection="${escape(node.multiInstance.collection)}" camunda:elementVariable="${node.multiInstance.elementVariable}" />\n` : '';
+        const completion = node.multiInstance?.completionCondition;
+        const loop = !node.multiInstance ? '' : `      <bpmn:multiInstanceLoopCharacteristics camunda:collection="${escape(node.multiInstance.collection)}" camunda:elementVariable="${node.multiInstance.elementVariable}"${
+          completion ? `>\n        <bpmn:completionCondition xsi:type="bpmn:tFormalExpression">${escape(completion)}</bpmn:completionCondition>\n      </bpmn:multiInstanceLoopCharacteristics>\n` : ' />\n'}`;
         return `    <bpmn:callActivity id="${node.id}" name="${escape(node.name)}" calledElement="${escape(node.calledElement)}" camunda:calledElementBinding="latest">\n      <bpmn:extensionElements>\n        <camunda:in businessKey="${businessKey}" />\n${all}${extra}${out}      </bpmn:extensionElements>\n${io(node.id)}${loop}    </bpmn:callActivity>`;
       }
       case 'xor': {
