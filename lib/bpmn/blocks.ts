@@ -129,6 +129,7 @@ export const reviewBlock: ProcessModel = {
     { kind: 'user', id: 'ReviewTask', name: '审查', groups: '${reviewGroup}', form: 'review-examine', due: '${decisionDueAt}', rules: [
       requireReason('reviewAction', 'extend', 'extensionReason', '申请延长期限必须说明理由'),
       requireReason('reviewAction', 'suspend', 'specialProcedureReason', '启动特别程序必须说明理由'),
+    requireReason('reviewAction', 'consult', 'consultationQuestion', '征求意见必须写明征求的事项'),
     ], checks: [separation('record')] },
     ...reviewAlerts.nodes,
     { kind: 'xor', id: 'ReviewActionGateway', name: '办理方式' },
@@ -140,6 +141,11 @@ export const reviewBlock: ProcessModel = {
     { kind: 'service', id: 'StopClockTask', name: '暂停计时并书面告知', topic: TOPICS.stopClock },
     { kind: 'user', id: 'SpecialProcedureTask', name: '特别程序', groups: '${reviewGroup}', form: 'review-special-procedure' },
     { kind: 'service', id: 'RestartClockTask', name: '恢复计时', topic: TOPICS.restartClock },
+    // 征求意见: another section answers within the working days the reviewer gave; 审查 (so 决定) waits for it
+    recordStatus('RecordConsultationTask', '记录征求意见', '征求意见'),
+    { kind: 'service', id: 'ComputeConsultationDeadlineTask', name: '计算答复期限', topic: TOPICS.computeDeadline, inputs: { deadlineName: 'consultation', deadlineFrom: '${consultationRequestedOn}', deadlineWorkingDays: '${consultationWorkingDays}' } },
+    { kind: 'user', id: 'AnswerConsultationTask', name: '答复征求意见', groups: '${consultationGroup}', form: 'review-answer-consultation', due: '${consultationDueAt}' },
+    recordStatus('RecordConsultationAnswerTask', '记录征求意见答复', '征求意见已答复'),
   ],
   flows: [
     { id: 'ToReviewFlow', from: 'ReviewStartEvent', to: 'ReviewTask' },
@@ -156,6 +162,11 @@ export const reviewBlock: ProcessModel = {
     { id: 'ToSpecialProcedureFlow', from: 'StopClockTask', to: 'SpecialProcedureTask' },
     { id: 'ToRestartClockFlow', from: 'SpecialProcedureTask', to: 'RestartClockTask' },
     { id: 'ClockRestartedFlow', from: 'RestartClockTask', to: 'ReviewTask' },
+    { id: 'ConsultationRequestedFlow', name: '征求意见', from: 'ReviewActionGateway', to: 'RecordConsultationTask', condition: "${reviewAction == 'consult'}" },
+    { id: 'ToComputeConsultationDeadlineFlow', from: 'RecordConsultationTask', to: 'ComputeConsultationDeadlineTask' },
+    { id: 'ToAnswerConsultationFlow', from: 'ComputeConsultationDeadlineTask', to: 'AnswerConsultationTask' },
+    { id: 'ToRecordConsultationAnswerFlow', from: 'AnswerConsultationTask', to: 'RecordConsultationAnswerTask' },
+    { id: 'ConsultationAnsweredFlow', from: 'RecordConsultationAnswerTask', to: 'ReviewTask' },
   ],
 };
 

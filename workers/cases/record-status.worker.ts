@@ -2,6 +2,7 @@
 // and the facts that come with it: the acceptance date, the 一次性告知 sent to the applicant,
 // the decision and its date.
 import { recordStatus, type StatusChange } from '../../lib/repositories/cases.js';
+import { groupName } from '../../lib/engine/directory.js';
 import { notifyApplicant } from '../../lib/repositories/supervision.js';
 import { TOPICS } from '../topics.js';
 import type { WorkerContext, WorkerDefinition } from '../runtime/worker.js';
@@ -81,6 +82,14 @@ const STATUSES: Record<string, (context: WorkerContext) => Promise<Outcome>> = {
     // 补正 after a 一次性告知: the same case and receipt number, checked again, a new 5-day period
     return { note: `申请人已补正材料 (${optionalString(task, 'resubmissionChannel') ?? '窗口'}), 重新审核受理`, variables: {} };
   },
+  async 征求意见({ task, services }) {
+    // 征求意见: the reviewer asks another section; the answer period runs from today
+    const group = requireString(task, 'consultationGroup');
+    return { note: `征求${groupName(group)}意见: ${requireString(task, 'consultationQuestion')}`, variables: { consultationRequestedOn: services.today(task), consultationGroupName: groupName(group), consultationAnswer: null } };
+  },
+  async 征求意见已答复({ task }) {
+    return { note: `${groupName(requireString(task, 'consultationGroup'))}答复: ${requireString(task, 'consultationAnswer')}`, variables: {} };
+  },
   async 已撤回({ task }) {
     // 撤回: the applicant withdrew before the decision; no decision, no licence
     return { fields: { outcome: '撤回' }, note: `申请人撤回申请 (${optionalString(task, 'withdrawalChannel') ?? '窗口'}): ${optionalString(task, 'withdrawalReason') ?? ''}`, variables: {} };
@@ -97,9 +106,9 @@ export const worker: WorkerDefinition = {
     lockDuration: 30_000,
     variables: ['caseStatus', 'acceptedAs', 'deemed', 'receivedOn', 'refusalReason', 'applicationProblemSummary', 'receiptNumber', 'itemName', 'decision', 'decisionReason', 'returnReason',
       'decisionContent', 'promiseDeadline', 'breachPushDeadline', 'promiseKind', 'revokedLicenceNumber', 'siteInspectionResult', 'siteInspectionOpinion', 'clockDate',
-      'resubmissionChannel', 'withdrawalChannel', 'withdrawalReason'],
+      'resubmissionChannel', 'withdrawalChannel', 'withdrawalReason', 'consultationGroup', 'consultationQuestion', 'consultationAnswer'],
   },
-  template: { name: '记录办件状态', description: '写入办件状态时间线的一步 (受理日期、一次性告知书、决定及日期等)', inputs: [{ name: 'caseStatus', label: '办件状态', value: '已受理', choices: ['已受理', '不予受理', '已告知补正', '未补正办结', '已决定', '已办结', '补充勘验完成', '容缺逾期未补正', '承诺期满未履行', '已补正', '已撤回'] }] },
+  template: { name: '记录办件状态', description: '写入办件状态时间线的一步 (受理日期、一次性告知书、决定及日期等)', inputs: [{ name: 'caseStatus', label: '办件状态', value: '已受理', choices: ['已受理', '不予受理', '已告知补正', '未补正办结', '已决定', '已办结', '补充勘验完成', '容缺逾期未补正', '承诺期满未履行', '已补正', '已撤回', '征求意见', '征求意见已答复'] }] },
   async handler(context) {
     const { task, services } = context;
     const status = requireString(task, 'caseStatus');
