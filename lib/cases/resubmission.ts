@@ -32,7 +32,7 @@ export async function resubmitApplication({ db, engine, config }: ProcessDeps, i
   const record = await findCaseByReceipt(db, input.receiptNumber);
   if (!record) throw new NotFound(`没有受理编号为 ${input.receiptNumber} 的办件`, [{ field: 'receiptNumber', rule: 'caseExists', message: `没有受理编号为 ${input.receiptNumber} 的办件` }]);
   // the item process of the case (the case row may name the 受理 block that registered it)
-  const waiting = await engine.get<Array<{ processInstanceId: string }>>(`/execution?processInstanceBusinessKey=${encodeURIComponent(record.businessKey)}&messageEventSubscriptionName=${RESUBMISSION_MESSAGE}`);
+  const waiting = await engine.get<Array<{ processInstanceId: string }>>(`/execution?businessKey=${encodeURIComponent(record.businessKey)}&messageEventSubscriptionName=${RESUBMISSION_MESSAGE}`);
   if (!waiting.length) throw new Conflict('not-waiting', NOT_WAITING);
   const itemProcess = waiting[0]!.processInstanceId;
   const found = await getVersion(db, record.itemKey, record.itemVersion);

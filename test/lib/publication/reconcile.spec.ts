@@ -46,7 +46,7 @@ describe('#reconcile (台账比对)', function () {
     await system.db('outbox_message').where({ channel: 'publication', dedup_key: `${unacknowledged}#1` }).update({ status: 'pending', next_attempt_at: system.db.raw("now() + interval '1 day'") });
 
     const run = async (repair: boolean) => {
-      const response = await fetch(`${webBase(system)}/api/publication/reconcile${repair ? '?repair=true' : ''}`, { method: 'POST', headers: { authorization: basic('operator1') } });
+      const response = await fetch(`${webBase(system)}/api/publication/reconcile${repair ? '?repair=true' : ''}`, { method: 'POST', headers: { authorization: basic('operator1'), 'x-requested-with': 'XMLHttpRequest' } });
       expect(response.status).to.equal(200);
       const report = (await response.json()) as { mismatches: Mismatch[] };
       return report.mismatches.filter((m) => [missing, different, unacknowledged, extra].includes(m.licenceNumber));
