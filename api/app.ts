@@ -120,7 +120,7 @@ export function createApp({ config, db, engine, log, onDeployed }: AppDeps): exp
   app.use('/api/catalogue', catalogueRoutes(db));
   app.use('/api/calendar', calendarRoutes(db, engine, config));
   app.use('/calendar', calendarPage(db, horizon));
-  app.use('/api/cases', promiseRoutes(db, engine));
+  app.use('/api/cases', promiseRoutes({ db, engine, config }));
   app.use('/api/cases', caseRoutes(db, engine, config));
   app.use('/cases', casePage(db, engine, config));
   app.use('/api/credit', creditRoutes(db));

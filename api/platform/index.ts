@@ -73,6 +73,8 @@ export function platformApi({ config, db, engine, log }: PlatformDeps): Router {
   router.post('/cases/:receiptNumber/ratings', ...services.rate);
   router.post('/cases/:receiptNumber/ratings/appeal', ...services.appeal);
   router.post('/complaints', ...services.complain);
+  router.post('/cases/:receiptNumber/resubmission', ...services.resubmit);
+  router.post('/cases/:receiptNumber/withdrawal', ...services.withdraw);
 
   /** The applicant's case, proven by code or phone; failures are counted like every wrong proof. */
   const provenCase = async (req: express.Request) => {

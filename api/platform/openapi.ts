@@ -75,6 +75,40 @@ export function openApiDocument(config: Config): Record<string, unknown> {
           parameters: [{ name: 'receiptNumber', in: 'path', required: true, schema: { type: 'string', pattern: '^SP\\d{14}$' } }, { name: 'documentId', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
           requestBody: { required: true, content: { 'application/json': { schema: ref('ProgressQuery') } } },
           responses: { 200: { description: '文书 PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, ...COMMON_ERRORS, 404: json(ref('Error'), '没有找到 (受理编号或文书不存在, 或证件号码 / 电话不符)'), 422: json(ref('Error'), '查询条件不完整') },
+          },
+        },
+      '/api/v1/cases/{receiptNumber}/resubmission': {
+        post: {
+          tags: ['办件查询'],
+          operationId: 'resubmitApplication',
+          summary: '补正: 一次性告知后提交补正后的完整申请, 同一办件、同一受理编号继续办理',
+          description: '凭申请人证件号码 applicantCode 或联系电话 phone 之一 (同办件查询)。补正后的申请按办件受理时的事项清单版本校验: 仍有问题的, 422 一次列出全部问题, 办件不变; 齐全的, 办件回到受理审核, 重新计算 5 个工作日的受理期限。',
+          parameters: [{ name: 'receiptNumber', in: 'path', required: true, schema: { type: 'string', pattern: '^SP\\d{14}$' } }, { $ref: '#/components/parameters/IdempotencyKey' }],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['application'], additionalProperties: false, properties: { application: ref('Application'), applicantCode: { type: 'string', minLength: 1, maxLength: 40 }, phone: { type: 'string', minLength: 1, maxLength: 20 } } } } } },
+          responses: {
+            202: json({ type: 'object', required: ['outcome', 'receiptNumber', 'receivedOn', 'acceptancePath', 'progress'], properties: { outcome: { const: 'received' }, receiptNumber: { type: 'string' }, receivedOn: { type: 'string', format: 'date' }, acceptancePath: { type: 'string' }, progress: { type: 'string' } } }, '已收到补正, 窗口将重新审核受理'),
+            ...COMMON_ERRORS,
+            404: json(ref('Error'), '没有找到 (受理编号不存在, 或证件号码 / 电话不符)'),
+            409: json(ref('Error'), '办件不在补正期内 (not-waiting)'),
+            422: json({ oneOf: [ref('Deficiency'), ref('Error')] }, '补正后仍不齐全 (application-deficient, 列出全部问题), 查询条件不完整, 或 Idempotency-Key 已用于不同的请求'),
+          },
+        },
+      },
+      '/api/v1/cases/{receiptNumber}/withdrawal': {
+        post: {
+          tags: ['办件查询'],
+          operationId: 'withdrawApplication',
+          summary: '撤回: 作出决定前撤回申请, 办件以「已撤回」终止',
+          description: '凭申请人证件号码 applicantCode 或联系电话 phone 之一 (同办件查询), 须说明理由。已作出决定或已办结的不能撤回 (409)。',
+          parameters: [{ name: 'receiptNumber', in: 'path', required: true, schema: { type: 'string', pattern: '^SP\\d{14}$' } }, { $ref: '#/components/parameters/IdempotencyKey' }],
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', minLength: 2, maxLength: 500 }, applicantCode: { type: 'string', minLength: 1, maxLength: 40 }, phone: { type: 'string', minLength: 1, maxLength: 20 } } } } } },
+          responses: {
+            202: json({ type: 'object', required: ['receiptNumber', 'status'], properties: { receiptNumber: { type: 'string' }, status: { const: '已撤回' } } }, '已撤回'),
+            ...COMMON_ERRORS,
+            404: json(ref('Error'), '没有找到 (受理编号不存在, 或证件号码 / 电话不符)'),
+            409: json(ref('Error'), '已作出决定或已办结, 不能撤回 (already-decided)'),
+            422: json(ref('Error'), '查询条件不完整, 或 Idempotency-Key 已用于不同的请求'),
+          },
         },
       },
       '/api/v1/cases/{receiptNumber}/ratings': {

@@ -11,6 +11,10 @@ import { appealRating, type AppealInput } from '../../lib/ratings/appeal.js';
 import { submitRating, type RatingInput } from '../../lib/ratings/submit.js';
 import { HttpError } from '../errors.js';
 import { InvalidInput } from '../../lib/errors.js';
+import { inspectJson } from '../../lib/platform/intake.js';
+import { withdrawApplication } from '../../lib/cases/withdrawal.js';
+import { resubmitApplication } from '../../lib/cases/resubmission.js';
+import { stillDeficient } from '../routes/promises.js';
 import { applicantProof } from './proof.js';
 import { idempotencyKeyOf, requestHash, send, type Idempotency } from './idempotency.js';
 
@@ -51,7 +55,7 @@ function receiptOf(req: Request): string {
   return receipt;
 }
 
-export function serviceRoutes({ db, engine, config, idempotency, proveApplicant }: Deps): Record<'rate' | 'appeal' | 'complain', RequestHandler[]> {
+export function serviceRoutes({ db, engine, config, idempotency, proveApplicant }: Deps): Record<'rate' | 'appeal' | 'complain' | 'resubmit' | 'withdraw', RequestHandler[]> {
   const json = express.json({ limit: '16kb', strict: true, type: () => true });
   const deps = { db, engine, config };
   const once = async (req: Request, operation: string, body: unknown, work: () => Promise<{ status: number; body: unknown }>) => {
@@ -96,5 +100,32 @@ export function serviceRoutes({ db, engine, config, idempotency, proveApplicant 
     send(res, answer);
   };
 
-  return { rate: [json, rate], appeal: [json, appeal], complain: [json, complain] };
+  // 补正 online: the applicant's proof as for the progress query, the whole corrected application
+  const resubmit: RequestHandler = async (req, res) => {
+    const receiptNumber = receiptOf(req);
+    const { application } = objectBody(req, ['application', 'applicantCode', 'phone']);
+    const text = inspectJson(req.body);
+    if (text.length) throw new HttpError(400, 'bad-request', '请求内容含有不允许的字符或结构', text);
+    await proveApplicant(req, receiptNumber, applicantProof(req.body, ['application']));
+    if (!application || typeof application !== 'object' || Array.isArray(application)) throw new HttpError(422, 'invalid-application', '补正内容无效', [{ field: '/application', rule: 'required', message: '须提交补正后的完整申请 application (JSON 对象)' }]);
+    const answer = await once(req, `resubmission:${receiptNumber}`, application, async () => {
+      const result = await resubmitApplication(deps, { receiptNumber, application: application as Record<string, unknown>, channel: `网上 (${req.platformClient!.name})` });
+      if (result.outcome === 'deficient') throw stillDeficient(result);
+      return { status: 202, body: { ...result, progress: `/api/v1/cases/${receiptNumber}/progress` } };
+    });
+    send(res, answer);
+  };
+
+  // 撤回 online, before the decision: the applicant's proof, a reason
+  const withdraw: RequestHandler = async (req, res) => {
+    const receiptNumber = receiptOf(req);
+    const { reason } = objectBody(req, ['reason', 'applicantCode', 'phone']);
+    await proveApplicant(req, receiptNumber, applicantProof(req.body, ['reason']));
+    const answer = await once(req, `withdrawal:${receiptNumber}`, { reason }, async () => ({
+      status: 202, body: await withdrawApplication(deps, { receiptNumber, reason: reason as string, channel: `网上 (${req.platformClient!.name})` }),
+    }));
+    send(res, answer);
+  };
+
+  return { withdraw: [json, withdraw], rate: [json, rate], appeal: [json, appeal], complain: [json, complain], resubmit: [express.json({ limit: config.platformApi.maxJsonBytes, strict: true, type: () => true }), resubmit] };
 }

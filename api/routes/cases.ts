@@ -24,8 +24,8 @@ interface HistoricActivity { activityId: string; activityName: string | null; ac
 
 const STEP_TYPES = new Set(['userTask', 'serviceTask', 'callActivity', 'boundaryTimer', 'intermediateMessageCatch', 'intermediateTimer', 'noneEndEvent']);
 
-/** Who may read any case: the front desk (一窗受理 handles every case), leaders, analysts, operators. */
-const SEE_ALL_CASES = new Set(['window', 'leaders', 'analysts', 'operators', 'camunda-admin']);
+/** Who may read any case: the front desk (一窗受理 handles every case), leaders, 督查室 (催办), analysts, operators. */
+const SEE_ALL_CASES = new Set(['window', 'leaders', 'supervisors', 'analysts', 'operators', 'camunda-admin']);
 
 /**
  * A clerk of a section sees the record of a case only when the section has (had) a task in it:

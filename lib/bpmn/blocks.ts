@@ -50,6 +50,9 @@ export const acceptanceBlock: ProcessModel = {
     { kind: 'start', id: 'ApplicationReceivedStartEvent', name: '收到申请' },
     { kind: 'service', id: 'CheckApplicationTask', name: '校验申请', topic: TOPICS.validateApplication },
     { kind: 'boundaryError', id: 'ItemNotInCatalogueBoundaryEvent', name: '清单之外', attachedTo: 'CheckApplicationTask', error: 'ItemNotInCatalogueError' },
+    { kind: 'xor', id: 'ItemKnownGateway', name: '事项在清单中?' },
+    { kind: 'service', id: 'RegisterRefusedCaseTask', name: '登记收件', topic: TOPICS.registerCase },
+    recordStatus('RecordNotInForceTask', '记录不予受理 (事项不在实施中)', '不予受理'),
     { kind: 'end', id: 'NotInCatalogueEndEvent', name: '不予受理 (清单之外)' },
     { kind: 'service', id: 'RegisterCaseTask', name: '登记收件', topic: TOPICS.registerCase },
     { kind: 'service', id: 'ComputeNoticeDeadlineTask', name: '计算告知期限', topic: TOPICS.computeDeadline, inputs: { deadlineName: 'notice', deadlineFrom: '${receivedOn}', deadlineWorkingDays: '5' } },
@@ -76,7 +79,12 @@ export const acceptanceBlock: ProcessModel = {
   ],
   flows: [
     { id: 'ToCheckApplicationFlow', from: 'ApplicationReceivedStartEvent', to: 'CheckApplicationTask' },
-    { id: 'NotInCatalogueFlow', from: 'ItemNotInCatalogueBoundaryEvent', to: 'NotInCatalogueEndEvent' },
+    { id: 'NotInCatalogueFlow', from: 'ItemNotInCatalogueBoundaryEvent', to: 'ItemKnownGateway' },
+    // an item of the catalogue that is suspended or repealed: the case gets its receipt number and the written refusal
+    { id: 'ItemNotInForceFlow', name: '暂停或停止实施', from: 'ItemKnownGateway', to: 'RegisterRefusedCaseTask', condition: "${execution.getVariable('itemVersion') != null}" },
+    { id: 'ItemUnknownFlow', name: '清单中无此事项', from: 'ItemKnownGateway', to: 'NotInCatalogueEndEvent', condition: "${execution.getVariable('itemVersion') == null}" },
+    { id: 'ToRecordNotInForceFlow', from: 'RegisterRefusedCaseTask', to: 'RecordNotInForceTask' },
+    { id: 'NotInForceRecordedFlow', from: 'RecordNotInForceTask', to: 'NotInCatalogueEndEvent' },
     { id: 'ToRegisterCaseFlow', from: 'CheckApplicationTask', to: 'RegisterCaseTask' },
     { id: 'ToComputeNoticeDeadlineFlow', from: 'RegisterCaseTask', to: 'ComputeNoticeDeadlineTask' },
     { id: 'ToMaterialsCompleteGatewayFlow', from: 'ComputeNoticeDeadlineTask', to: 'MaterialsCompleteGateway' },
@@ -121,6 +129,7 @@ export const reviewBlock: ProcessModel = {
     { kind: 'user', id: 'ReviewTask', name: '审查', groups: '${reviewGroup}', form: 'review-examine', due: '${decisionDueAt}', rules: [
       requireReason('reviewAction', 'extend', 'extensionReason', '申请延长期限必须说明理由'),
       requireReason('reviewAction', 'suspend', 'specialProcedureReason', '启动特别程序必须说明理由'),
+    requireReason('reviewAction', 'consult', 'consultationQuestion', '征求意见必须写明征求的事项'),
     ], checks: [separation('record')] },
     ...reviewAlerts.nodes,
     { kind: 'xor', id: 'ReviewActionGateway', name: '办理方式' },
@@ -132,6 +141,11 @@ export const reviewBlock: ProcessModel = {
     { kind: 'service', id: 'StopClockTask', name: '暂停计时并书面告知', topic: TOPICS.stopClock },
     { kind: 'user', id: 'SpecialProcedureTask', name: '特别程序', groups: '${reviewGroup}', form: 'review-special-procedure' },
     { kind: 'service', id: 'RestartClockTask', name: '恢复计时', topic: TOPICS.restartClock },
+    // 征求意见: another section answers within the working days the reviewer gave; 审查 (so 决定) waits for it
+    recordStatus('RecordConsultationTask', '记录征求意见', '征求意见'),
+    { kind: 'service', id: 'ComputeConsultationDeadlineTask', name: '计算答复期限', topic: TOPICS.computeDeadline, inputs: { deadlineName: 'consultation', deadlineFrom: '${consultationRequestedOn}', deadlineWorkingDays: '${consultationWorkingDays}' } },
+    { kind: 'user', id: 'AnswerConsultationTask', name: '答复征求意见', groups: '${consultationGroup}', form: 'review-answer-consultation', due: '${consultationDueAt}' },
+    recordStatus('RecordConsultationAnswerTask', '记录征求意见答复', '征求意见已答复'),
   ],
   flows: [
     { id: 'ToReviewFlow', from: 'ReviewStartEvent', to: 'ReviewTask' },
@@ -148,6 +162,11 @@ export const reviewBlock: ProcessModel = {
     { id: 'ToSpecialProcedureFlow', from: 'StopClockTask', to: 'SpecialProcedureTask' },
     { id: 'ToRestartClockFlow', from: 'SpecialProcedureTask', to: 'RestartClockTask' },
     { id: 'ClockRestartedFlow', from: 'RestartClockTask', to: 'ReviewTask' },
+    { id: 'ConsultationRequestedFlow', name: '征求意见', from: 'ReviewActionGateway', to: 'RecordConsultationTask', condition: "${reviewAction == 'consult'}" },
+    { id: 'ToComputeConsultationDeadlineFlow', from: 'RecordConsultationTask', to: 'ComputeConsultationDeadlineTask' },
+    { id: 'ToAnswerConsultationFlow', from: 'ComputeConsultationDeadlineTask', to: 'AnswerConsultationTask' },
+    { id: 'ToRecordConsultationAnswerFlow', from: 'AnswerConsultationTask', to: 'RecordConsultationAnswerTask' },
+    { id: 'ConsultationAnsweredFlow', from: 'RecordConsultationAnswerTask', to: 'ReviewTask' },
   ],
 };
 

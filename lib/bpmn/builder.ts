@@ -52,7 +52,9 @@ export type Node =
       /** the start form's rules as JSON, checked by the engine before the case starts */
       guard?: string;
       /** variables set at the start when the starter did not give them (a Tasklist start) */
-      defaults?: Record<string, string> }
+      defaults?: Record<string, string>;
+      /** the message that starts an event sub-process (interrupting) */
+      message?: string }
   | { kind: 'end'; id: string; name: string; terminate?: boolean }
   | { kind: 'service'; id: string; name: string; topic: string; inputs?: Inputs; outputs?: Inputs; documentation?: string }
   | { kind: 'user'; id: string; name: string; groups: string; form: string; due?: string;
@@ -60,7 +62,9 @@ export type Node =
       assignee?: string; rules?: ReasonRule[]; checks?: CompleteRule[]; documentation?: string }
   | { kind: 'call'; id: string; name: string; calledElement: string; inputs?: Inputs; outputs?: string[];
       /** a parallel instance per element of the collection (a process variable) */
-      multiInstance?: { collection: string; elementVariable: string };
+      multiInstance?: { collection: string; elementVariable: string;
+        /** 会签: ends the remaining instances once it holds (evaluated as each instance completes) */
+        completionCondition?: string };
       /** the called case's business key (default: the caller's); an expression */
       businessKey?: string;
       /** hand over only `inputs`, not all variables */
@@ -91,6 +95,8 @@ export interface ProcessModel {
   errors?: Array<{ id: string; name: string; code: string }>;
 
   messages?: Array<{ id: string; name: string }>;
+  /** event sub-processes (e.g. 撤回): a message start event interrupts the whole case, wherever it is */
+  eventSubprocesses?: Array<{ id: string; name: string; nodes: Node[]; flows: Flow[] }>;
 }
 
 const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -161,20 +167,25 @@ export function withCalendarWait(model: ProcessModel): ProcessModel {
 export function toSemanticXml(given: ProcessModel): string {
   const model = withCalendarWait(given);
   const ids = new Set<string>();
-  for (const item of [...model.nodes, ...model.flows]) {
+  const inner = model.eventSubprocesses ?? [];
+  for (const item of [...model.nodes, ...model.flows, ...inner, ...inner.flatMap((sub) => [...sub.nodes, ...sub.flows])]) {
     if (ids.has(item.id)) throw new Error(`${model.id}: id ${item.id} 重复`);
     ids.add(item.id);
   }
-  for (const flow of model.flows) {
-    for (const end of [flow.from, flow.to]) if (!model.nodes.some((node) => node.id === end)) throw new Error(`${model.id}: flow ${flow.id} 指向不存在的元素 ${end}`);
+  for (const scope of [model, ...inner]) {
+    for (const flow of scope.flows) {
+      for (const end of [flow.from, flow.to]) if (!scope.nodes.some((node) => node.id === end)) throw new Error(`${model.id}: flow ${flow.id} 指向不存在的元素 ${end}`);
+    }
   }
-  const incoming = (id: string) => model.flows.filter((f) => f.to === id).map((f) => `      <bpmn:incoming>${f.id}</bpmn:incoming>\n`).join('');
-  const outgoing = (id: string) => model.flows.filter((f) => f.from === id).map((f) => `      <bpmn:outgoing>${f.id}</bpmn:outgoing>\n`).join('');
+  const allFlows = [...model.flows, ...inner.flatMap((sub) => sub.flows)];
+  const incoming = (id: string) => allFlows.filter((f) => f.to === id).map((f) => `      <bpmn:incoming>${f.id}</bpmn:incoming>\n`).join('');
+  const outgoing = (id: string) => allFlows.filter((f) => f.from === id).map((f) => `      <bpmn:outgoing>${f.id}</bpmn:outgoing>\n`).join('');
   const io = (id: string) => incoming(id) + outgoing(id);
   const doc = (text?: string) => (text ? `      <bpmn:documentation>${escape(text)}</bpmn:documentation>\n` : '');
-  const body = model.nodes.map((node): string => {
+  const render = (node: Node): string => {
     switch (node.kind) {
       case 'start': {
+        if (node.message) return `    <bpmn:startEvent id="${node.id}" name="${escape(node.name)}" isInterrupting="true">\n${io(node.id)}      <bpmn:messageEventDefinition id="${node.id}Definition" messageRef="${node.message}" />\n    </bpmn:startEvent>`;
         if (!node.form) return `    <bpmn:startEvent id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}    </bpmn:startEvent>`;
         // started from the Tasklist, a case has no business key yet: it gets one from its id
         const key = `\${execution.processBusinessKey == null ? execution.setProcessBusinessKey('desk-'.concat(execution.processInstanceId)) : null}`;
@@ -204,7 +215,9 @@ export function toSemanticXml(given: ProcessModel): string {
         const out = node.outputs ? node.outputs.map((name) => `        <camunda:out source="${name}" target="${name}" />\n`).join('') : '        <camunda:out variables="all" />\n';
         const businessKey = escape(node.businessKey ?? '#{execution.processBusinessKey}');
         const all = node.onlyInputs ? '' : '        <camunda:in variables="all" />\n';
-        const loop = node.multiInstance ? `      <bpmn:multiInstanceLoopCharacteristics camunda:collection="${escape(node.multiInstance.collection)}" camunda:elementVariable="${node.multiInstance.elementVariable}" />\n` : '';
+        const completion = node.multiInstance?.completionCondition;
+        const loop = !node.multiInstance ? '' : `      <bpmn:multiInstanceLoopCharacteristics camunda:collection="${escape(node.multiInstance.collection)}" camunda:elementVariable="${node.multiInstance.elementVariable}"${
+          completion ? `>\n        <bpmn:completionCondition xsi:type="bpmn:tFormalExpression">${escape(completion)}</bpmn:completionCondition>\n      </bpmn:multiInstanceLoopCharacteristics>\n` : ' />\n'}`;
         return `    <bpmn:callActivity id="${node.id}" name="${escape(node.name)}" calledElement="${escape(node.calledElement)}" camunda:calledElementBinding="latest">\n      <bpmn:extensionElements>\n        <camunda:in businessKey="${businessKey}" />\n${all}${extra}${out}      </bpmn:extensionElements>\n${io(node.id)}${loop}    </bpmn:callActivity>`;
       }
       case 'xor': {
@@ -225,12 +238,15 @@ export function toSemanticXml(given: ProcessModel): string {
       case 'boundaryError':
         return `    <bpmn:boundaryEvent id="${node.id}" name="${escape(node.name)}" attachedToRef="${node.attachedTo}">\n${io(node.id)}      <bpmn:errorEventDefinition id="${node.id}Definition" errorRef="${node.error}" />\n    </bpmn:boundaryEvent>`;
     }
-  }).join('\n');
-  const flows = model.flows.map((flow) => {
+  };
+  const sequenceFlow = (flow: Flow): string => {
     const name = flow.name ? ` name="${escape(flow.name)}"` : '';
     const condition = flow.condition ? `\n      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${escape(flow.condition)}</bpmn:conditionExpression>\n    ` : '';
     return `    <bpmn:sequenceFlow id="${flow.id}"${name} sourceRef="${flow.from}" targetRef="${flow.to}"${condition ? `>${condition}</bpmn:sequenceFlow>` : ' />'}`;
-  }).join('\n');
+  };
+  const subprocesses = inner.map((sub) => `\n    <bpmn:subProcess id="${sub.id}" name="${escape(sub.name)}" triggeredByEvent="true">\n${[...sub.nodes.map(render), ...sub.flows.map(sequenceFlow)].join('\n')}\n    </bpmn:subProcess>`).join('');
+  const body = model.nodes.map(render).join('\n');
+  const flows = model.flows.map(sequenceFlow).join('\n') + subprocesses;
   // only a process with a start form is started at the desk (the blocks are called by items)
   const startable = model.nodes.some((node) => node.kind === 'start' && node.form);
   const errors = (model.errors ?? []).map((e) => `  <bpmn:error id="${e.id}" name="${escape(e.name)}" errorCode="${e.code}" />\n`).join('');

@@ -26,10 +26,10 @@ export const inspectionOpinionBlock: ProcessModel = {
 export const jointInspectionBlock: ProcessModel = {
   id: 'joint-inspection',
   name: '联合踏勘',
-  documentation: '各部门并联踏勘 (一同踏勘), 各自提出意见后合并为统一意见: 任一部门不同意即不予办理并说明理由; 有条件同意的条件写入许可.',
+  documentation: '各部门并联踏勘 (一同踏勘), 按一件事的会签规则合并为统一意见: 全部同意 (默认, 任一部门不同意即不予办理并说明理由), 多数同意或任一同意 (结果已定即结束其余部门的踏勘); 有条件同意的条件写入许可.',
   nodes: [
     { kind: 'start', id: 'JointInspectionStartEvent', name: '开始联合踏勘' },
-    { kind: 'call', id: 'DepartmentInspectionCallActivity', name: '部门踏勘', calledElement: 'joint-inspection-opinion', multiInstance: { collection: '${jointInspectionGroups}', elementVariable: 'inspectionGroup' }, outputs: [] },
+    { kind: 'call', id: 'DepartmentInspectionCallActivity', name: '部门踏勘', calledElement: 'joint-inspection-opinion', multiInstance: { collection: '${jointInspectionGroups}', elementVariable: 'inspectionGroup', completionCondition: "${execution.getVariable('jointDecided') == true}" }, outputs: ['jointDecided'] },
     { kind: 'service', id: 'MergeOpinionsTask', name: '合并意见', topic: TOPICS.mergeInspectionOpinions },
     { kind: 'end', id: 'JointInspectionDoneEndEvent', name: '出具统一意见' },
   ],

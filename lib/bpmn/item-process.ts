@@ -12,6 +12,9 @@ export const SUPPLEMENT_WORKING_DAYS = 30;
 
 export const RESUBMISSION_MESSAGE = 'ApplicationResubmitted';
 
+/** 撤回: the applicant withdraws before the decision (POST …/withdrawal); the case ends wherever it is. */
+export const WITHDRAWAL_MESSAGE = 'ApplicationWithdrawn';
+
 /** 信用承诺 + 择期补充勘验: the inspection after the licence is due within these working days. */
 export const FOLLOW_UP_INSPECTION_WORKING_DAYS = 20;
 
@@ -29,6 +32,7 @@ export function itemProcess(entry: Pick<CatalogueEntry, 'key' | 'name' | 'proces
     { kind: 'service', id: 'ComputeSupplementDeadlineTask', name: '计算补正期限', topic: TOPICS.computeDeadline, inputs: { deadlineName: 'supplement', deadlineFrom: '${noticeGivenOn}', deadlineWorkingDays: String(SUPPLEMENT_WORKING_DAYS) } },
     { kind: 'eventGateway', id: 'AwaitSupplementGateway', name: '等待补正' },
     { kind: 'messageCatch', id: 'ApplicationResubmittedEvent', name: '收到补正材料', message: 'ApplicationResubmittedMessage' },
+    { kind: 'service', id: 'RecordResubmissionTask', name: '记录补正', topic: TOPICS.recordCaseStatus, inputs: { caseStatus: '已补正' } },
     { kind: 'timerCatch', id: 'SupplementPeriodExpiredEvent', name: '补正期满', date: '${supplementDueAt}' },
     { kind: 'service', id: 'RecordClosedWithoutSupplementTask', name: '记录未补正办结', topic: TOPICS.recordCaseStatus, inputs: { caseStatus: '未补正办结' } },
     { kind: 'end', id: 'ClosedWithoutSupplementEndEvent', name: '未补正办结' },
@@ -65,7 +69,9 @@ export function itemProcess(entry: Pick<CatalogueEntry, 'key' | 'name' | 'proces
     { id: 'ToAwaitSupplementFlow', from: 'ComputeSupplementDeadlineTask', to: 'AwaitSupplementGateway' },
     { id: 'ToResubmittedFlow', from: 'AwaitSupplementGateway', to: 'ApplicationResubmittedEvent' },
     { id: 'ToSupplementExpiredFlow', from: 'AwaitSupplementGateway', to: 'SupplementPeriodExpiredEvent' },
-    { id: 'ResubmittedFlow', from: 'ApplicationResubmittedEvent', to: 'AcceptanceCallActivity' },
+    // 补正 (window or online, POST …/resubmission): the same case, a new check and a new 5-day period
+    { id: 'ToRecordResubmissionFlow', from: 'ApplicationResubmittedEvent', to: 'RecordResubmissionTask' },
+    { id: 'ResubmittedFlow', from: 'RecordResubmissionTask', to: 'AcceptanceCallActivity' },
     { id: 'SupplementExpiredFlow', from: 'SupplementPeriodExpiredEvent', to: 'RecordClosedWithoutSupplementTask' },
     { id: 'ClosedWithoutSupplementFlow', from: 'RecordClosedWithoutSupplementTask', to: 'ClosedWithoutSupplementEndEvent' },
     { id: 'GrantFlow', name: '准予', from: 'GrantedGateway', to: 'ResultIssueCallActivity', condition: "${decision == 'grant'}" },
@@ -125,8 +131,21 @@ export function itemProcess(entry: Pick<CatalogueEntry, 'key' | 'name' | 'proces
     id: entry.key,
     name: entry.name,
     documentation: `${entry.name} (${limits}). 受理、审查、决定等环节见各调用的构件流程; 时限、是否勘验、是否法制审核取自办件受理时的事项清单版本.`,
-    messages: [{ id: 'ApplicationResubmittedMessage', name: RESUBMISSION_MESSAGE }],
+    messages: [{ id: 'ApplicationResubmittedMessage', name: RESUBMISSION_MESSAGE }, { id: 'ApplicationWithdrawnMessage', name: WITHDRAWAL_MESSAGE }],
     nodes,
     flows,
+    eventSubprocesses: [{
+      id: 'WithdrawalSubProcess',
+      name: '撤回',
+      nodes: [
+        { kind: 'start', id: 'ApplicationWithdrawnStartEvent', name: '申请人撤回申请', message: 'ApplicationWithdrawnMessage' },
+        { kind: 'service', id: 'RecordWithdrawnTask', name: '记录撤回', topic: TOPICS.recordCaseStatus, inputs: { caseStatus: '已撤回' } },
+        { kind: 'end', id: 'WithdrawnEndEvent', name: '已撤回' },
+      ],
+      flows: [
+        { id: 'ToRecordWithdrawnFlow', from: 'ApplicationWithdrawnStartEvent', to: 'RecordWithdrawnTask' },
+        { id: 'WithdrawnFlow', from: 'RecordWithdrawnTask', to: 'WithdrawnEndEvent' },
+      ],
+    }],
   };
 }

@@ -14,6 +14,20 @@ import { createApplicationValidator, type ValidationProblem } from '../validatio
 import { checkApplication } from './application-check.js';
 import { SCHEMA_DIR, type CatalogueEntry } from './entry.js';
 
+export type JointRule = '全部同意' | '多数同意' | '任一同意';
+
+/**
+ * 会签: the unified opinion by the rule, from the opinions given so far out of `total`
+ * departments; `decided` once the rest cannot change it (the joint inspection may end early).
+ */
+export function jointVerdict(rule: JointRule, total: number, opinions: Array<{ opinion: string }>): { decided: boolean; agreed: boolean } {
+  const agreed = opinions.filter((o) => o.opinion !== '不同意').length;
+  const refused = opinions.length - agreed;
+  if (rule === '任一同意') return { decided: agreed >= 1 || refused === total, agreed: agreed >= 1 };
+  if (rule === '多数同意') return { decided: agreed * 2 > total || refused * 2 >= total, agreed: agreed * 2 > total };
+  return { decided: opinions.length === total, agreed: refused === 0 };
+}
+
 export interface BundleEntry {
   key: string;
   code: string;
@@ -23,7 +37,8 @@ export interface BundleEntry {
   form: Record<string, unknown>;
   rules?: Array<{ ifTicked: string; field: string; minimum: number; message: string }>;
   targetWorkingDays: number;
-  jointInspection?: { groups: string[] };
+  /** 会签规则: 全部同意 (default), 多数同意, 任一同意 */
+  jointInspection?: { groups: string[]; rule?: JointRule };
   status: '在用' | '暂停' | '已取消';
 }
 

@@ -22,6 +22,9 @@ export const GROUPS = {
 
 export type GroupId = (typeof GROUPS)[keyof typeof GROUPS]['id'];
 
+/** A section's Chinese name for texts people read (permits, notices, summaries); the id when unknown. */
+export const groupName = (id: string): string => (GROUPS as Record<string, { name: string }>)[id]?.name ?? id;
+
 /** Groups whose members work on human tasks in the Tasklist. */
 export const DEPARTMENT_GROUPS: GroupId[] = ['window', 'marketReview', 'constructionReview', 'municipalReview', 'healthReview', 'publicSecurityReview', 'legalReview', 'leaders', 'utilityCompanies', 'ratingOffice', 'complaintWindow', 'supervisors'];
 

@@ -11,8 +11,8 @@ import { WORKERS } from '../../workers/index.js';
 import { TOPICS } from '../../workers/topics.js';
 import type { LintContext } from '../../modeler/lint/rules.js';
 
-/** Candidate groups that come from the catalogue entry or the bundle at run time. */
-export const GROUP_EXPRESSIONS = ['${reviewGroup}', '${decisionGroup}', '${inspectionGroup}'];
+/** Candidate groups that come from the catalogue entry or the bundle at run time, or the 审查 form's select of sections (征求意见). */
+export const GROUP_EXPRESSIONS = ['${reviewGroup}', '${decisionGroup}', '${inspectionGroup}', '${consultationGroup}'];
 
 /** The groups that do work in tasks (not the technical and administrative ones). */
 const WORKING_GROUPS = Object.values(GROUPS).map((group) => group.id).filter((id) => id !== 'shenpiServices' && id !== 'operators');

@@ -188,3 +188,15 @@ async function evaluateBundle(db: Knex, version: number, bundle: BundleEntry, ap
   if (problems.length) return { outcome: 'deficient', kind: 'bundle', key: bundle.key, name: bundle.name, problems, notice: notice(bundle.name, problems.map((p) => ({ ...p }))) };
   return { outcome: 'acceptable', kind: 'bundle', key: bundle.key, name: bundle.name, version, classification: { path: 'complete', pending: [] }, problems: [], items: checked.ticked };
 }
+
+export type ResubmissionVerdict =
+  | { outcome: 'deficient'; name: string; problems: ApplicationProblem[]; notice: string }
+  | { outcome: 'acceptable'; classification: Classification };
+
+/** 补正 after a 一次性告知: the corrected application against the catalogue version the case started with, every problem at once. */
+export function evaluateResubmission(entry: CatalogueEntry, application: unknown): ResubmissionVerdict {
+  const found = checkApplication(entry, application);
+  const classification = classify(entry, application, found);
+  if (classification.path === 'deficient') return { outcome: 'deficient', name: entry.name, problems: under('/application', found), notice: notice(entry.name, found) };
+  return { outcome: 'acceptable', classification };
+}

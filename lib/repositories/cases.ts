@@ -102,6 +102,14 @@ export async function recordStatus(db: Knex, change: StatusChange): Promise<bool
   });
 }
 
+/** An entry of the case's timeline that leaves its status as it is (催办); `eventKey` makes it once. */
+export async function addCaseNote(db: Knex, note: { businessKey: string; kind: string; activityId: string; eventKey: string; note: string; detail?: unknown }): Promise<void> {
+  const row = await db('case_record').where({ business_key: note.businessKey }).first('id');
+  if (!row) throw new Error(`办件 ${note.businessKey} 未登记`);
+  await db('case_event').insert({ case_id: row.id, activity_id: note.activityId, activity_instance_id: note.eventKey, status: note.kind, note: note.note, detail: note.detail === undefined ? null : JSON.stringify(note.detail) })
+    .onConflict(['activity_instance_id', 'status']).ignore();
+}
+
 /** The status of a case whose deadline needs a year the working-day calendar does not know yet. */
 export const AWAITING_CALENDAR_STATUS = '待发布工作日历';
 /** The timeline entry when it goes on; the case's status becomes again what it was before. */

@@ -15,7 +15,10 @@ export interface NewAlert {
 
 export interface AlertRecord extends NewAlert { id: number; createdAt: Date }
 
-/** Writes the alert and its notification together, once per firing timer. */
+/** Who hears of every red card besides the responsible section. */
+export const RED_CARD_ALSO_TO = 'leaders';
+
+/** Writes the alert and its notification(s) together, once per firing timer. */
 export async function raiseAlert(db: Knex, alert: NewAlert): Promise<boolean> {
   return db.transaction(async (trx) => {
     const inserted = await trx('supervision_alert').insert({
@@ -24,10 +27,18 @@ export async function raiseAlert(db: Knex, alert: NewAlert): Promise<boolean> {
       timer_activity_instance_id: alert.timerActivityInstanceId,
     }).onConflict('timer_activity_instance_id').ignore().returning('id');
     if (inserted.length === 0) return false;
+    const title = alert.level === 'yellow' ? '电子监察黄牌预警' : '电子监察红牌警告';
     await trx('notification').insert({
       recipient_kind: 'group', recipient: alert.responsibleGroup, business_key: alert.businessKey,
-      title: alert.level === 'yellow' ? '电子监察黄牌预警' : '电子监察红牌警告', body: alert.message, dedup_key: `alert:${alert.timerActivityInstanceId}`,
+      title, body: alert.message, dedup_key: `alert:${alert.timerActivityInstanceId}`,
     });
+    // a red card reaches the 局领导 too
+    if (alert.level === 'red' && alert.responsibleGroup !== RED_CARD_ALSO_TO) {
+      await trx('notification').insert({
+        recipient_kind: 'group', recipient: RED_CARD_ALSO_TO, business_key: alert.businessKey,
+        title, body: alert.message, dedup_key: `alert:${alert.timerActivityInstanceId}:${RED_CARD_ALSO_TO}`,
+      });
+    }
     return true;
   });
 }

@@ -61,6 +61,10 @@ export const worker: WorkerDefinition = {
       receivedAt: variable('receivedAt') ?? (variable('clockDate') ? null : new Date().toISOString()),
       bundleJointInspection: Boolean(bundle.jointInspection),
       jointInspectionGroups: new StringList(bundle.jointInspection?.groups ?? []),
+      // 会签: how the departments' opinions become one, and how many there are
+      jointInspectionRule: bundle.jointInspection?.rule ?? '全部同意',
+      jointInspectionSize: bundle.jointInspection?.groups.length ?? 0,
+      jointDecided: false,
       bundleFirstItems: new StringList(problems.length ? [] : ticked.filter((key) => stage(key) === 1)),
       bundleThenItems: new StringList(problems.length ? [] : ticked.filter((key) => stage(key) === 2)),
       bundleApplications: applications,

@@ -3,6 +3,7 @@
 // the decision and its date.
 import { acceptanceNotice, correctionNotice, decisionDocument, deliveryReceipt, refusalNotice, type Act, type ActContext } from '../../lib/documents/index.js';
 import { recordStatus, type StatusChange } from '../../lib/repositories/cases.js';
+import { groupName } from '../../lib/engine/directory.js';
 import { notifyApplicant } from '../../lib/repositories/supervision.js';
 import { TOPICS } from '../topics.js';
 import type { WorkerContext, WorkerDefinition } from '../runtime/worker.js';
@@ -30,8 +31,10 @@ const STATUSES: Record<string, (context: WorkerContext) => Promise<Outcome>> = {
       document: (documents, act) => acceptanceNotice(documents, { ...act, acceptedOn, deemed: Boolean(deemed), mode }),
     };
   },
-  async 不予受理({ task }) {
+  async 不予受理({ task, services }) {
     const reason = requireString(task, 'refusalReason');
+    // 不予受理 is decided in writing, with the reason (Art. 32): the applicant is told
+    await notifyApplicant(services.db, requireBusinessKey(task), '不予受理通知书', `您的申请 (受理编号 ${optionalString(task, 'receiptNumber') ?? ''}) 不予受理: ${reason}`, `not-accepted:${task.activityInstanceId}`);
     return { fields: { outcome: '不予受理' }, note: reason, variables: { acceptanceOutcome: 'refused' }, document: (documents, act) => refusalNotice(documents, { ...act, reason }) };
   },
   async 已告知补正({ task, services }) {
@@ -83,6 +86,22 @@ const STATUSES: Record<string, (context: WorkerContext) => Promise<Outcome>> = {
     // 退回: the decision-maker sends the case back to the review section, with the reason
     return { note: `退回审查科室重新审查: ${requireString(task, 'returnReason')}`, variables: { reviewReturned: true } };
   },
+  async 已补正({ task }) {
+    // 补正 after a 一次性告知: the same case and receipt number, checked again, a new 5-day period
+    return { note: `申请人已补正材料 (${optionalString(task, 'resubmissionChannel') ?? '窗口'}), 重新审核受理`, variables: {} };
+  },
+  async 征求意见({ task, services }) {
+    // 征求意见: the reviewer asks another section; the answer period runs from today
+    const group = requireString(task, 'consultationGroup');
+    return { note: `征求${groupName(group)}意见: ${requireString(task, 'consultationQuestion')}`, variables: { consultationRequestedOn: services.today(task), consultationGroupName: groupName(group), consultationAnswer: null } };
+  },
+  async 征求意见已答复({ task }) {
+    return { note: `${groupName(requireString(task, 'consultationGroup'))}答复: ${requireString(task, 'consultationAnswer')}`, variables: {} };
+  },
+  async 已撤回({ task }) {
+    // 撤回: the applicant withdrew before the decision; no decision, no licence
+    return { fields: { outcome: '撤回' }, note: `申请人撤回申请 (${optionalString(task, 'withdrawalChannel') ?? '窗口'}): ${optionalString(task, 'withdrawalReason') ?? ''}`, variables: {} };
+  },
   async 未补正办结() {
     return { fields: { outcome: '未补正' }, note: '补正期限届满, 申请人未补正材料', variables: {} };
   },
@@ -94,9 +113,10 @@ export const worker: WorkerDefinition = {
   options: {
     lockDuration: 30_000,
     variables: ['caseStatus', 'acceptedAs', 'deemed', 'receivedOn', 'refusalReason', 'applicationProblemSummary', 'receiptNumber', 'itemName', 'decision', 'decisionReason', 'returnReason',
-      'decisionContent', 'promiseDeadline', 'breachPushDeadline', 'promiseKind', 'revokedLicenceNumber', 'siteInspectionResult', 'siteInspectionOpinion', 'clockDate', 'deliveryMethod'],
+      'decisionContent', 'promiseDeadline', 'breachPushDeadline', 'promiseKind', 'revokedLicenceNumber', 'siteInspectionResult', 'siteInspectionOpinion', 'clockDate', 'deliveryMethod',
+      'resubmissionChannel', 'withdrawalChannel', 'withdrawalReason', 'consultationGroup', 'consultationQuestion', 'consultationAnswer'],
   },
-  template: { name: '记录办件状态', description: '写入办件状态时间线的一步 (受理日期、一次性告知书、决定及日期等)', inputs: [{ name: 'caseStatus', label: '办件状态', value: '已受理', choices: ['已受理', '不予受理', '已告知补正', '未补正办结', '已决定', '已办结', '补充勘验完成', '容缺逾期未补正', '承诺期满未履行'] }] },
+  template: { name: '记录办件状态', description: '写入办件状态时间线的一步 (受理日期、一次性告知书、决定及日期等)', inputs: [{ name: 'caseStatus', label: '办件状态', value: '已受理', choices: ['已受理', '不予受理', '已告知补正', '未补正办结', '已决定', '已办结', '补充勘验完成', '容缺逾期未补正', '承诺期满未履行', '已补正', '已撤回', '征求意见', '征求意见已答复'] }] },
   async handler(context) {
     const { task, services } = context;
     const status = requireString(task, 'caseStatus');

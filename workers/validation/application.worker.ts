@@ -20,18 +20,20 @@ export const worker: WorkerDefinition = {
     const pinned = task.variables.get('itemVersion');
     const found = typeof pinned === 'number' ? await getVersion(services.db, itemKey, pinned) : await latestVersion(services.db, itemKey);
     const today = services.today(task);
+    const variable = (name: string): unknown => task.variables.get(name);
+    const fromForm = variable('application') === undefined && startedFromForm(variable);
     if (!found || (typeof pinned !== 'number' && !inForce(found.entry, today))) {
       const why = found ? `事项「${found.entry.name}」当前状态为「${found.entry.status}」, 不在实施中` : `事项 ${itemKey} 不在事项清单中`;
       throw new BpmnError(BPMN_ERRORS.itemNotInCatalogue, `${why} (清单之外无审批)`, {
         acceptanceOutcome: 'notInCatalogue',
         refusalReason: `${why}, 不予受理 (清单之外无审批)`,
+        // an item of the catalogue not in force: the case is registered and refused in writing (receipt, notice)
+        ...(found ? { itemVersion: found.version, itemName: found.entry.name, ...(fromForm ? { application: applicationFromStartForm(found.entry, variable) } : {}) } : {}),
       });
     }
     const { entry, version } = found;
     type Application = { applicant?: { name?: string }; delivery?: { method?: string }; commitment?: { inspection?: string } };
     // 一窗受理: the desk's start form is turned into the application once; a resubmission brings its own
-    const variable = (name: string): unknown => task.variables.get(name);
-    const fromForm = variable('application') === undefined && startedFromForm(variable);
     const application = (fromForm ? applicationFromStartForm(entry, variable) : jsonVariable<Application>(task, 'application')) as Application | null ?? null;
     const problems = checkApplication(entry, application);
     const { path, pending } = classify(entry, application, problems);

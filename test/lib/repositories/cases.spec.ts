@@ -56,12 +56,12 @@ describe('case repositories (idempotent writes)', function () {
   });
 
   describe('#raiseAlert', () => {
-    it('should write an alert and its notification once per firing timer', async () => {
+    it('should write an alert and its notifications (a red card: the section and the leaders) once per firing timer', async () => {
       const { db } = await useSystem();
       const alert = { businessKey: randomUUID(), receiptNumber: null, level: 'red' as const, activityId: 'ReviewTask', activityName: '审查', responsibleGroup: 'marketReview', deadline: '2026-10-10', message: '红牌警告', timerActivityInstanceId: randomUUID() };
       expect(await raiseAlert(db, alert)).to.equal(true);
       expect(await raiseAlert(db, alert)).to.equal(false);
-      expect(await db('notification').where({ business_key: alert.businessKey }).count({ n: '*' }).first()).to.deep.equal({ n: '1' });
+      expect((await db('notification').where({ business_key: alert.businessKey }).orderBy('id').select('recipient')).map((row) => row.recipient)).to.deep.equal(['marketReview', 'leaders']);
     });
   });
 });

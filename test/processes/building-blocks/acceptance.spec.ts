@@ -1,6 +1,7 @@
 // 受理 (block "acceptance") through the food business licence: the refusals the front desk
 // must give, and the deemed acceptance after an unanswered 一次性告知.
 import { expect } from 'chai';
+import { notificationsFor } from '../../../lib/repositories/supervision.js';
 import { EngineRequestError } from '../../../lib/engine/client.js';
 import { AWAITING_CALENDAR_STATUS, caseEvents, findCaseByBusinessKey } from '../../../lib/repositories/cases.js';
 import { saveEntry } from '../../../lib/repositories/catalogue.js';
@@ -24,13 +25,19 @@ describe('acceptance (受理)', function () {
     expect(await findCaseByBusinessKey(system.db, driver.businessKey)).to.equal(undefined);
   });
 
-  it('should refuse an item whose catalogue entry is suspended (暂停)', async () => {
+  it('should refuse an item whose catalogue entry is suspended (暂停) with a receipt number and a written notice, not silently', async () => {
     const system = await useSystem();
     const entry = { ...readEntry('seal-engraving-filing'), key: 'suspended-seal-filing', status: '暂停' as const };
     await saveEntry(system.db, entry, 'test');
     const driver = await new CaseDriver(system.admin, 'seal-engraving-filing').start({ ...RECEIVED, application: sampleApplication(entry), itemKey: entry.key });
     expect(await driver.waitForEnd()).to.equal('NotAcceptedEndEvent');
     expect(await driver.variable('refusalReason')).to.contain('暂停');
+    const record = (await findCaseByBusinessKey(system.db, driver.businessKey))!;
+    expect(record).to.include({ status: '不予受理', outcome: '不予受理', itemKey: entry.key });
+    expect(record.receiptNumber).to.match(/^SP\d{14}$/);
+    const notices = await notificationsFor(system.db, 'applicant', driver.businessKey);
+    expect(notices.map((notice) => notice.title)).to.deep.equal(['不予受理通知书']);
+    expect(notices[0]!.body).to.contain(record.receiptNumber).and.contain('暂停');
   });
 
   it('should NOT let the window refuse without a reason, and record the refusal with one', async () => {

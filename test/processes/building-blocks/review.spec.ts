@@ -34,6 +34,9 @@ describe('review (审查) 电子监察', function () {
     ]);
     const notes = (await notificationsFor(system.db, 'group', 'marketReview')).filter((note) => note.businessKey === driver.businessKey);
     expect(notes.map((note) => note.title)).to.deep.equal(['电子监察黄牌预警', '电子监察红牌警告']);
+    // the red card reaches the 局领导 too, the yellow warning does not
+    const leaders = (await notificationsFor(system.db, 'group', 'leaders')).filter((note) => note.businessKey === driver.businessKey);
+    expect(leaders.map((note) => note.title)).to.deep.equal(['电子监察红牌警告']);
     // the section sees them over the web API; another section does not
     const web = `${webBase(system)}/api/supervision/alerts`;
     const as = (user: string) => ({ headers: { authorization: basic(user) } });

@@ -57,7 +57,8 @@ describe('道路挖掘一件事 (road excavation bundle)', function () {
     const summary = await driver.variable<string>('bundleResultSummary');
     for (const key of ALL) {
       const licence = await licenceForCase(system.db, `${driver.businessKey}:${key}`);
-      expect(licence!.content).to.contain('夜间 22 时后停止破路施工');
+      // the section by its Chinese name, never its group id
+      expect(licence!.content).to.contain('建设工程审批科: 夜间 22 时后停止破路施工').and.not.contain('constructionReview');
       expect(summary).to.contain(licence!.licenceNumber);
       // the item inspected jointly, not again on its own
       expect(await driver.child(key).path()).not.to.include('SiteInspectionTask').and.not.to.include('HandOverTask');
@@ -76,7 +77,7 @@ describe('道路挖掘一件事 (road excavation bundle)', function () {
       publicSecurityReview: { inspectionOpinion: '不同意', inspectionReason: '施工路段为主干道, 国庆期间交通压力大' },
     });
     await driver.task('DeliverBundleTask');
-    expect(await driver.variable('bundleResultSummary')).to.contain('联合踏勘不同意').and.to.contain('交通压力大');
+    expect(await driver.variable('bundleResultSummary')).to.contain('联合踏勘不同意').and.to.contain('公安审批科: 施工路段为主干道').and.not.contain('publicSecurityReview');
     expect(await driver.path()).not.to.include('FirstItemsCallActivity');
     await driver.complete('DeliverBundleTask', MEMBER.window!, { receivedBy: '张建国' });
     expect(await driver.waitForEnd()).to.equal('BundleClosedEndEvent');
