@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { readEntry } from '../processes/items/scenarios.js';
 import { sampleApplication } from '../support/applications.js';
 import { openTaskInTasklist, useBrowser } from '../support/browser.js';
-import { CaseDriver, DEMO_PASSWORD, MEMBER } from '../support/cases.js';
+import { CaseDriver, DECIDER, DEMO_PASSWORD, MEMBER } from '../support/cases.js';
 
 describe('文书 printed from a task form (Chromium)', function () {
   this.timeout(240_000);
@@ -16,7 +16,7 @@ describe('文书 printed from a task form (Chromium)', function () {
     await driver.complete('ReviewMaterialsTask', MEMBER.window!, { acceptanceDecision: 'accept' });
     await driver.complete('ReviewTask', MEMBER.marketReview!, { reviewOpinion: '符合条件', reviewAction: 'submit' });
     await driver.complete('SiteInspectionTask', MEMBER.marketReview!, { siteInspectionResult: '合格', siteInspectionOpinion: '一致' });
-    await driver.complete('DecisionTask', MEMBER.marketReview!, { decision: 'grant', decisionContent: '热食类食品制售' });
+    await driver.complete('DecisionTask', DECIDER.marketReview!, { decision: 'grant', decisionContent: '热食类食品制售' });
     const task = await driver.task('HandOverTask');
 
     // the shenpi web server asks for the staff login (HTTP Basic), the Tasklist for its own

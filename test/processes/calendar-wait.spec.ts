@@ -10,7 +10,7 @@ import { withdrawCalendarYear } from '../../lib/repositories/calendar.js';
 import { AWAITING_CALENDAR_STATUS, CALENDAR_RESUMED_STATUS, findCaseByBusinessKey } from '../../lib/repositories/cases.js';
 import type { System } from '../../lib/system.js';
 import { sampleApplication, uniqueCreditCode } from '../support/applications.js';
-import { CaseDriver, instant, MEMBER } from '../support/cases.js';
+import { CaseDriver, DECIDER, instant, MEMBER } from '../support/cases.js';
 import { call, createPlatformClient } from '../support/platform.js';
 import { waitFor } from '../support/process.js';
 import { useSystem } from '../support/system.js';
@@ -112,7 +112,7 @@ describe('待发布工作日历 (a case waits for next year\'s schedule, dated t
     const promiseDeadline = workingDaysAfter(today, 20);
     expect(await driver.variable('promiseDeadline')).to.equal(promiseDeadline);
     await driver.complete('ReviewTask', MEMBER.constructionReview!, { reviewOpinion: '符合条件 (告知承诺)', reviewAction: 'submit' });
-    await driver.complete('DecisionTask', MEMBER.constructionReview!, { decision: 'grant', decisionContent: '准予施工' });
+    await driver.complete('DecisionTask', DECIDER.constructionReview!, { decision: 'grant', decisionContent: '准予施工' });
     await driver.complete('HandOverTask', MEMBER.window!, { receivedBy: '张建国' });
     await driver.fireTimer('CommitmentExpiredTimer');
 

@@ -31,7 +31,8 @@ export const worker: WorkerDefinition = {
     type Application = { applicant?: { name?: string }; delivery?: { method?: string }; commitment?: { inspection?: string } };
     // 一窗受理: the desk's start form is turned into the application once; a resubmission brings its own
     const variable = (name: string): unknown => task.variables.get(name);
-    const fromForm = variable('application') === undefined && startedFromForm(variable);
+    // (a call activity hands `application` in as null when the case has none yet)
+    const fromForm = variable('application') == null && startedFromForm(variable);
     const application = (fromForm ? applicationFromStartForm(entry, variable) : jsonVariable<Application>(task, 'application')) as Application | null ?? null;
     const problems = checkApplication(entry, application);
     const { path, pending } = classify(entry, application, problems);

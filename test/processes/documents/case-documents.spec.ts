@@ -9,7 +9,7 @@ import { loadCalendar } from '../../../lib/repositories/calendar.js';
 import { findCaseByBusinessKey } from '../../../lib/repositories/cases.js';
 import { documentPdf, documentsOfCase, type DocumentRecord } from '../../../lib/repositories/documents.js';
 import { sampleApplication, uniqueCreditCode } from '../../support/applications.js';
-import { CaseDriver, MEMBER } from '../../support/cases.js';
+import { CaseDriver, DECIDER, MEMBER } from '../../support/cases.js';
 import { waitFor } from '../../support/process.js';
 import { call, createPlatformClient, OpenApiValidator } from '../../support/platform.js';
 import { smsGateway, useSystem } from '../../support/system.js';
@@ -51,7 +51,7 @@ async function expectDocument(documents: DocumentRecord[], kind: DocumentKind, r
 async function grantAndHandOver(driver: CaseDriver): Promise<void> {
   await driver.complete('ReviewTask', MEMBER.marketReview!, { reviewOpinion: '符合条件', reviewAction: 'submit' });
   await driver.complete('SiteInspectionTask', MEMBER.marketReview!, { siteInspectionResult: '合格', siteInspectionOpinion: '一致' });
-  await driver.complete('DecisionTask', MEMBER.marketReview!, { decision: 'grant', decisionContent: '热食类食品制售' });
+  await driver.complete('DecisionTask', DECIDER.marketReview!, { decision: 'grant', decisionContent: '热食类食品制售' });
   await driver.complete('HandOverTask', MEMBER.window!, { receivedBy: '张建国' });
 }
 
@@ -144,7 +144,7 @@ describe('文书 of a case (food-business-licence)', function () {
     await driver.complete('ReviewMaterialsTask', MEMBER.window!, { acceptanceDecision: 'accept' });
     await driver.complete('ReviewTask', MEMBER.marketReview!, { reviewOpinion: '不符合条件', reviewAction: 'submit' });
     await driver.complete('SiteInspectionTask', MEMBER.marketReview!, { siteInspectionResult: '不合格', siteInspectionOpinion: '加工场所布局不合理' });
-    await driver.complete('DecisionTask', MEMBER.marketReview!, { decision: 'deny', decisionReason: '经营场所与污染源距离不足 25 米' });
+    await driver.complete('DecisionTask', DECIDER.marketReview!, { decision: 'deny', decisionReason: '经营场所与污染源距离不足 25 米' });
     const record = (await findCaseByBusinessKey(system.db, driver.businessKey))!;
     const documents = await documentsOf(driver, ['denial']);
     const denial = await expectDocument(documents, 'denial', record.receiptNumber, ['不予行政许可决定书', '经营场所与污染源距离不足25米', '六十日内依法申请行政复议', '六个月内依法向人民法院提起行政诉讼']);
