@@ -4,6 +4,7 @@
 import { layoutProcess } from 'bpmn-auto-layout';
 import { BPMN_ERRORS } from '../../workers/bpmn-errors.js';
 import { CALENDAR_TOPICS } from '../../workers/topics.js';
+import { BLOCK_VARIABLES } from './block-variables.js';
 
 export type Inputs = Record<string, string>;
 
@@ -60,14 +61,18 @@ export type Node =
   | { kind: 'user'; id: string; name: string; groups: string; form: string; due?: string;
       /** an expression: who the task goes to directly (null: the candidate groups claim it) */
       assignee?: string; rules?: ReasonRule[]; checks?: CompleteRule[]; documentation?: string }
-  | { kind: 'call'; id: string; name: string; calledElement: string; inputs?: Inputs; outputs?: string[];
+  | { kind: 'call'; id: string; name: string; calledElement: string; inputs?: Inputs;
+      /** what the call hands back, if fewer than the block's `out` list (BLOCK_VARIABLES) */
+      outputs?: string[];
       /** a parallel instance per element of the collection (a process variable) */
       multiInstance?: { collection: string; elementVariable: string;
         /** 会签: ends the remaining instances once it holds (evaluated as each instance completes) */
         completionCondition?: string };
       /** the called case's business key (default: the caller's); an expression */
       businessKey?: string;
-      /** hand over only `inputs`, not all variables */
+      /** variables handed in by name besides the called block's list (BLOCK_VARIABLES), e.g. an item's start-form fields */
+      passIn?: string[];
+      /** hand over only `inputs` (a called process that is not a block: a bundle's items) */
       onlyInputs?: boolean }
   | { kind: 'xor'; id: string; name: string }
   | { kind: 'inclusive'; id: string; name: string }
@@ -163,6 +168,20 @@ export function withCalendarWait(model: ProcessModel): ProcessModel {
   };
 }
 
+/**
+ * A call activity passes named variables in and out, never all (issue 14): the called block's
+ * lists (block-variables.ts), what it hands back handed in too (so that an unset variable does
+ * not come back as null), plus the node's own `passIn`; a process called with `onlyInputs` gets
+ * its `inputs` and nothing else.
+ */
+export function callVariables(processId: string, node: Extract<Node, { kind: 'call' }>): { in: string[]; out: string[] } {
+  if (node.onlyInputs) return { in: [], out: node.outputs ?? [] };
+  const block = BLOCK_VARIABLES[node.calledElement];
+  if (!block) throw new Error(`${processId}: 调用活动 ${node.id} 调用的 ${node.calledElement} 没有传入传出变量清单 (lib/bpmn/block-variables.ts)`);
+  const out = node.outputs ?? [...block.out];
+  return { in: [...new Set([...block.in, ...out, ...(node.passIn ?? [])])], out };
+}
+
 /** The semantic XML, without diagram. */
 export function toSemanticXml(given: ProcessModel): string {
   const model = withCalendarWait(given);
@@ -210,15 +229,15 @@ export function toSemanticXml(given: ProcessModel): string {
         return `    <bpmn:userTask id="${node.id}" name="${escape(node.name)}" camunda:candidateGroups="${escape(node.groups)}" camunda:formRef="${node.form}" camunda:formRefBinding="deployment"${due}>\n${doc(node.documentation)}      <bpmn:extensionElements>\n${columns}${listeners}${checks}      </bpmn:extensionElements>\n${io(node.id)}    </bpmn:userTask>`;
       }
       case 'call': {
-        const extra = Object.entries(node.inputs ?? {}).map(([target, source]) => `        <camunda:in sourceExpression="${escape(source)}" target="${target}" />\n`).join('');
-        // a block that runs beside the main path hands back only its outcome (no write conflicts)
-        const out = node.outputs ? node.outputs.map((name) => `        <camunda:out source="${name}" target="${name}" />\n`).join('') : '        <camunda:out variables="all" />\n';
+        const named = callVariables(model.id, node);
+        const given = Object.entries(node.inputs ?? {}).map(([target, source]) => `        <camunda:in sourceExpression="${escape(source)}" target="${target}" />\n`).join('');
+        const passed = named.in.filter((name) => !(name in (node.inputs ?? {}))).map((name) => `        <camunda:in source="${name}" target="${name}" />\n`).join('');
+        const out = named.out.map((name) => `        <camunda:out source="${name}" target="${name}" />\n`).join('');
         const businessKey = escape(node.businessKey ?? '#{execution.processBusinessKey}');
-        const all = node.onlyInputs ? '' : '        <camunda:in variables="all" />\n';
         const completion = node.multiInstance?.completionCondition;
         const loop = !node.multiInstance ? '' : `      <bpmn:multiInstanceLoopCharacteristics camunda:collection="${escape(node.multiInstance.collection)}" camunda:elementVariable="${node.multiInstance.elementVariable}"${
           completion ? `>\n        <bpmn:completionCondition xsi:type="bpmn:tFormalExpression">${escape(completion)}</bpmn:completionCondition>\n      </bpmn:multiInstanceLoopCharacteristics>\n` : ' />\n'}`;
-        return `    <bpmn:callActivity id="${node.id}" name="${escape(node.name)}" calledElement="${escape(node.calledElement)}" camunda:calledElementBinding="latest">\n      <bpmn:extensionElements>\n        <camunda:in businessKey="${businessKey}" />\n${all}${extra}${out}      </bpmn:extensionElements>\n${io(node.id)}${loop}    </bpmn:callActivity>`;
+        return `    <bpmn:callActivity id="${node.id}" name="${escape(node.name)}" calledElement="${escape(node.calledElement)}" camunda:calledElementBinding="latest">\n      <bpmn:extensionElements>\n        <camunda:in businessKey="${businessKey}" />\n${passed}${given}${out}      </bpmn:extensionElements>\n${io(node.id)}${loop}    </bpmn:callActivity>`;
       }
       case 'xor': {
         return `    <bpmn:exclusiveGateway id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}    </bpmn:exclusiveGateway>`;

@@ -3,7 +3,7 @@
 // The flags it branches on (site inspection, major decision) come from the catalogue version
 // the case started with, so the diagram runs as is for any entry.
 import type { CatalogueEntry } from '../catalogue/entry.js';
-import { startFormRules } from '../catalogue/start-form.js';
+import { startFormFields, startFormRules } from '../catalogue/start-form.js';
 import { TOPICS } from '../../workers/topics.js';
 import type { Flow, Node, ProcessModel } from './builder.js';
 
@@ -26,7 +26,8 @@ export function itemProcess(entry: Pick<CatalogueEntry, 'key' | 'name' | 'proces
     full
       ? { kind: 'start', id: 'ApplicationReceivedStartEvent', name: '收到申请', form: `${entry.key}-start`, guard: JSON.stringify(startFormRules(full)), defaults: { itemKey: entry.key } }
       : { kind: 'start', id: 'ApplicationReceivedStartEvent', name: '收到申请' },
-    { kind: 'call', id: 'AcceptanceCallActivity', name: '受理', calledElement: 'acceptance' },
+    // a case started at the desk: 受理 makes the application of the start form's fields
+    { kind: 'call', id: 'AcceptanceCallActivity', name: '受理', calledElement: 'acceptance', ...(full ? { passIn: startFormFields(full) } : {}) },
     { kind: 'xor', id: 'AcceptanceOutcomeGateway', name: '受理结果' },
     { kind: 'end', id: 'NotAcceptedEndEvent', name: '不予受理' },
     { kind: 'service', id: 'ComputeSupplementDeadlineTask', name: '计算补正期限', topic: TOPICS.computeDeadline, inputs: { deadlineName: 'supplement', deadlineFrom: '${noticeGivenOn}', deadlineWorkingDays: String(SUPPLEMENT_WORKING_DAYS) } },

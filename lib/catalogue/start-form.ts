@@ -160,6 +160,11 @@ export interface StartFormRule {
  * The same checks for the engine (org.shenpi.engine.StartFormGuard on the start event): what
  * the form refuses in the browser, the engine refuses over REST, so no case starts from it.
  */
+/** Every variable the item's start form sets (what 受理 turns into the application). */
+export function startFormFields(entry: CatalogueEntry): string[] {
+  return startComponents(itemSpec(entry)).flatMap((component) => (component.key ? [component.key] : []));
+}
+
 export function startFormRules(entry: CatalogueEntry): StartFormRule[] {
   return rulesOf(itemSpec(entry));
 }

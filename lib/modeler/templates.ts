@@ -5,7 +5,7 @@
 import { BLOCKS } from '../bpmn/blocks.js';
 import { inspectionOpinionBlock, jointInspectionBlock } from '../bpmn/bundle-blocks.js';
 import { bundleProcess } from '../bpmn/bundle-process.js';
-import type { Node, ProcessModel } from '../bpmn/builder.js';
+import { callVariables, type Node, type ProcessModel } from '../bpmn/builder.js';
 import { itemProcess } from '../bpmn/item-process.js';
 import type { WorkerDefinition } from '../../workers/runtime/worker.js';
 
@@ -87,12 +87,13 @@ export function blockTemplate(block: ProcessModel, call: CallNode | undefined): 
     { type: 'Hidden', value: 'latest', binding: { type: 'property', name: 'camunda:calledElementBinding' } },
     { type: 'Hidden', value: call?.businessKey ?? '#{execution.processBusinessKey}', binding: { type: 'camunda:in:businessKey' } },
   ];
-  if (!call?.onlyInputs) properties.push({ type: 'Hidden', value: '', binding: { type: 'camunda:in', variables: 'all' } });
+  // named variables in and out, as the generators pass them (never all)
+  const named = callVariables(`template ${block.id}`, call ?? { kind: 'call', id: 'BlockCallActivity', name: block.name, calledElement: block.id });
+  for (const name of named.in.filter((name) => !(name in (call?.inputs ?? {})))) properties.push({ type: 'Hidden', value: name, binding: { type: 'camunda:in', target: name } });
   for (const [target, source] of Object.entries(call?.inputs ?? {})) {
     properties.push({ label: `传入 ${target}`, type: 'String', value: source, binding: { type: 'camunda:in', target, expression: true } });
   }
-  if (call?.outputs) for (const name of call.outputs) properties.push({ type: 'Hidden', value: name, binding: { type: 'camunda:out', source: name } });
-  else properties.push({ type: 'Hidden', value: '', binding: { type: 'camunda:out', variables: 'all' } });
+  for (const name of named.out) properties.push({ type: 'Hidden', value: name, binding: { type: 'camunda:out', source: name } });
   return {
     $schema: TEMPLATE_SCHEMA,
     id: `shenpi.block.${block.id}`,

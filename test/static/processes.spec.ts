@@ -11,6 +11,8 @@ import { BLOCKS } from '../../lib/bpmn/blocks.js';
 import { toBpmnXml } from '../../lib/bpmn/builder.js';
 import { inspectionOpinionBlock, jointInspectionBlock } from '../../lib/bpmn/bundle-blocks.js';
 import { GROUPS } from '../../lib/engine/directory.js';
+import { BLOCK_VARIABLES } from '../../lib/bpmn/block-variables.js';
+import { blockReads } from '../support/block-reads.js';
 
 const resources = await collectResources(PROJECT_ROOT);
 const bpmn = resources.filter((r) => r.name.endsWith('.bpmn')).map((r) => ({ name: r.name, xml: r.content.toString('utf8') }));
@@ -132,5 +134,35 @@ describe('processes/ and forms/ (static)', () => {
       const file = fs.readFileSync(path.join(PROJECT_ROOT, 'processes', 'building-blocks', `${block.id}.bpmn`), 'utf8');
       expect(file, `${block.id}.bpmn: run node --import tsx bin/generate-processes.ts`).to.equal(await toBpmnXml(block));
     }
+  });
+
+  it('should NOT pass all variables into or out of any call activity (named variables only)', () => {
+    for (const { name, xml } of bpmn) expect(xml, name).not.to.match(/variables="all"/);
+  });
+
+  it('should list, for every building block, each variable it reads (lib/bpmn/block-variables.ts)', () => {
+    for (const block of [...BLOCKS, jointInspectionBlock, inspectionOpinionBlock]) {
+      const listed = BLOCK_VARIABLES[block.id];
+      expect(listed, `${block.id}: no entry in BLOCK_VARIABLES`).to.not.equal(undefined);
+      const given = new Set([...listed!.in, ...listed!.out]);
+      const missing = blockReads(block).filter((name) => !given.has(name));
+      expect(missing, `${block.id} reads variables its callers do not hand in`).to.deep.equal([]);
+    }
+  });
+
+  it('should have every caller hand a block each variable it reads, and take back only what the block sets', () => {
+    let calls = 0;
+    for (const { name, xml } of bpmn) {
+      for (const [, id, called, body] of xml.matchAll(/<bpmn:callActivity id="([^"]+)"[^>]*calledElement="([^"]+)"[^>]*>([\s\S]*?)<\/bpmn:callActivity>/g)) {
+        const block = BLOCK_VARIABLES[called!];
+        if (called === '${bundleItemKey}') continue;
+        expect(block, `${name} ${id}: ${called} has no entry in BLOCK_VARIABLES`).to.not.equal(undefined);
+        calls += 1;
+        const handedIn = new Set(all(/<camunda:in [^>]*target="([^"]+)"/g, body!));
+        for (const variable of block!.in) expect(handedIn.has(variable), `${name} ${id}: ${called} reads ${variable}`).to.equal(true);
+        for (const variable of all(/<camunda:out source="([^"]+)"/g, body!)) expect(block!.out, `${name} ${id}: ${called} does not set ${variable}`).to.include(variable);
+      }
+    }
+    expect(calls).to.be.greaterThan(0);
   });
 });

@@ -191,7 +191,8 @@ export class CaseDriver {
   async variable<T = unknown>(name: string): Promise<T> {
     for (const id of (await this.instances()).reverse()) {
       const found = await this.engine.get<Array<{ value: unknown; type: string }>>(`/history/variable-instance?processInstanceId=${id}&variableName=${name}&deserializeValues=false`);
-      if (!found[0]) continue;
+      // a call activity hands a block each variable of its list, null when the case has none yet
+      if (!found[0] || found[0].value === null) continue;
       const value = found[0].value;
       return (found[0].type === 'Json' && typeof value === 'string' ? JSON.parse(value) : value) as T;
     }

@@ -21,7 +21,8 @@ export const worker: WorkerDefinition = {
     const found = typeof pinned === 'number' ? await getVersion(services.db, itemKey, pinned) : await latestVersion(services.db, itemKey);
     const today = services.today(task);
     const variable = (name: string): unknown => task.variables.get(name);
-    const fromForm = variable('application') === undefined && startedFromForm(variable);
+    // (a call activity hands `application` in as null when the case has none yet)
+    const fromForm = variable('application') == null && startedFromForm(variable);
     if (!found || (typeof pinned !== 'number' && !inForce(found.entry, today))) {
       const why = found ? `事项「${found.entry.name}」当前状态为「${found.entry.status}」, 不在实施中` : `事项 ${itemKey} 不在事项清单中`;
       throw new BpmnError(BPMN_ERRORS.itemNotInCatalogue, `${why} (清单之外无审批)`, {
