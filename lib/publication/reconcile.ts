@@ -139,8 +139,12 @@ async function republish(db: Knex, engine: EngineClient, licence: Licence, proce
   if (previous) {
     applicant = { name: licence.holderName, category: previous.holderCategory, creditCode: previous.holderCode, legalRepresentative: previous.legalRepresentative ? { name: previous.legalRepresentative } : undefined };
   } else {
-    const found = processInstanceId ? await engine.get<Array<{ value: string }>>(`/history/variable-instance?processInstanceId=${processInstanceId}&variableName=application&deserializeValues=false`) : [];
-    applicant = found[0] ? (JSON.parse(found[0].value) as { applicant: typeof applicant }).applicant : { name: licence.holderName, category: licence.holderCategory };
+    // the application of the case, wherever in its processes it is kept (a call activity gets only
+    // the variables it names, so the process that holds the licence number may not hold it)
+    const instances = processInstanceId ? await engine.get<Array<{ id: string }>>(`/history/process-instance?processInstanceBusinessKey=${encodeURIComponent(licence.businessKey)}`) : [];
+    const found = instances.length ? await engine.get<Array<{ value: string | null }>>(`/history/variable-instance?processInstanceIdIn=${instances.map((instance) => instance.id).join(',')}&variableName=application&deserializeValues=false`) : [];
+    const application = found.map((variable) => (variable.value ? JSON.parse(variable.value) as { applicant?: typeof applicant } | null : null)).find((value) => value?.applicant);
+    applicant = application?.applicant ?? { name: licence.holderName, category: licence.holderCategory };
   }
   const action = ACTION_BY_STATUS[licence.status] ?? '变更';
   const record = buildLicenceRecord({ entry, applicant, licence, action });

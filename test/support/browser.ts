@@ -36,7 +36,7 @@ export function skipWithoutChromium(context: Mocha.Context): void {
  * fault (a revalidated page with a stale CSP nonce, see WebappPageNoCacheConfiguration) and must
  * fail the test.
  */
-export async function waitForApp(page: Page, text: string, timeoutMs = 30_000): Promise<void> {
+export async function waitForApp(page: Page, text: string, timeoutMs = 60_000): Promise<void> {
   await page.getByText(text).first().waitFor({ timeout: timeoutMs });
 }
 
