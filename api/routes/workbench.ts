@@ -8,6 +8,7 @@ import express from 'express';
 import type { Knex } from 'knex';
 import type { Config } from '../../lib/config.js';
 import { TASK_LIST_COLUMNS } from '../../lib/bpmn/builder.js';
+import { formFieldKeys, type FormComponent } from '../../lib/forms/fields.js';
 import { todayIn } from '../../lib/calendar/deadlines.js';
 import { EngineRequestError, toVariables, type EngineClient } from '../../lib/engine/client.js';
 import { loadCalendar } from '../../lib/repositories/calendar.js';
@@ -24,7 +25,6 @@ interface EngineTask {
   taskDefinitionKey: string; processDefinitionId: string; _embedded?: { variable?: EngineVariable[] };
 }
 interface HalTaskList { _embedded?: { task?: EngineTask[]; assignee?: EngineUser[]; processDefinition?: Array<{ id: string; name?: string }> } }
-interface FormComponent { key?: string; label?: string; components?: FormComponent[] }
 
 /** 张敏: family name first, as the office writes names */
 export const personName = (user: EngineUser | undefined, fallback: string | null): string | null =>
@@ -44,11 +44,6 @@ async function asUser<T>(work: () => Promise<T>): Promise<T> {
     if (error.status === 500) throw new HttpError(409, 'engine-refused', `审批引擎拒绝了此操作: ${error.engineMessage}`);
     throw error;
   }
-}
-
-/** Every field key a form lets a person submit (nested groups included). */
-export function formFieldKeys(components: FormComponent[] | undefined): string[] {
-  return (components ?? []).flatMap((component) => [...(component.key ? [component.key] : []), ...formFieldKeys(component.components)]);
 }
 
 export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config): express.Router {

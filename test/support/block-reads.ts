@@ -3,6 +3,7 @@
 // external task's worker fetches (less the task's own input parameters), the task-list columns
 // of its human tasks and the business date (clockDate) every worker may read. The static spec
 // checks lib/bpmn/block-variables.ts against it.
+import { formFieldKeys, type FormComponent } from '../../lib/forms/fields.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../lib/config.js';
@@ -81,13 +82,7 @@ export function formReads(formId: string): string[] {
 
 /** The fields of a form in forms/ (by form id). */
 export function formKeys(formId: string): string[] {
-  const keys: string[] = [];
-  const walk = (component: { key?: string; components?: unknown[] }): void => {
-    if (component.key) keys.push(component.key);
-    for (const child of component.components ?? []) walk(child as never);
-  };
-  walk(JSON.parse(formText(formId)) as never);
-  return keys;
+  return formFieldKeys((JSON.parse(formText(formId)) as { components?: FormComponent[] }).components);
 }
 
 /** What the block's own forms and workers set (the output parameters and worker templates' outputs, the deadlines it computes). */
