@@ -28,6 +28,9 @@ describe('clerk operations on a task (audited)', function () {
     const review = await driver.task('ReviewTask');
 
     await as('market1').post(`/task/${review.id}/claim`, { userId: 'market1' });
+    // a task that does not exist is refused like another section's (403, no data), not an engine fault (500)
+    const missing = await as('market1').post('/task/00000000-0000-0000-0000-000000000000/complete', { variables: {} }).then(() => undefined, (error: { status?: number }) => error);
+    expect(missing?.status).to.equal(403);
     // a colleague's second claim is refused as the clerk's mistake (4xx naming the assignee), not an engine fault
     const second = await as('market2').post(`/task/${review.id}/claim`, { userId: 'market2' }).then(() => undefined, (error: { status?: number; message?: string }) => error);
     expect(second?.status).to.equal(400);

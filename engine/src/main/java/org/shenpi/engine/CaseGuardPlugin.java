@@ -193,7 +193,9 @@ public class CaseGuardPlugin extends AbstractProcessEnginePlugin {
       Map<String, ?> variables = submitted == null ? Map.of() : submitted;
       read(context -> {
         TaskEntity task = context.getTaskManager().findTaskById(taskId);
-        if (task == null) return null; // the engine answers 404 itself
+        // a task that does not exist (or is done) looks to a person like one of another section: refused
+        // without data; the engine itself would answer a completion of it with 500
+        if (task == null) throw new AuthorizationException("shenpi: 任务 " + taskId + " 不存在或已办结, 不能办理");
         if (!worksOn(task, authentication)) {
           // whatever else a grant may say, a person works only on their own or their section's tasks
           throw new AuthorizationException("shenpi: " + authentication.getUserId() + " 不是该任务的经办人或候选科室成员, 不能办理");
