@@ -31,6 +31,8 @@ import { publicRatingRoutes, ratingRoutes } from './routes/ratings.js';
 import { complaintRoutes } from './routes/complaints.js';
 import { workbenchApp, workbenchRoutes } from './routes/workbench.js';
 import { documentTemplatePage, documentTemplateRoutes } from './routes/document-templates.js';
+import { monitoringRoutes } from './routes/monitoring.js';
+import { caseQueryRoutes } from './routes/case-query.js';
 
 const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
 
@@ -135,6 +137,8 @@ export function createApp({ config, db, engine, log, onDeployed }: AppDeps): exp
   app.use('/api/complaints', complaintRoutes({ db, engine, config }));
   app.use('/api/document-templates', documentTemplateRoutes(db));
   app.use('/document-templates', documentTemplatePage());
+  app.use('/api/monitoring', monitoringRoutes(db, config));
+  app.use('/api/case-query', caseQueryRoutes(db, engine));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not-found', message: '没有这个页面或接口' });
