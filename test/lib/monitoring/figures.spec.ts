@@ -1,6 +1,6 @@
 // 电子监察 figures (lib/monitoring) from real PostgreSQL rows: four cases of March 2025 (a month
-// no other spec uses) — on time, late after a 补正, a 即办件, and one still open past its
-// deadline with its red card — read whole, then per section.
+// no other spec uses) — on time (rated 非常满意), late after a 补正 (rated 不满意), a 即办件, and one
+// still open past its deadline with its red card — read whole, then per section.
 import { expect } from 'chai';
 import type { Knex } from 'knex';
 import { InvalidInput } from '../../../lib/errors.js';
@@ -18,8 +18,8 @@ describe('电子监察 figures (lib/monitoring)', function () {
 
   before(async () => {
     db = (await useSystem()).db;
-    await givenCase(db, { itemKey: 'food-business-licence', receivedOn: '2025-03-03', deadline: '2025-03-06', decidedOn: '2025-03-05', publishedOn: '2025-03-05' });
-    await givenCase(db, { itemKey: 'food-business-licence', receivedOn: '2025-03-10', deadline: '2025-03-13', decidedOn: '2025-03-17', corrected: true });
+    await givenCase(db, { itemKey: 'food-business-licence', receivedOn: '2025-03-03', deadline: '2025-03-06', decidedOn: '2025-03-05', publishedOn: '2025-03-05', rating: 5 });
+    await givenCase(db, { itemKey: 'food-business-licence', receivedOn: '2025-03-10', deadline: '2025-03-13', decidedOn: '2025-03-17', corrected: true, rating: 2 });
     await givenCase(db, { itemKey: 'individual-business-registration', receivedOn: '2025-03-12', decidedOn: '2025-03-12' });
     open = await givenCase(db, { itemKey: 'construction-permit', receivedOn: '2025-03-20', deadline: '2025-03-21' });
     const [alert] = await Promise.all([raiseAlert(db, {
@@ -36,7 +36,7 @@ describe('电子监察 figures (lib/monitoring)', function () {
       expect(figures.totals).to.deep.include({
         cases: 4, decided: 3, onTime: 2, overdue: 1, onTimeRate: 0.5,
         measured: 3, average: 2.3, p90: 5, legalAverage: 7.7, promisedAverage: 2, cutOfLegal: 0.6957,
-        instantShare: 0.25, firstTimeRate: 0.6667, sameDayPublicationRate: 1, publications: 1, yellowCards: 0, redCards: 1,
+        instantShare: 0.25, firstTimeRate: 0.6667, satisfactionRate: 0.5, ratings: 2, sameDayPublicationRate: 1, publications: 1, yellowCards: 0, redCards: 1,
       });
       expect(figures.byMonth).to.deep.equal([{ month: '2025-03', cases: 4, decided: 3, onTime: 2, overdue: 1, onTimeRate: 0.5 }]);
       expect(figures.bySection.map((s) => [s.sectionName, s.onTimeRate, s.redCards])).to.deep.equal([['建设工程审批科', 0, 1], ['市场准入审批科', 0.6667, 0]]);
@@ -51,7 +51,7 @@ describe('电子监察 figures (lib/monitoring)', function () {
       expect(market.watch.map((c) => c.receiptNumber)).not.to.include(open.receiptNumber);
       expect(market.sections).to.deep.equal([{ group: 'marketReview', name: '市场准入审批科' }]);
       const construction = await monitoringFigures(db, query({ sections: ['constructionReview'] }));
-      expect(construction.totals).to.include({ cases: 1, overdue: 1, onTimeRate: 0, redCards: 1 });
+      expect(construction.totals).to.include({ cases: 1, overdue: 1, onTimeRate: 0, redCards: 1, ratings: 0, satisfactionRate: null });
     });
 
     it('should NOT take a period that ends before it starts, or is longer than a year', async () => {
