@@ -96,7 +96,7 @@ type CaseRecord = Awaited<ReturnType<typeof caseRecord>>;
 export async function caseRecord(db: Knex, engine: EngineClient, config: Config, user: AuthenticatedUser, receiptNumber: string) {
   const record = await findCaseByReceipt(db, receiptNumber);
   if (!record) throw notFound(`没有受理编号为 ${receiptNumber} 的办件`);
-  if (!await mayRead(engine, user, record.businessKey)) throw forbidden(`无权查看办件 ${receiptNumber}: 只有经办科室、综合受理窗口和局领导可以查看`);
+  if (!await mayRead(engine, user, record.businessKey)) throw forbidden(`无权查看办件 ${receiptNumber}: 只有经办科室、综合受理窗口、局领导、督查室、流程分析员和运维可以查看`);
   const instances = await engine.get<Array<{ id: string }>>(`/history/process-instance?processInstanceBusinessKey=${encodeURIComponent(record.businessKey)}`);
   const activities: HistoricActivity[] = [];
   // who completed each human task: the audit log knows, even when the task was never claimed

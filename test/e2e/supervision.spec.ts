@@ -121,6 +121,18 @@ describe('电子监察 and 办件轨迹 in the 工作台 (Chromium)', function (
     expect(consoleErrors).to.deep.equal([]);
   });
 
+  it('should show a 科长 the 电子监察 of their own section only', async () => {
+    const page = await logIn('markethead1');
+    await openSupervision(page);
+    expect(await page.getByRole('combobox', { name: '科室' }).count()).to.equal(0);
+    expect(await page.locator('.toolbar').innerText()).to.contain('市场准入审批科');
+    const sections = await page.locator('[data-test="items"]').innerText();
+    expect(sections).not.to.contain('建设工程审批科').and.not.to.contain('公安审批科');
+    await expectAccessible(page);
+    await page.screenshot({ path: shot('supervision-section-head') });
+    expect(consoleErrors).to.deep.equal([]);
+  });
+
   it('should let a clerk find a case by 受理编号 and read its 轨迹', async () => {
     const page = await logIn('market2');
     expect(await page.getByRole('link', { name: '电子监察' }).count()).to.equal(0);
