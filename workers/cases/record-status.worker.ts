@@ -1,7 +1,7 @@
 // case.record-status: writes a step of the case's status timeline (input parameter caseStatus)
 // and the facts that come with it: the acceptance date, the 一次性告知 sent to the applicant,
 // the decision and its date.
-import { acceptanceNotice, correctionNotice, decisionDocument, deliveryReceipt, refusalNotice, type Act, type ActContext } from '../../lib/documents/index.js';
+import { acceptanceNotice, correctionNotice, decisionDocument, deliveryReceipt, refusalNotice, withdrawalAcknowledgement, type Act, type ActContext } from '../../lib/documents/index.js';
 import { recordStatus, type StatusChange } from '../../lib/repositories/cases.js';
 import { groupName } from '../../lib/engine/directory.js';
 import { notifyApplicant } from '../../lib/repositories/supervision.js';
@@ -100,7 +100,12 @@ const STATUSES: Record<string, (context: WorkerContext) => Promise<Outcome>> = {
   },
   async 已撤回({ task }) {
     // 撤回: the applicant withdrew before the decision; no decision, no licence
-    return { fields: { outcome: '撤回' }, note: `申请人撤回申请 (${optionalString(task, 'withdrawalChannel') ?? '窗口'}): ${optionalString(task, 'withdrawalReason') ?? ''}`, variables: {} };
+    const channel = optionalString(task, 'withdrawalChannel') ?? '窗口';
+    const reason = optionalString(task, 'withdrawalReason') ?? '';
+    return {
+      fields: { outcome: '撤回' }, note: `申请人撤回申请 (${channel}): ${reason}`, variables: {},
+      document: (documents, act) => withdrawalAcknowledgement(documents, { ...act, reason, channel: channel.startsWith('网上') ? '网上平台' : '综合受理窗口' }),
+    };
   },
   async 未补正办结() {
     return { fields: { outcome: '未补正' }, note: '补正期限届满, 申请人未补正材料', variables: {} };
