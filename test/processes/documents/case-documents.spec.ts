@@ -164,6 +164,37 @@ describe('文书 of a case (food-business-licence)', function () {
     const licence = await expectDocument(documents, 'licence', record.receiptNumber, []);
     const revocation = await expectDocument(documents, 'revocation', record.receiptNumber, ['撤销行政许可决定书', '第六十九条', '六十日内依法申请行政复议']);
     expect(revocation.id).to.be.greaterThan(licence.id);
+    // the breach is told to the applicant by SMS too, once
+    const told = await waitFor('the breach SMS', async () => [...smsGateway().messages.values()].find((message) => message.body.receiptNumber === record.receiptNumber && message.body.kind === 'breach'));
+    expect(told.deliveries).to.equal(1);
+    expect(told.body.text).to.contain('依法撤销');
+  });
+
+  it('should issue the 不予受理通知书 with the reason and the rights of appeal', async () => {
+    const system = await useSystem();
+    const driver = await new CaseDriver(system.admin, food.key).start({ application: sampleApplication(food), ...RECEIVED });
+    await driver.complete('ReviewMaterialsTask', MEMBER.window!, { acceptanceDecision: 'refuse', refusalReason: '申请事项依法不需要取得行政许可' });
+    expect(await driver.waitForEnd()).to.equal('NotAcceptedEndEvent');
+    const record = (await findCaseByBusinessKey(system.db, driver.businessKey))!;
+    const documents = await documentsOf(driver.businessKey, ['refusal']);
+    await expectDocument(documents, 'refusal', record.receiptNumber, ['不予受理通知书', '申请事项依法不需要取得行政许可', chineseDate('2026-09-30'), '六十日内依法申请行政复议']);
+    expect(documents.map((document) => document.kind)).to.deep.equal(['refusal']);
+  });
+
+  it('should issue the 告知承诺书 the applicant signs, with the promised proof, the 20 working days and the liability', async () => {
+    const system = await useSystem();
+    const permit = readEntry('construction-permit');
+    const driver = await new CaseDriver(system.admin, permit.key).start({
+      ...RECEIVED, application: sampleApplication(permit, { omitMaterials: ['drawing-review-certificate'], creditCode: uniqueCreditCode(), commitment: { signed: true, signatory: '张建国' } }),
+    });
+    await driver.complete('OfferPromiseTask', MEMBER.window!, { acceptanceDecision: 'accept-promise' });
+    const record = (await findCaseByBusinessKey(system.db, driver.businessKey))!;
+    const documents = await documentsOf(driver.businessKey, ['commitment-promise', 'acceptance']);
+    const certificate = permit.materials.find((material) => material.code === 'drawing-review-certificate')!;
+    // 20 working days from 9-30 over National Day → 11-03
+    await expectDocument(documents, 'commitment-promise', record.receiptNumber, ['告知承诺书', certificate.name, `承诺在${chineseDate('2026-11-03')}前（20个工作日内）`, '违诺责任']);
+    await expectDocument(documents, 'acceptance', record.receiptNumber, ['受理通知书', '告知承诺受理']);
+    await driver.cancel();
   });
 
   it('should number each kind per year without a gap or a repeat', async () => {
