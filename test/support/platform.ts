@@ -8,10 +8,10 @@ import { basic, webBase } from './web.js';
 
 export interface TestClient { id: string; apiKey: string }
 
-export async function createPlatformClient(system: System, options: { name?: string; ratePerMinute?: number; rateBurst?: number } = {}): Promise<TestClient> {
+export async function createPlatformClient(system: System, options: { name?: string; ratePerMinute?: number; rateBurst?: number; callbackUrl?: string } = {}): Promise<TestClient> {
   const response = await fetch(`${webBase(system)}/api/platform-clients`, {
     method: 'POST', headers: { authorization: basic('operator1'), 'content-type': 'application/json' },
-    body: JSON.stringify({ name: options.name ?? `测试平台 ${randomUUID().slice(0, 8)}`, ratePerMinute: options.ratePerMinute ?? 100_000, rateBurst: options.rateBurst ?? 100_000 }),
+    body: JSON.stringify({ name: options.name ?? `测试平台 ${randomUUID().slice(0, 8)}`, ratePerMinute: options.ratePerMinute ?? 100_000, rateBurst: options.rateBurst ?? 100_000, callbackUrl: options.callbackUrl }),
   });
   if (response.status !== 201) throw new Error(`creating a platform client: ${response.status} ${await response.text()}`);
   return (await response.json()) as TestClient;
