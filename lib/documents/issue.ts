@@ -1,8 +1,10 @@
 // Issues the 文书 of an act once: the template in force, the next 文号 of its kind and year, the
-// PDF and its SHA-256, and the applicant's notice (SMS, platform callback), all in one transaction keyed by the act (runOnce), so a
-// redelivered task gets the first document back and no number is skipped or used twice.
+// PDF and its SHA-256, and the applicant's notice (lib/notices: SMS, the platform's callback), all
+// in one transaction keyed by the act (runOnce), so a redelivered task gets the first document
+// back and no number is skipped or used twice.
 import { createHash, randomInt } from 'node:crypto';
 import type { Knex } from 'knex';
+import { queueApplicantNotice } from '../notices/applicant.js';
 import { findCaseByBusinessKey, type CaseRecord } from '../repositories/cases.js';
 import { getBundleVersion } from '../repositories/bundles.js';
 import { getVersion, latestVersion } from '../repositories/catalogue.js';
@@ -10,10 +12,8 @@ import { drawDocumentNumber, findDocument, insertDocument, type DocumentRecord }
 import { runOnce } from '../repositories/side-effects.js';
 import { DOCUMENT_KINDS, signedByOffice, type DocumentKind } from './kinds.js';
 import { chineseDate, renderPdf } from './pdf.js';
-import { queueApplicantNotice } from '../notices/applicant.js';
 import { renderTemplate } from './template-engine.js';
 import { templateInForce } from './templates.js';
-
 
 export interface DocumentSettings {
   /** the web server's public address: the QR code leads to `<url>/public/documents/<code>` */

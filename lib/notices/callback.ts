@@ -66,10 +66,26 @@ export async function queueCallback(trx: Knex.Transaction, businessKey: string, 
 
 export interface CallbackSettings { timeoutMs: number }
 
+async function post(url: string, message: OutboxMessage, notice: CallbackNotice, settings: CallbackSettings): Promise<BatchOutcome> {
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey(message.dedupKey) },
+      body: JSON.stringify(notice),
+      signal: AbortSignal.timeout(settings.timeoutMs),
+    });
+    return response.ok ? { ok: true } : { retry: `平台回调返回 ${response.status}: ${(await response.text()).slice(0, 200)}` };
+  } catch (error) {
+    return { retry: `平台回调不可达: ${(error as Error).message}` };
+  }
+}
+
 /** Delivers each message to its client's callback (one POST each): 2xx = delivered, else retried. */
 export function callbackDelivery(db: Knex, settings: CallbackSettings): (messages: OutboxMessage[]) => Promise<Map<number, BatchOutcome>> {
   return async (messages) => {
     const outcomes = new Map<number, BatchOutcome>();
+    // a platform that failed once in a round is not tried again in it (its timeouts would hold up the others)
+    const failed = new Map<string, string>();
     for (const message of messages) {
       const { clientId, notice } = message.payload as CallbackMessage;
       const url = await activeCallbackUrl(db, clientId);
@@ -77,17 +93,14 @@ export function callbackDelivery(db: Knex, settings: CallbackSettings): (message
         outcomes.set(message.id, { reject: `平台 ${clientId} 已停用或已撤销回调地址` });
         continue;
       }
-      try {
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey(message.dedupKey) },
-          body: JSON.stringify(notice),
-          signal: AbortSignal.timeout(settings.timeoutMs),
-        });
-        outcomes.set(message.id, response.ok ? { ok: true } : { retry: `平台回调返回 ${response.status}: ${(await response.text()).slice(0, 200)}` });
-      } catch (error) {
-        outcomes.set(message.id, { retry: `平台回调不可达: ${(error as Error).message}` });
+      const earlier = failed.get(clientId);
+      if (earlier) {
+        outcomes.set(message.id, { retry: earlier });
+        continue;
       }
+      const outcome = await post(url, message, notice, settings);
+      if ('retry' in outcome) failed.set(clientId, outcome.retry);
+      outcomes.set(message.id, outcome);
     }
     return outcomes;
   };

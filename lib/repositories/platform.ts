@@ -46,7 +46,9 @@ export async function callbackClientOfCase(db: Knex, businessKey: string): Promi
   const row = await db('platform_submission').join('platform_request', 'platform_request.id', 'platform_submission.request_id')
     .join('platform_client', 'platform_client.id', 'platform_request.client_id')
     // a bundle's item cases are `<bundle business key>:<item key>`
-    .where((where) => where.where('platform_submission.business_key', businessKey).orWhereRaw("left(?, length(platform_submission.business_key) + 1) = platform_submission.business_key || ':'", [businessKey])).whereNull('platform_client.revoked_at').whereNotNull('platform_client.callback_url')
+    .where((where) => where.where('platform_submission.business_key', businessKey)
+      .orWhereRaw("left(?, length(platform_submission.business_key) + 1) = platform_submission.business_key || ':'", [businessKey]))
+    .whereNull('platform_client.revoked_at').whereNotNull('platform_client.callback_url')
     .first({ id: 'platform_client.id' });
   return row?.id as string | undefined;
 }

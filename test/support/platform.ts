@@ -49,6 +49,13 @@ export class OpenApiValidator {
     return new OpenApiValidator(ajv, document);
   }
 
+  /** A body against one of the document's schemas (components/schemas/<name>). */
+  checkSchema(name: string, body: unknown): string | undefined {
+    const validate = this.ajv.getSchema(`openapi#/components/schemas/${name}`);
+    if (!validate) return `no schema ${name} in the OpenAPI document`;
+    return validate(body) ? undefined : `${name}: ${this.ajv.errorsText(validate.errors)} in ${JSON.stringify(body).slice(0, 500)}`;
+  }
+
   /** The schema of an operation's answer with this status, compiled once. */
   check(path: string, method: string, status: number, body: unknown): string | undefined {
     const key = `${method} ${path} ${status}`;

@@ -8,7 +8,7 @@ import { sampleApplication, uniqueCreditCode, VALID_ID_CARD } from '../../suppor
 import { publishTest2027, withdrawTest2027 } from '../../support/calendar.js';
 import { CaseDriver, DECIDER, MEMBER } from '../../support/cases.js';
 import { waitFor } from '../../support/process.js';
-import { createPlatformClient, submit, type TestClient } from '../../support/platform.js';
+import { createPlatformClient, OpenApiValidator, submit, type TestClient } from '../../support/platform.js';
 import { startFakeReceiver, type FakeReceiver } from '../../support/receiver.js';
 import { useSystem } from '../../support/system.js';
 import { basic, webBase } from '../../support/web.js';
@@ -88,7 +88,12 @@ describe('the platform\'s notification callback (lib/notices/callback.ts)', func
       return found.includes('grant') && found.includes('delivery-receipt') ? ofCase() : undefined;
     }, 30_000);
     expect(events.map((message) => message.body.event)).to.have.members(['acceptance', 'grant', 'delivery-receipt']);
-    for (const message of events) expect(message.deliveries, message.body.event).to.equal(1);
+    const openApi = await OpenApiValidator.load(system);
+    for (const message of events) {
+      expect(message.deliveries, message.body.event).to.equal(1);
+      // the body the OpenAPI document promises (webhooks.applicantNotice)
+      expect(openApi.checkSchema('Notice', message.body)).to.equal(undefined);
+    }
     // the platform may fetch the 文书 with the applicant's proof; the notice itself names no ID number nor phone
     const sent = JSON.stringify(events.map((message) => message.body));
     expect(sent).not.to.contain(VALID_ID_CARD).and.not.to.contain(record.applicantCode!).and.not.to.contain('13904710000');
