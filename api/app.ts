@@ -130,7 +130,7 @@ export function createApp({ config, db, engine, log, onDeployed }: AppDeps): exp
   app.use('/api/supervision', supervisionRoutes(db));
   app.use('/api/supervision', supervisionResultRoutes(db));
   app.use('/api/publication', publicationRoutes(db, engine, config));
-  app.use('/api/platform-clients', platformClientRoutes(db));
+  app.use('/api/platform-clients', platformClientRoutes(db, config.mode === 'production'));
   app.use('/modeler', modelerPage(config));
   app.use('/api/modeler', modelerRoutes({ config, db, engine, log, onDeployed }));
   app.use('/api/ratings', ratingRoutes(db));
