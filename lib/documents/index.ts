@@ -8,4 +8,4 @@ export { chineseDate, renderPdf } from './pdf.js';
 export { SMS_CHANNEL, smsStatus } from './sms.js';
 export { checkTemplate, renderTemplate, TemplateError, type DocumentTemplate } from './template-engine.js';
 export { templateInForce } from './templates.js';
-export { documentTemplateVersions, listDocumentTemplates, previewDocument, saveDocumentTemplate } from './editing.js';
+export { documentTemplateVersions, listDocumentTemplates, previewDocument, previewText, saveDocumentTemplate, type PreviewText } from './editing.js';
