@@ -85,10 +85,20 @@ describe('Camunda web app locales zh.json (static)', () => {
         expect(config).to.match(/locales:\s*localesConfig\(\)/);
         expect(config).to.contain("from '../../shenpi/locale.js'");
         expect(config).to.match(/vendor:\s*'审批系统'/);
+        expect(config, 'names family name first').to.contain("import '../../shenpi/chinese-names.js';");
         expect(fs.existsSync(zhFile(app))).to.equal(true);
       });
     });
   }
+
+  describe('the Community Edition banner', () => {
+    for (const app of WEBAPPS) {
+      it(`should NOT show the "是时候迁移到 Camunda 8 了" banner in ${app} (user-styles.css hides it)`, () => {
+        const styles = fs.readFileSync(path.join(RESOURCES, app, 'styles', 'user-styles.css'), 'utf8');
+        expect(styles).to.match(/\.ce-eol-banner\s*\{\s*display:\s*none !important;\s*\}/);
+      });
+    }
+  });
 
   describe(`against the built engine jar (Camunda ${CAMUNDA_VERSION} webjar)`, () => {
     let webjar: Buffer;
@@ -118,7 +128,7 @@ describe('Camunda web app locales zh.json (static)', () => {
     });
 
     it("should put our files on the fat jar's classpath (BOOT-INF/classes), ahead of the webjar", () => {
-      const ours = WEBAPPS.flatMap((app) => [`${app}/locales/zh.json`, `${app}/scripts/config.js`]).concat('shenpi/locale.js');
+      const ours = WEBAPPS.flatMap((app) => [`${app}/locales/zh.json`, `${app}/scripts/config.js`, `${app}/styles/user-styles.css`]).concat('shenpi/locale.js', 'shenpi/chinese-names.js');
       const inJar = engineJarEntries((name) => name.startsWith(`BOOT-INF/classes/${APP_RESOURCES}/`));
       for (const file of ours) {
         const packed = inJar.get(`BOOT-INF/classes/${APP_RESOURCES}/${file}`);
