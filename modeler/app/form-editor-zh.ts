@@ -9,14 +9,15 @@ function translateText(node: Text): void {
   const text = node.data;
   const trimmed = text.trim();
   const chinese = trimmed && FORM_EDITOR_ZH[trimmed];
-  if (chinese) node.data = text.replace(trimmed, chinese);
+  // only a real change: writing the same text again would wake the observer for ever (ID → ID)
+  if (chinese && chinese !== trimmed) node.data = text.replace(trimmed, chinese);
 }
 
 function translateElement(element: Element): void {
   for (const name of ATTRIBUTES) {
     const value = element.getAttribute(name);
     const chinese = value && FORM_EDITOR_ZH[value.trim()];
-    if (chinese) element.setAttribute(name, chinese);
+    if (chinese && chinese !== value) element.setAttribute(name, chinese);
   }
 }
 
