@@ -5,10 +5,18 @@ import { FORM_EDITOR_ZH } from './zh/form-editor.js';
 
 const ATTRIBUTES = ['placeholder', 'title', 'aria-label'];
 
+/** the same English word meaning something else in one place: a select's empty display is not the palette's 下拉选择 */
+const IN_PLACE: Array<[selector: string, english: string, chinese: string]> = [['.fjs-select-placeholder', 'Select', '请选择']];
+
+function chineseFor(node: Text, trimmed: string): string | undefined {
+  const special = IN_PLACE.find(([selector, english]) => english === trimmed && node.parentElement?.closest(selector));
+  return special ? special[2] : FORM_EDITOR_ZH[trimmed];
+}
+
 function translateText(node: Text): void {
   const text = node.data;
   const trimmed = text.trim();
-  const chinese = trimmed && FORM_EDITOR_ZH[trimmed];
+  const chinese = trimmed && chineseFor(node, trimmed);
   // only a real change: writing the same text again would wake the observer for ever (ID → ID)
   if (chinese && chinese !== trimmed) node.data = text.replace(trimmed, chinese);
 }
