@@ -7,4 +7,4 @@ export { actKey, formatDocumentNumber, issueDocument, printedCode, verificationU
 export { chineseDate, renderPdf } from './pdf.js';
 export { checkTemplate, renderTemplate, TemplateError, type DocumentTemplate } from './template-engine.js';
 export { templateInForce } from './templates.js';
-export { documentTemplateVersions, listDocumentTemplates, previewDocument, saveDocumentTemplate } from './editing.js';
+export { documentTemplateVersions, listDocumentTemplates, previewDocument, previewText, saveDocumentTemplate, type PreviewText } from './editing.js';
