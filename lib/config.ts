@@ -240,7 +240,7 @@ export function loadConfig(env: Env = process.env): Config {
       retryBaseMs: integer(env, 'SHENPI_OUTBOX_RETRY_MS', 5000, 10, 3600000),
       retryMaxMs: integer(env, 'SHENPI_OUTBOX_RETRY_MAX_MS', 900000, 10, 86400000),
       batchSize: integer(env, 'SHENPI_OUTBOX_BATCH', 20, 1, 1000),
-      publicationBatchSize: integer(env, 'SHENPI_PUBLICATION_BATCH', 1000, 1, 10000),
+      publicationBatchSize: integer(env, 'SHENPI_PUBLICATION_BATCH', 5000, 1, 10000),
       reconcileIntervalMs: integer(env, 'SHENPI_RECONCILE_INTERVAL_MS', 3_600_000, 10_000, 86_400_000),
     },
     supervision: {

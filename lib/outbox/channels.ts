@@ -23,7 +23,7 @@ export function startDispatchers(db: Knex, config: Config, log: Logger): Dispatc
   }
   if (credit.publicationUrl) {
     const deliver = publicationDelivery(db, { url: credit.publicationUrl, token: credit.token, timeoutMs: credit.timeoutMs });
-    dispatchers.push(startDispatcher(PUBLICATION_CHANNEL, () => dispatchBatch(db, PUBLICATION_CHANNEL, config.outbox.publicationBatchSize, deliver, retry), config.outbox, log));
+    dispatchers.push(startDispatcher(PUBLICATION_CHANNEL, () => dispatchBatch(db, PUBLICATION_CHANNEL, config.outbox.publicationBatchSize, deliver, retry), { ...config.outbox, batchSize: config.outbox.publicationBatchSize }, log));
   }
   if (config.supervision.url) {
     const deliver = httpDelivery({ url: config.supervision.url, token: config.supervision.token, timeoutMs: credit.timeoutMs });
