@@ -65,6 +65,11 @@ export function cpuByProgram(root = process.pid): Map<string, number> {
   return byName;
 }
 
+/** The CPU seconds all programs used between two readings. */
+export function cpuTotal(before: Map<string, number>, after = cpuByProgram()): number {
+  return [...after].reduce((sum, [name, cpu]) => sum + Math.max(0, cpu - (before.get(name) ?? 0)), 0);
+}
+
 /** "node 12.3 s, postgres 8.1 s, java 20.0 s": the CPU each program used between two readings. */
 export function cpuSince(before: Map<string, number>, after = cpuByProgram()): string {
   return [...after].map(([name, cpu]) => [name, cpu - (before.get(name) ?? 0)] as const).filter(([, cpu]) => cpu >= 0.05)
