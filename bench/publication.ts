@@ -31,7 +31,6 @@ const RATE = Number(process.argv[3] ?? 200);
 const SECONDS = Number(process.argv[4] ?? 10);
 /** the naive push is timed on the first records and scaled (its cost per record is constant: one request each) */
 const NAIVE = Math.min(RECORDS, Number(process.env.SHENPI_BENCH_NAIVE ?? 5000));
-const DISPATCHERS = Number(process.env.SHENPI_BENCH_DISPATCHERS ?? 1);
 const log = createLogger({ component: 'bench' });
 process.env.SHENPI_LOG_LEVEL ??= 'warn';
 
@@ -74,10 +73,9 @@ try {
   await publishMany(db, records.map(({ l, record }) => ({ licenceNumber: l.licence_number, businessKey: l.business_key, itemKey: l.item_key, action: '准予' as const, record, decisionDate: l.decided_on })));
   const publishedAt = Date.now();
   const cpuAtPush = cpuByProgram();
-  // the dispatcher as it runs in production, draining the backlog; more than one (two web
-  // servers, or SHENPI_BENCH_DISPATCHERS) each claim their own rows
+  // the dispatchers as they run in production (SHENPI_PUBLICATION_DISPATCHERS), draining the backlog
   const round = () => dispatchBatch(db, PUBLICATION_CHANNEL, config.outbox.publicationBatchSize, deliver, retry);
-  const drainers = Array.from({ length: DISPATCHERS }, () => startDispatcher(PUBLICATION_CHANNEL, round, { ...config.outbox, batchSize: config.outbox.publicationBatchSize, intervalMs: 3_600_000 }, log));
+  const drainers = Array.from({ length: config.outbox.publicationDispatchers }, () => startDispatcher(PUBLICATION_CHANNEL, round, { ...config.outbox, batchSize: config.outbox.publicationBatchSize, intervalMs: 3_600_000 }, log));
   await Promise.all(drainers.map((dispatcher) => dispatcher.drain()));
   await Promise.all(drainers.map((dispatcher) => dispatcher.stop()));
   const deliveredAt = Date.now();
@@ -87,7 +85,7 @@ try {
   const batch = (done - publishedAt) / 1000;
   const stored = [...platform.publications.keys()].filter((key) => key.startsWith('BENCH')).length;
   const perThousand = (batch * 1000) / RECORDS;
-  console.log(`shenpi: 批量推送 ${((deliveredAt - publishedAt) / 1000).toFixed(1)} s (${DISPATCHERS} 个投递器, 每批 ${config.outbox.publicationBatchSize} 条) + 台账比对 ${((done - deliveredAt) / 1000).toFixed(1)} s = ${goal(`${batch.toFixed(1)} s`, `${RECORDS} 条 < 10 s`, batch < 10 * RECORDS / 100_000)}; 种子材料 2,772 条 20 s`);
+  console.log(`shenpi: 批量推送 ${((deliveredAt - publishedAt) / 1000).toFixed(1)} s (${config.outbox.publicationDispatchers} 个投递器, 每批 ${config.outbox.publicationBatchSize} 条) + 台账比对 ${((done - deliveredAt) / 1000).toFixed(1)} s = ${goal(`${batch.toFixed(1)} s`, `${RECORDS} 条 < 10 s`, batch < 10 * RECORDS / 100_000)}; 种子材料 2,772 条 20 s`);
   console.log(`  平台收到 ${stored} 条 (应为 ${RECORDS}, 每条一次), 比对不一致 ${report.mismatches.length} 条 ${stored === RECORDS && report.mismatches.length === 0 ? '✔' : '✘'}`);
   console.log(`  ${goal(`逐条推送/shenpi = ${(naiveSeconds / batch).toFixed(1)}×`, '≥ 5×', naiveSeconds / batch >= 5)} (每千条 ${perThousand.toFixed(2)} s)`);
   console.log(`  推送与比对所用 CPU: ${cpuSince(cpuAtPush, cpuAtEnd)} (本机 ${os.cpus().length} 核; 与他人共用时, 用时可大于此)`);

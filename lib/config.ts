@@ -53,7 +53,7 @@ export interface Config {
   hotline12345: { url: string | undefined; token: string | undefined };
   /** the SMS gateway: notices to applicants (POST JSON with Idempotency-Key); without it they wait, not sent */
   sms: { url: string | undefined; token: string | undefined };
-  outbox: { intervalMs: number; retryBaseMs: number; retryMaxMs: number; batchSize: number; publicationBatchSize: number; reconcileIntervalMs: number };
+  outbox: { intervalMs: number; retryBaseMs: number; retryMaxMs: number; batchSize: number; publicationBatchSize: number; publicationDispatchers: number; reconcileIntervalMs: number };
   /** 时限: the office's UTC offset and the 电子监察 warning threshold */
   deadlines: { utcOffset: string; warningWorkingDays: number; officeHours: OfficePeriod[] };
   /** analysts are warned this many days before the last published day of the working-day calendar */
@@ -241,6 +241,7 @@ export function loadConfig(env: Env = process.env): Config {
       retryMaxMs: integer(env, 'SHENPI_OUTBOX_RETRY_MAX_MS', 900000, 10, 86400000),
       batchSize: integer(env, 'SHENPI_OUTBOX_BATCH', 20, 1, 1000),
       publicationBatchSize: integer(env, 'SHENPI_PUBLICATION_BATCH', 5000, 1, 10000),
+      publicationDispatchers: integer(env, 'SHENPI_PUBLICATION_DISPATCHERS', 2, 1, 8),
       reconcileIntervalMs: integer(env, 'SHENPI_RECONCILE_INTERVAL_MS', 3_600_000, 10_000, 86_400_000),
     },
     supervision: {
