@@ -34,6 +34,8 @@ export interface Config {
     historyTtl: string;
     /** the job executor fires timers; only the test suite turns it off */
     jobExecution: boolean;
+    /** timer and async jobs the job executor takes per acquisition query (a timer storm) */
+    jobsPerAcquisition: number;
   };
   admin: Credentials;
   /** technical user for workers and the web server */
@@ -223,6 +225,7 @@ export function loadConfig(env: Env = process.env): Config {
       startTimeoutMs: integer(env, 'SHENPI_ENGINE_START_TIMEOUT', 240, 10, 3600) * 1000,
       historyTtl,
       jobExecution: flag(env, 'SHENPI_JOB_EXECUTOR', true),
+      jobsPerAcquisition: integer(env, 'SHENPI_JOBS_PER_ACQUISITION', 10, 1, 100),
     },
     admin: credentials(env, mode, 'SHENPI_ADMIN', 'admin', DEV_PASSWORDS.admin),
     service: credentials(env, mode, 'SHENPI_SERVICE', 'shenpiService', DEV_PASSWORDS.service),
