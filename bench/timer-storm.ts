@@ -42,7 +42,9 @@ try {
   const expiry = await definitions('commitment-verification', 'CommitmentExpiredTimer');
   const breachPush = await definitions('commitment-verification', 'BreachPushTimer');
   const supplement = await definitions('deferred-supplement', 'SupplementDeadlineTimer');
-  await setSuspended([...expiry, ...breachPush, ...supplement], true);
+  // the reminders 3 working days before expiry went out before the wave: kept from firing late
+  const reminders = [...await definitions('commitment-verification', 'CommitmentReminderTimer'), ...await definitions('deferred-supplement', 'SupplementReminderTimer')];
+  await setSuspended([...expiry, ...breachPush, ...supplement, ...reminders], true);
 
   // the cases, half 告知承诺 (a permit issued on the promise), half 容缺 (decision not yet taken)
   console.log(`创建 ${CASES} 件 (${CREATORS} 路并发, 经引擎 REST) …`);
@@ -61,7 +63,7 @@ try {
         receivedOn: '2026-09-02', clockDate: '2026-10-15', acceptedAs: commitment ? 'commitment' : 'deferral',
         application: sampleApplication(permit, { creditCode, omitMaterials: ['drawing-review-certificate'] }), pendingMaterials: ['drawing-review-certificate'],
         promiseKind: commitment ? '告知承诺' : '容缺', promiseStartsAt: '2026-09-02', promiseDeadline: '2026-09-30',
-        promiseDueAt: '2026-09-30T23:59:59+08:00', promiseWarningAt: '2026-09-29T00:00:00+08:00',
+        promiseDueAt: '2026-09-30T23:59:59+08:00', promiseWarningAt: '2026-09-29T00:00:00+08:00', promiseReminderAt: '2026-09-25T09:00:00+08:00',
       };
       const instance = await admin.post<{ id: string }>(`/process-definition/key/${permit.key}/start`, {
         businessKey, variables: toVariables(variables),
