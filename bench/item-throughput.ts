@@ -1,20 +1,28 @@
-// Cases per second through a seeded 承诺件 (食品经营许可: 受理 → 审查 → 现场勘验 → 决定 → 制证 →
-// 出件), every human task completed over REST as its clerk, against the same BPMN without its
-// service tasks (what the engine alone can do). Prints both rates and their ratio.
+// Capacity and latency of the item pipeline: cases per second through a seeded 承诺件 (食品经营许可:
+// 受理 → 审查 → 现场勘验 → 决定 → 制证 → 出件), every human task completed over REST as its clerk,
+// with enough cases in flight to keep the CPUs busy, against the same BPMN without its service
+// tasks (what the engine alone can do); then, at half of the measured capacity (cases started at
+// a steady rate), the clerk's wait: from a clerk completing a task (the request sent) to the next
+// human task of the case existing in the engine (its own creation time), every service step
+// between included. The clerks see their tasks through one shared poller (bench/task-feed.ts).
 //
-//   node --import tsx bench/item-throughput.ts [cases=40] [concurrency=8]
+//   npm run bench [-- cases=120] [in-flight=24] [half-capacity cases=60]
 import { BLOCKS } from '../lib/bpmn/blocks.js';
-import { toSemanticXml } from '../lib/bpmn/builder.js';
 import { itemProcess } from '../lib/bpmn/item-process.js';
-import type { EngineClient } from '../lib/engine/client.js';
+import os from 'node:os';
+import { toVariables, type EngineClient } from '../lib/engine/client.js';
 import { readEntry } from '../test/processes/items/scenarios.js';
 import { sampleApplication } from '../test/support/applications.js';
-import { CaseDriver, MEMBER } from '../test/support/cases.js';
+import { DECIDER, DEMO_PASSWORD, MEMBER } from '../test/support/cases.js';
 import { stopSystem, useSystem } from '../test/support/system.js';
-import { withoutServiceTasks } from './baseline.js';
+import { deployBaselines } from './baseline.js';
+import { benchHeader, cpuByProgram, cpuSince, cpuTotal, goal, percentile } from './report.js';
+import { TaskFeed } from './task-feed.js';
 
-const CASES = Number(process.argv[2] ?? 40);
-const CONCURRENCY = Number(process.argv[3] ?? 8);
+const CASES = Number(process.argv[2] ?? 120);
+const CONCURRENCY = Number(process.argv[3] ?? 24);
+const HALF_CASES = Number(process.argv[4] ?? 60);
+const PREFIX = 'bench-item-';
 const SUFFIX = '-baseline';
 const entry = readEntry('food-business-licence');
 
@@ -25,58 +33,99 @@ const BASELINE_VARIABLES = {
   siteInspection: entry.siteInspection, majorDecision: entry.majorDecision, reviewGroup: entry.reviewGroup, deliveryMethod: '窗口领取', promisedTimeLimit: entry.promisedTimeLimit,
 };
 
-async function deployBaseline(admin: EngineClient): Promise<void> {
-  const form = new FormData();
-  form.append('deployment-name', 'shenpi-bench-baseline');
-  form.append('enable-duplicate-filtering', 'true');
-  for (const model of [...BLOCKS, itemProcess(entry)]) {
-    const variant = withoutServiceTasks(model, SUFFIX);
-    form.append(`${variant.id}.bpmn`, new Blob([toSemanticXml(variant)], { type: 'application/xml' }), `${variant.id}.bpmn`);
-  }
-  await admin.post('/deployment/create', form);
-}
+let counter = 0;
 
-async function runCase(admin: EngineClient, processKey: string, baseline: boolean): Promise<void> {
-  const driver = await new CaseDriver(admin, processKey).start({
-    itemKey: entry.key, receivedOn: '2026-09-30', clockDate: '2026-09-30', application: sampleApplication(entry), ...(baseline ? BASELINE_VARIABLES : {}),
+/** One case from 受理 to its end; the clerk's waits (ms) pushed to `waits` when given. */
+async function runCase(admin: EngineClient, feed: TaskFeed, processKey: string, baseline: boolean, waits?: number[]): Promise<void> {
+  const businessKey = `${PREFIX}${counter++}`;
+  let sent = Date.now();
+  const instance = await admin.post<{ id: string }>(`/process-definition/key/${processKey}/start`, {
+    businessKey, variables: toVariables({ itemKey: entry.key, receivedOn: '2026-09-30', clockDate: '2026-09-30', application: sampleApplication(entry), ...(baseline ? BASELINE_VARIABLES : {}) }),
   });
-  const reviewer = MEMBER[entry.reviewGroup]!;
-  await driver.complete('ReviewMaterialsTask', MEMBER.window!, { acceptanceDecision: 'accept' });
-  await driver.complete('ReviewTask', reviewer, { reviewOpinion: '符合条件', reviewAction: 'submit' });
-  if (entry.siteInspection) await driver.complete('SiteInspectionTask', reviewer, { siteInspectionResult: '合格', siteInspectionOpinion: '一致' });
-  await driver.complete('DecisionTask', reviewer, { decision: 'grant', decisionContent: '预包装食品销售' });
-  await driver.complete('HandOverTask', MEMBER.window!, { receivedBy: '张建国' });
-  await driver.waitForEnd(120_000);
+  const step = async (taskDefinitionKey: string, user: string, variables: Record<string, unknown>) => {
+    const task = await feed.next(businessKey, taskDefinitionKey);
+    waits?.push(Date.parse(task.created) - sent);
+    sent = Date.now();
+    await admin.as({ username: user, password: DEMO_PASSWORD }).post(`/task/${task.id}/complete`, { variables: toVariables(variables) });
+  };
+  await step('ReviewMaterialsTask', MEMBER.window!, { acceptanceDecision: 'accept' });
+  await step('ReviewTask', MEMBER[entry.reviewGroup]!, { reviewOpinion: '符合条件', reviewAction: 'submit' });
+  if (entry.siteInspection) await step('SiteInspectionTask', MEMBER[entry.reviewGroup]!, { siteInspectionResult: '合格', siteInspectionOpinion: '一致' });
+  await step('DecisionTask', DECIDER[entry.reviewGroup]!, { decision: 'grant', decisionContent: '预包装食品销售' });
+  await step('HandOverTask', MEMBER.window!, { receivedBy: '张建国' });
+  await feed.end(instance.id);
 }
 
-async function measure(admin: EngineClient, processKey: string, baseline: boolean, cases: number): Promise<number> {
+/** Cases per second with `inFlight` cases at a time (closed loop: a case ends, the next starts). */
+async function capacity(admin: EngineClient, feed: TaskFeed, processKey: string, baseline: boolean, cases: number, inFlight: number): Promise<number> {
   const started = Date.now();
   let next = 0;
-  let done = 0;
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, cases) }, async () => {
+  await Promise.all(Array.from({ length: Math.min(inFlight, cases) }, async () => {
     while (next < cases) {
       next += 1;
-      await runCase(admin, processKey, baseline);
-      done += 1;
-      if (done % 10 === 0) process.stdout.write(`    ${processKey}: ${done}/${cases}\n`);
+      await runCase(admin, feed, processKey, baseline);
     }
   }));
   return cases / ((Date.now() - started) / 1000);
 }
 
+/** The clerk's waits with cases started at a steady `rate` per second (open loop). */
+async function latency(admin: EngineClient, feed: TaskFeed, processKey: string, rate: number, cases: number): Promise<number[]> {
+  const waits: number[] = [];
+  const started = Date.now();
+  const running: Array<Promise<void>> = [];
+  for (let i = 0; i < cases; i += 1) {
+    const due = started + (i * 1000) / rate;
+    if (due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
+    running.push(runCase(admin, feed, processKey, false, waits));
+  }
+  await Promise.all(running);
+  return waits;
+}
+
+/** Where a full case's time goes: mean time of each service step from creation to completion. */
+async function serviceSteps(admin: EngineClient, since: Date): Promise<string> {
+  const steps = await admin.get<Array<{ activityId: string; durationInMillis: number | null }>>(`/history/activity-instance?activityType=serviceTask&finished=true&startedAfter=${encodeURIComponent(since.toISOString().replace('Z', '+0000'))}&maxResults=100000`);
+  const by = new Map<string, number[]>();
+  for (const step of steps) if (step.durationInMillis !== null) by.set(step.activityId, [...(by.get(step.activityId) ?? []), step.durationInMillis]);
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  const total = [...by.values()].reduce((sum, values) => sum + mean(values), 0);
+  return `${by.size} 个服务步骤, 每件合计平均 ${total.toFixed(0)} ms; 最慢: ` + [...by].map(([id, values]) => [id, mean(values)] as const).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([id, ms]) => `${id} ${ms.toFixed(0)} ms`).join(', ');
+}
+
+process.env.SHENPI_LOG_LEVEL ??= 'warn';
+const closing = benchHeader('事项流水线: 容量与办事人员等待 (bench/item-throughput.ts)');
 const system = await useSystem();
+const feed = new TaskFeed(system.admin, PREFIX);
+feed.start();
 try {
-  await deployBaseline(system.admin);
-  console.log(`\n预热 (warm-up) ${CONCURRENCY} 件 …`);
-  await measure(system.admin, entry.key + SUFFIX, true, CONCURRENCY);
-  await measure(system.admin, entry.key, false, CONCURRENCY);
-  console.log(`测量: ${CASES} 件, 并发 ${CONCURRENCY}`);
-  const ceiling = await measure(system.admin, entry.key + SUFFIX, true, CASES);
-  const full = await measure(system.admin, entry.key, false, CASES);
+  await deployBaselines(system.admin, [...BLOCKS, itemProcess(entry)], SUFFIX);
+  console.log(`预热 (warm-up) ${CONCURRENCY} 件 …`);
+  await capacity(system.admin, feed, entry.key + SUFFIX, true, CONCURRENCY, CONCURRENCY);
+  await capacity(system.admin, feed, entry.key, false, CONCURRENCY, CONCURRENCY);
+  console.log(`容量: 每种 ${CASES} 件, 同时在办 ${CONCURRENCY} 件`);
+  let cpu = cpuByProgram();
+  const ceiling = await capacity(system.admin, feed, entry.key + SUFFIX, true, CASES, CONCURRENCY);
+  const ceilingCpu = cpuTotal(cpu) / CASES;
+  console.log(`  上限 (无服务任务) ${ceiling.toFixed(2)} 件/s; CPU: ${cpuSince(cpu)}, 每件 ${ceilingCpu.toFixed(2)} s`);
+  cpu = cpuByProgram();
+  const fullSince = new Date();
+  const full = await capacity(system.admin, feed, entry.key, false, CASES, CONCURRENCY);
+  const fullCpu = cpuTotal(cpu) / CASES;
+  console.log(`  完整 ${full.toFixed(2)} 件/s; CPU: ${cpuSince(cpu)}, 每件 ${fullCpu.toFixed(2)} s`);
+  console.log(`  ${await serviceSteps(system.admin, fullSince)}`);
+  const rate = full / 2;
+  console.log(`半负荷: ${HALF_CASES} 件, 每秒开始 ${rate.toFixed(2)} 件 …`);
+  const waits = await latency(system.admin, feed, entry.key, rate, HALF_CASES);
+  const [p50, p99] = [percentile(waits, 50), percentile(waits, 99)];
   console.log('\n| 流程 | 件/秒 |\n| --- | --- |');
   console.log(`| ${entry.key}${SUFFIX} (无服务任务, 引擎上限) | ${ceiling.toFixed(2)} |`);
   console.log(`| ${entry.key} (完整: workers + PostgreSQL 记录) | ${full.toFixed(2)} |`);
-  console.log(`\n比值 完整/上限 = ${(full / ceiling).toFixed(2)}`);
+  console.log(`\n${goal(`比值 完整/上限 = ${(full / ceiling).toFixed(2)}`, '≥ 0.7', full / ceiling >= 0.7)} (CPU 核数 ${os.cpus().length}, 同时在办 ${CONCURRENCY} 件)`);
+  console.log(`按每件 CPU 计的比值 (CPU 独占时的比值) = ${(ceilingCpu / fullCpu).toFixed(2)}: 完整每件多用 ${(fullCpu - ceilingCpu).toFixed(2)} CPU 秒`);
+  console.log(`办事人员等待 (半负荷, ${waits.length} 次): ${goal(`p50 ${p50} ms`, 'p50 < 150 ms', p50 < 150)}, ${goal(`p99 ${p99} ms`, 'p99 < 500 ms', p99 < 500)}`);
 } finally {
+  feed.stop();
+  closing();
   await stopSystem();
 }

@@ -34,6 +34,8 @@ export interface Config {
     historyTtl: string;
     /** the job executor fires timers; only the test suite turns it off */
     jobExecution: boolean;
+    /** timer and async jobs the job executor takes per acquisition query (a timer storm) */
+    jobsPerAcquisition: number;
   };
   admin: Credentials;
   /** technical user for workers and the web server */
@@ -53,7 +55,7 @@ export interface Config {
   hotline12345: { url: string | undefined; token: string | undefined };
   /** the SMS gateway: notices to applicants (POST JSON with Idempotency-Key); without it they wait, not sent */
   sms: { url: string | undefined; token: string | undefined };
-  outbox: { intervalMs: number; retryBaseMs: number; retryMaxMs: number; batchSize: number; publicationBatchSize: number; reconcileIntervalMs: number };
+  outbox: { intervalMs: number; retryBaseMs: number; retryMaxMs: number; batchSize: number; publicationBatchSize: number; publicationDispatchers: number; reconcileIntervalMs: number };
   /** 时限: the office's UTC offset and the 电子监察 warning threshold */
   deadlines: { utcOffset: string; warningWorkingDays: number; officeHours: OfficePeriod[] };
   /** analysts are warned this many days before the last published day of the working-day calendar */
@@ -223,6 +225,7 @@ export function loadConfig(env: Env = process.env): Config {
       startTimeoutMs: integer(env, 'SHENPI_ENGINE_START_TIMEOUT', 240, 10, 3600) * 1000,
       historyTtl,
       jobExecution: flag(env, 'SHENPI_JOB_EXECUTOR', true),
+      jobsPerAcquisition: integer(env, 'SHENPI_JOBS_PER_ACQUISITION', 10, 1, 100),
     },
     admin: credentials(env, mode, 'SHENPI_ADMIN', 'admin', DEV_PASSWORDS.admin),
     service: credentials(env, mode, 'SHENPI_SERVICE', 'shenpiService', DEV_PASSWORDS.service),
@@ -240,7 +243,8 @@ export function loadConfig(env: Env = process.env): Config {
       retryBaseMs: integer(env, 'SHENPI_OUTBOX_RETRY_MS', 5000, 10, 3600000),
       retryMaxMs: integer(env, 'SHENPI_OUTBOX_RETRY_MAX_MS', 900000, 10, 86400000),
       batchSize: integer(env, 'SHENPI_OUTBOX_BATCH', 20, 1, 1000),
-      publicationBatchSize: integer(env, 'SHENPI_PUBLICATION_BATCH', 1000, 1, 10000),
+      publicationBatchSize: integer(env, 'SHENPI_PUBLICATION_BATCH', 5000, 1, 10000),
+      publicationDispatchers: integer(env, 'SHENPI_PUBLICATION_DISPATCHERS', 2, 1, 8),
       reconcileIntervalMs: integer(env, 'SHENPI_RECONCILE_INTERVAL_MS', 3_600_000, 10_000, 86_400_000),
     },
     supervision: {

@@ -24,7 +24,11 @@ export function startDispatchers(db: Knex, config: Config, log: Logger): Dispatc
   }
   if (credit.publicationUrl) {
     const deliver = publicationDelivery(db, { url: credit.publicationUrl, token: credit.token, timeoutMs: credit.timeoutMs });
-    dispatchers.push(startDispatcher(PUBLICATION_CHANNEL, () => dispatchBatch(db, PUBLICATION_CHANNEL, config.outbox.publicationBatchSize, deliver, retry), config.outbox, log));
+    // more than one round in flight: while one waits for the platform, another writes its marks
+    // (each claims its own rows, locked and skipped by the others)
+    for (let i = 0; i < config.outbox.publicationDispatchers; i += 1) {
+      dispatchers.push(startDispatcher(PUBLICATION_CHANNEL, () => dispatchBatch(db, PUBLICATION_CHANNEL, config.outbox.publicationBatchSize, deliver, retry), { ...config.outbox, batchSize: config.outbox.publicationBatchSize }, log));
+    }
   }
   if (config.supervision.url) {
     const deliver = httpDelivery({ url: config.supervision.url, token: config.supervision.token, timeoutMs: credit.timeoutMs });

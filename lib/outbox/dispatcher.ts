@@ -1,6 +1,8 @@
 // Delivers an outbox channel in the background: every interval it runs one round (take the due
 // messages, deliver, mark); failures are retried later with a growing delay, never dropped.
-// Stopping waits for the round in progress.
+// A round that comes back full is followed at once by the next (a backlog after an outage, or a
+// day's 双公示, drains at the receiver's pace, not one batch per interval). Stopping waits for
+// the round in progress.
 import type { Logger } from '../log.js';
 
 export interface DispatcherSettings {
@@ -13,6 +15,8 @@ export interface DispatcherSettings {
 export interface Dispatcher {
   /** runs one round now (tests, shutdown) */
   runOnce(): Promise<{ delivered: number; failed: number }>;
+  /** runs rounds now until one is not full; what they delivered and failed in all */
+  drain(): Promise<{ delivered: number; failed: number }>;
   stop(): Promise<void>;
 }
 
@@ -30,8 +34,17 @@ export function startDispatcher(channel: string, round: () => Promise<{ delivere
     if (result.delivered || result.failed) log.info('outbox round', { channel, ...result });
     return result;
   };
+  const drain = async () => {
+    const total = { delivered: 0, failed: 0 };
+    for (;;) {
+      const result = await runOnce();
+      total.delivered += result.delivered;
+      total.failed += result.failed;
+      if (result.delivered < settings.batchSize || stopped) return total;
+    }
+  };
   const timer = setInterval(() => {
-    running = running.then(runOnce).then(() => { lastError = ''; }, (error: Error) => {
+    running = running.then(drain).then(() => { lastError = ''; }, (error: Error) => {
       if (error.message !== lastError) log.warn('outbox round failed', { channel, error: error.message });
       lastError = error.message;
     });
@@ -40,6 +53,7 @@ export function startDispatcher(channel: string, round: () => Promise<{ delivere
   log.info('outbox dispatcher started', { channel, intervalMs: settings.intervalMs });
   return {
     runOnce,
+    drain,
     async stop() {
       if (stopped) return;
       stopped = true;

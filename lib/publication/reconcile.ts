@@ -7,9 +7,9 @@ import { unlessUnpublished, type WorkCalendar } from '../calendar/work-calendar.
 import type { EngineClient } from '../engine/client.js';
 import { raiseAlert } from '../repositories/supervision.js';
 import { getVersion } from '../repositories/catalogue.js';
-import { allLicences, type LicenceRecord as Licence } from '../repositories/licences.js';
+import type { LicenceRecord as Licence } from '../repositories/licences.js';
 import { requeue } from '../repositories/outbox.js';
-import { latestPublications, publicationKey, publish, PUBLICATION_CHANNEL } from '../repositories/publication.js';
+import { ledgerDifferences, publicationKey, publish, PUBLICATION_CHANNEL } from '../repositories/publication.js';
 import { buildLicenceRecord, checkLicenceRecord, type PublicationAction } from './licence-record.js';
 
 export type MismatchKind = 'missing' | 'extra' | 'different' | 'unacknowledged' | 'rejected';
@@ -58,11 +58,9 @@ export interface ReconcileOptions {
 }
 
 export async function reconcile(db: Knex, engine: EngineClient, options: ReconcileOptions): Promise<ReconcileReport> {
-  const licences = new Map((await allLicences(db)).map((licence) => [licence.licenceNumber, licence]));
-  const decided = options.decisions === 'licences' ? new Map([...licences.keys()].map((number) => [number, ''])) : await engineDecisions(engine);
-  const ledger = new Map((await latestPublications(db, {}, 10_000_000)).map((row) => [row.licenceNumber, row]));
-  const outbox = new Map((await db('outbox_message').where({ channel: PUBLICATION_CHANNEL }).select({ key: 'dedup_key' }, 'status', { lastError: 'last_error' }) as Array<{ key: string; status: string; lastError: string | null }>)
-    .map((row) => [row.key, row]));
+  // the engine's decisions (licence number → process instance); the ledger compared with them in the database
+  const fromEngine = options.decisions === 'licences' ? undefined : await engineDecisions(engine);
+  const { entries: differing, extra, published: publishedCount, decisions } = await ledgerDifferences(db, fromEngine && [...fromEngine.keys()]);
   const mismatches: Mismatch[] = [];
   const entries = new Map<string, Awaited<ReturnType<typeof getVersion>>>();
   const entryOf = async (licence: Licence) => {
@@ -72,9 +70,8 @@ export async function reconcile(db: Knex, engine: EngineClient, options: Reconci
   };
   let repaired = 0;
 
-  for (const [number, processInstanceId] of decided) {
-    const licence = licences.get(number);
-    const published = ledger.get(number);
+  for (const { licenceNumber: number, licence, published, message } of differing) {
+    const processInstanceId = fromEngine?.get(number) ?? '';
     if (licence && !(await entryOf(licence))?.published) continue;
     if (!published) {
       const mismatch: Mismatch = { kind: 'missing', licenceNumber: number, detail: '已作出许可决定, 公示台账中没有记录' };
@@ -99,7 +96,6 @@ export async function reconcile(db: Knex, engine: EngineClient, options: Reconci
       }
       mismatches.push(...differences);
     }
-    const message = outbox.get(publicationKey(number, published.version));
     if (!published.acknowledgedAt) {
       if (message?.status === 'rejected') {
         mismatches.push({ kind: 'rejected', licenceNumber: number, detail: `信用平台拒收: ${message.lastError ?? ''} (修正后重新推送)` });
@@ -126,10 +122,8 @@ export async function reconcile(db: Knex, engine: EngineClient, options: Reconci
       }
     }
   }
-  for (const number of ledger.keys()) {
-    if (!decided.has(number)) mismatches.push({ kind: 'extra', licenceNumber: number, detail: '公示台账中的记录没有对应的许可决定 (需人工核查, 不自动删除)' });
-  }
-  return { decisions: decided.size, published: ledger.size, mismatches, repaired };
+  for (const number of extra) mismatches.push({ kind: 'extra', licenceNumber: number, detail: '公示台账中的记录没有对应的许可决定 (需人工核查, 不自动删除)' });
+  return { decisions, published: publishedCount, mismatches, repaired };
 }
 
 /** Publishes the licence as it is now; the applicant comes from the previous record or the engine's history. */

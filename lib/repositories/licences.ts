@@ -71,10 +71,6 @@ export async function findLicence(db: Knex, licenceNumber: string): Promise<Lice
   return (await selectLicence(db).where({ licence_number: licenceNumber }).first()) as LicenceRecord | undefined;
 }
 
-export async function allLicences(db: Knex): Promise<LicenceRecord[]> {
-  return selectLicence(db).orderBy('id') as Promise<LicenceRecord[]>;
-}
-
 export async function licenceForCase(db: Knex, businessKey: string): Promise<LicenceRecord | undefined> {
   return (await selectLicence(db).where({ business_key: businessKey }).first()) as LicenceRecord | undefined;
 }

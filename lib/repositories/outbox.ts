@@ -14,6 +14,14 @@ export async function enqueue(db: Knex, channel: string, dedupKey: string, paylo
   await db('outbox_message').insert({ channel, dedup_key: dedupKey, payload: JSON.stringify(payload) }).onConflict(['channel', 'dedup_key']).ignore();
 }
 
+/** Many messages in one statement per thousand (a batch of decisions); duplicates are ignored as above. */
+export async function enqueueMany(db: Knex, channel: string, messages: Array<{ dedupKey: string; payload: unknown }>): Promise<void> {
+  for (let i = 0; i < messages.length; i += 1000) {
+    await db('outbox_message').insert(messages.slice(i, i + 1000).map((m) => ({ channel, dedup_key: m.dedupKey, payload: JSON.stringify(m.payload) })))
+      .onConflict(['channel', 'dedup_key']).ignore();
+  }
+}
+
 /** Due messages of a channel, locked for this transaction; other dispatchers skip them. */
 function claimDue(trx: Knex.Transaction, channel: string, limit: number): Promise<OutboxMessage[]> {
   return trx('outbox_message').where({ channel, status: 'pending' }).where('next_attempt_at', '<=', trx.fn.now())

@@ -27,3 +27,15 @@ export async function registeredCases(db: Knex, keys: { businessKeys: string[]; 
   const row = await db('case_record').where((q) => q.whereIn('business_key', keys.businessKeys).orWhereIn('receipt_number', keys.receiptNumbers)).count({ n: '*' }).first();
   return Number(row?.n ?? 0);
 }
+
+/** What a wave of breached promises left, over the cases whose business key starts with `prefix` (bench/timer-storm.ts). */
+export async function breachFigures(db: Knex, prefix: string): Promise<{ creditRecords: number; creditQueued: number; revoked: number; terminated: number }> {
+  const like = `${prefix}%`;
+  const count = async (query: Knex.QueryBuilder): Promise<number> => Number((await query.count({ n: '*' }).first())?.n ?? 0);
+  return {
+    creditRecords: await count(db('credit_record').whereLike('business_key', like).whereIn('kind', ['违约', '不良记录'])),
+    creditQueued: await count(db('outbox_message as o').join('credit_record as c', 'c.event_key', 'o.dedup_key').where('o.channel', 'credit').whereLike('c.business_key', like).whereIn('c.kind', ['违约', '不良记录'])),
+    revoked: await count(db('licence').whereLike('business_key', like).where({ status: '撤销' })),
+    terminated: await count(db('case_record').whereLike('business_key', like).whereIn('outcome', ['撤销', '终止'])),
+  };
+}

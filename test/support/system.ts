@@ -27,7 +27,8 @@ export function creditPlatform(): FakeCreditPlatform {
   return platform;
 }
 
-export function useSystem(): Promise<System> {
+/** `overrides`: environment for the first call only (benches turn the job executor on). */
+export function useSystem(overrides: Record<string, string> = {}): Promise<System> {
   running ??= (async () => {
     const dataDir = process.env.SHENPI_TEST_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'shenpi-test-'));
     fs.chmodSync(dataDir, 0o755); // the embedded server runs as another OS user when we are root
@@ -53,6 +54,7 @@ export function useSystem(): Promise<System> {
       SHENPI_SMS_URL: sms.url,
       SHENPI_OUTBOX_INTERVAL_MS: '200',
       SHENPI_OUTBOX_RETRY_MS: '200',
+      ...overrides,
     });
     const log = createLogger({ component: 'test-system' });
     return startSystem(config, { log, progress: consoleProgress((line) => process.stdout.write(`      ${line}\n`)), workers: true, web: true });
