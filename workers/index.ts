@@ -27,7 +27,7 @@ import { worker as handOverComplaint } from './complaints/hand-over.worker.js';
 import { worker as escalateComplaint } from './complaints/escalate.worker.js';
 import { worker as recordGovernmentBreach } from './complaints/record-breach.worker.js';
 import { awaitingCalendar } from './deadlines/calendar-wait.js';
-import { CALENDAR_TOPICS } from './topics.js';
+import { CALENDAR_TOPICS } from '../lib/process/topics.js';
 
 // the workers that count working days wait for an unpublished year (待发布工作日历)
 export const WORKERS: WorkerDefinition[] = [
@@ -39,5 +39,5 @@ export const WORKERS: WorkerDefinition[] = [
 
 export { startWorkers, type RunningWorkers, type WorkerSettings } from './runtime/start-workers.js';
 export { createWorkerServices, type WorkerServices } from './runtime/services.js';
-export { TOPICS } from './topics.js';
-export { BPMN_ERRORS } from './bpmn-errors.js';
+export { TOPICS } from '../lib/process/topics.js';
+export { BPMN_ERRORS } from '../lib/process/bpmn-errors.js';

@@ -21,17 +21,19 @@ import { diffBpmn } from '../../lib/modeler/diff.js';
 import { InvalidBpmnError, lintDefinitions, parseBpmn, type LintProblem } from '../../lib/modeler/lint.js';
 import { elementTemplates } from '../../lib/modeler/templates.js';
 import { latestVersion, listLatest } from '../../lib/repositories/catalogue.js';
-import { WORKERS } from '../../workers/index.js';
+import type { TemplatedWorker } from '../../lib/process/worker-template.js';
 import { HttpError, forbidden, invalidField, notFound } from '../errors.js';
 import { requireGroup } from '../roles.js';
 import { field, validRequest } from '../validate.js';
-import type { LintContext } from '../../modeler/lint/rules.js';
+import type { LintContext } from '../../lib/modeler/lint/rules.js';
 
 export interface ModelerDeps {
   config: Config;
   db: Knex;
   engine: EngineClient;
   log: Logger;
+  /** the workers offered as element templates */
+  workers: TemplatedWorker[];
 }
 
 /** Repository files the modeler may read and (in dev mode) write: nothing outside these. */
@@ -96,7 +98,7 @@ export function modelerPage(config: Config): Router {
   return router;
 }
 
-export function modelerRoutes({ config, db, engine, log, onDeployed }: ModelerDeps & { onDeployed?: (processKeys: string[]) => Promise<void> }): Router {
+export function modelerRoutes({ config, db, engine, log, onDeployed, workers }: ModelerDeps & { onDeployed?: (processKeys: string[]) => Promise<void> }): Router {
   const router = Router();
   const analysts = requireGroup('analysts');
 
@@ -116,7 +118,7 @@ export function modelerRoutes({ config, db, engine, log, onDeployed }: ModelerDe
   });
 
   router.get('/element-templates', (_req, res) => {
-    res.json(elementTemplates(WORKERS));
+    res.json(elementTemplates(workers));
   });
 
   router.get('/items', async (_req, res) => {

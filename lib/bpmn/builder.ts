@@ -2,8 +2,8 @@
 // semantic model is written here with readable ids, and bpmn-auto-layout adds the diagram so
 // that the modeler opens every file. Only camunda: extensions Operaton also understands.
 import { layoutProcess } from 'bpmn-auto-layout';
-import { BPMN_ERRORS } from '../../workers/bpmn-errors.js';
-import { CALENDAR_TOPICS } from '../../workers/topics.js';
+import { BPMN_ERRORS } from '../process/bpmn-errors.js';
+import { CALENDAR_TOPICS } from '../process/topics.js';
 import { BLOCK_VARIABLES } from './block-variables.js';
 
 export type Inputs = Record<string, string>;

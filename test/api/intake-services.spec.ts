@@ -4,7 +4,7 @@
 // Answers are checked against the served OpenAPI document.
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { findRatingByReceipt } from '../../lib/repositories/ratings.js';
 import { VALID_CREDIT_CODE } from '../support/applications.js';
 import { call, createPlatformClient, OpenApiValidator, type TestClient } from '../support/platform.js';

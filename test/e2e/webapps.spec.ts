@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { launchBrowser, skipWithoutChromium, waitForApp } from '../support/browser.js';
 import { useSystem } from '../support/system.js';
 import { probeUser } from '../support/web.js';

@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import { toVariables } from '../../lib/engine/client.js';
 import { startForm, startFormRules } from '../../lib/catalogue/start-form.js';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { readEntry } from './items/scenarios.js';
 import { CaseDriver, DEMO_PASSWORD, MEMBER } from '../support/cases.js';
 import { useSystem } from '../support/system.js';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../../lib/config.js';
 import { collectResources } from '../../lib/engine/deploy.js';
 import { BPMN_ERRORS, TOPICS, WORKERS } from '../../workers/index.js';
-import { CALENDAR_TOPICS } from '../../workers/topics.js';
+import { CALENDAR_TOPICS } from '../../lib/process/topics.js';
 import { BLOCKS } from '../../lib/bpmn/blocks.js';
 import { toBpmnXml } from '../../lib/bpmn/builder.js';
 import { inspectionOpinionBlock, jointInspectionBlock } from '../../lib/bpmn/bundle-blocks.js';

@@ -2,7 +2,7 @@
 // machine without it.
 import fs from 'node:fs';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { useSystem } from './system.js';
 
 export const CHROMIUM = process.env.SHENPI_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../lib/config.js';
 import { deployResources } from '../../lib/engine/deploy.js';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 
 export async function restoreItemProcess(system: System, key: string): Promise<void> {
   const name = `processes/items/${key}.bpmn`;

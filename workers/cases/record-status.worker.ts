@@ -5,7 +5,7 @@ import { acceptanceNotice, correctionNotice, decisionDocument, deliveryReceipt, 
 import { recordStatus, type StatusChange } from '../../lib/repositories/cases.js';
 import { groupName } from '../../lib/engine/directory.js';
 import { notifyApplicant } from '../../lib/repositories/supervision.js';
-import { TOPICS } from '../topics.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerContext, WorkerDefinition } from '../runtime/worker.js';
 import { actContext, actOf } from '../runtime/act-context.js';
 import { optionalBoolean, optionalString, requireBusinessKey, requireString } from '../runtime/variables.js';

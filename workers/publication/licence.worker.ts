@@ -7,7 +7,7 @@ import { getVersion } from '../../lib/repositories/catalogue.js';
 import { recordStatus } from '../../lib/repositories/cases.js';
 import { licenceForCase } from '../../lib/repositories/licences.js';
 import { publish } from '../../lib/repositories/publication.js';
-import { TOPICS } from '../topics.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { jsonVariable, optionalString, requireBusinessKey } from '../runtime/variables.js';
 

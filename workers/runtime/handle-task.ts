@@ -4,7 +4,7 @@
 // would swallow a thrown exception and leave the task locked; here nothing escapes.
 import { Variables, type Task, type TaskService } from 'camunda-external-task-client-js';
 import type { Logger } from '../../lib/log.js';
-import { BpmnError } from '../bpmn-errors.js';
+import { BpmnError } from '../../lib/process/bpmn-errors.js';
 import type { WorkerServices } from './services.js';
 import { StringList } from './variables.js';
 import type { WorkerDefinition } from './worker.js';

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { HandleFailureOptions, Task, TaskService, Variables } from 'camunda-external-task-client-js';
 import { Variables as ClientVariables } from 'camunda-external-task-client-js';
 import { createLogger } from '../../../lib/log.js';
-import { BpmnError } from '../../../workers/bpmn-errors.js';
+import { BpmnError } from '../../../lib/process/bpmn-errors.js';
 import { handleTask, nextRetry } from '../../../workers/runtime/handle-task.js';
 import type { WorkerServices } from '../../../workers/runtime/services.js';
 import type { WorkerDefinition, WorkerHandler } from '../../../workers/runtime/worker.js';
