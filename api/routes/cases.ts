@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import type { Config } from '../../lib/config.js';
 import { todayIn } from '../../lib/calendar/deadlines.js';
 import type { EngineClient } from '../../lib/engine/client.js';
+import { CaseHistory } from '../../lib/cases/history.js';
 import { loadCalendar } from '../../lib/repositories/calendar.js';
 import { unlessUnpublished } from '../../lib/calendar/work-calendar.js';
 import { caseEvents, casePauses, findCaseByReceipt } from '../../lib/repositories/cases.js';
@@ -20,7 +21,6 @@ import { sendDocumentPdf } from '../documents.js';
 import { escapeHtml } from '../html.js';
 import { field, validRequest } from '../validate.js';
 
-interface HistoricActivity { activityId: string; activityName: string | null; activityType: string; assignee: string | null; taskId: string | null; startTime: string; endTime: string | null; processDefinitionKey: string }
 
 const STEP_TYPES = new Set(['userTask', 'serviceTask', 'callActivity', 'boundaryTimer', 'intermediateMessageCatch', 'intermediateTimer', 'noneEndEvent']);
 
@@ -90,19 +90,11 @@ async function caseRecord(db: Knex, engine: EngineClient, config: Config, user: 
   const record = await findCaseByReceipt(db, receiptNumber);
   if (!record) throw notFound(`没有受理编号为 ${receiptNumber} 的办件`);
   if (!await mayRead(engine, user, record.businessKey)) throw forbidden(`无权查看办件 ${receiptNumber}: 只有经办科室、综合受理窗口和局领导可以查看`);
-  const instances = await engine.get<Array<{ id: string }>>(`/history/process-instance?processInstanceBusinessKey=${encodeURIComponent(record.businessKey)}`);
-  const activities: HistoricActivity[] = [];
-  // who completed each human task: the audit log knows, even when the task was never claimed
-  const completedBy = new Map<string, string>();
-  for (const instance of instances) {
-    activities.push(...await engine.get<HistoricActivity[]>(`/history/activity-instance?processInstanceId=${instance.id}`));
-    for (const entry of await engine.get<Array<{ taskId: string | null; userId: string | null }>>(`/history/user-operation?processInstanceId=${instance.id}&operationType=Complete`)) {
-      if (entry.taskId && entry.userId) completedBy.set(entry.taskId, entry.userId);
-    }
-  }
+  const history = new CaseHistory(engine, record.businessKey);
+  const activities = await history.activities();
+  const completedBy = await history.completedBy();
   const steps = activities
     .filter((activity) => STEP_TYPES.has(activity.activityType) && activity.activityName)
-    .sort((a, b) => a.startTime.localeCompare(b.startTime))
     .map((activity) => ({ activityId: activity.activityId, name: activity.activityName, type: activity.activityType, by: (activity.taskId && completedBy.get(activity.taskId)) ?? activity.assignee, startedAt: activity.startTime, endedAt: activity.endTime }));
   const pauses = await casePauses(db, record.id);
   let remainingWorkingDays: number | null = null;

@@ -8,11 +8,12 @@ import type { StartFormRule } from '../catalogue/start-form.js';
 import type { BundleEntry } from '../catalogue/bundle.js';
 import { recordStatus } from './blocks.js';
 import type { Flow, Node, ProcessModel } from './builder.js';
+import { BUNDLE_ITEM_BUSINESS_KEY_EXPRESSION } from '../cases/identity.js';
 
 /** Each item case gets its own business key and receipt number, and knows its bundle. */
 const itemCall = (id: string, name: string, collection: string): Node => ({
   kind: 'call', id, name, calledElement: '${bundleItemKey}', onlyInputs: true, outputs: [],
-  businessKey: '#{execution.processBusinessKey}:#{bundleItemKey}',
+  businessKey: BUNDLE_ITEM_BUSINESS_KEY_EXPRESSION,
   multiInstance: { collection, elementVariable: 'bundleItemKey' },
   inputs: {
     itemKey: '${bundleItemKey}',

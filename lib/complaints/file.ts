@@ -2,14 +2,15 @@
 // platform is checked (every problem at once), numbered, stored and its process started, all
 // or nothing. A 12345 ticket sent again (same externalId) returns the first complaint.
 import { todayIn } from '../calendar/deadlines.js';
-import { toVariables } from '../engine/client.js';
+import { complaintBusinessKey } from '../cases/identity.js';
+import { startInTransaction } from '../cases/start.js';
 import { createLogger } from '../log.js';
 import { findComplaintByExternalId, insertComplaint, lockComplaintIntake, setComplaintProcess, type ComplaintRecord } from '../repositories/complaints.js';
 import type { ValidationProblem } from '../validation/application-validator.js';
 import { checkCreditCode, checkIdCardNumber } from '../validation/identifiers.js';
 import { InputError, isIsoDate, problem } from '../validation/input-error.js';
 import type { ProcessDeps } from '../process-deps.js';
-import { COMPLAINT_CHANNELS, COMPLAINT_FIELDS, COMPLAINT_PROCESS, complaintBusinessKey, type ComplaintChannel, type ComplaintField } from './rules.js';
+import { COMPLAINT_CHANNELS, COMPLAINT_FIELDS, COMPLAINT_PROCESS, type ComplaintChannel, type ComplaintField } from './rules.js';
 
 const log = createLogger({ component: 'complaints' });
 
@@ -79,38 +80,31 @@ export async function fileComplaint(deps: ProcessDeps, input: ComplaintInput): P
   const problems = checkInput(input);
   if (problems.length) throw new InputError('投诉无效', problems);
   const { db, engine, config } = deps;
-  let started: string | undefined;
-  try {
-    return await db.transaction(async (trx) => {
-      const externalId = input.externalId?.trim();
-      if (externalId) {
-        await lockComplaintIntake(trx, externalId);
-        const existing = await findComplaintByExternalId(trx, externalId);
-        if (existing) return result(existing, true);
-      }
-      const receivedOn = input.receivedOn ?? todayIn(config.deadlines.utcOffset);
-      const complaint = await insertComplaint(trx, {
-        channel: input.channel, externalId: externalId ?? null,
-        complainant: { name: input.complainant.name.trim(), phone: input.complainant.phone, ...(input.complainant.idCardNumber ? { idCardNumber: input.complainant.idCardNumber } : {}), ...(input.complainant.creditCode ? { creditCode: input.complainant.creditCode } : {}) },
-        respondentName: input.respondent.name.trim(), respondentCode: input.respondent.creditCode ?? null, field: input.field, promise: input.promise.trim(), facts: input.facts.trim(),
-        request: input.request?.trim() || null, evidence: input.evidence ?? null, receivedOn, takenBy: input.takenBy ?? (input.channel === '12345' ? '12345 平台' : '诚信建设投诉窗口'),
-      }, complaintBusinessKey);
-      const instance = await engine.post<{ id: string }>(`/process-definition/key/${COMPLAINT_PROCESS}/start`, {
-        businessKey: complaint.businessKey,
-        variables: toVariables({
-          complaintId: Number(complaint.id), complaintNumber: complaint.complaintNumber, complaintChannel: complaint.channel, externalId: complaint.externalId ?? '',
-          complainantName: complaint.complainant.name, respondentName: complaint.respondentName, respondentCreditCode: complaint.respondentCode ?? '',
-          complaintField: complaint.field, promise: complaint.promise, facts: complaint.facts, complaintRequest: complaint.request ?? '', receivedOn, escalated: false,
-          ...(input.receivedOn ? { clockDate: input.receivedOn } : {}),
-        }),
-      });
-      started = instance.id;
-      await setComplaintProcess(trx, complaint.id, instance.id);
-      log.info('complaint process started', { complaintNumber: complaint.complaintNumber, channel: complaint.channel, processInstanceId: instance.id });
-      return result({ ...complaint, processInstanceId: instance.id }, false);
+  return startInTransaction(db, engine, log, async (trx, start) => {
+    const externalId = input.externalId?.trim();
+    if (externalId) {
+      await lockComplaintIntake(trx, externalId);
+      const existing = await findComplaintByExternalId(trx, externalId);
+      if (existing) return result(existing, true);
+    }
+    const receivedOn = input.receivedOn ?? todayIn(config.deadlines.utcOffset);
+    const complaint = await insertComplaint(trx, {
+      channel: input.channel, externalId: externalId ?? null,
+      complainant: { name: input.complainant.name.trim(), phone: input.complainant.phone, ...(input.complainant.idCardNumber ? { idCardNumber: input.complainant.idCardNumber } : {}), ...(input.complainant.creditCode ? { creditCode: input.complainant.creditCode } : {}) },
+      respondentName: input.respondent.name.trim(), respondentCode: input.respondent.creditCode ?? null, field: input.field, promise: input.promise.trim(), facts: input.facts.trim(),
+      request: input.request?.trim() || null, evidence: input.evidence ?? null, receivedOn, takenBy: input.takenBy ?? (input.channel === '12345' ? '12345 平台' : '诚信建设投诉窗口'),
+    }, complaintBusinessKey);
+    const processInstanceId = await start(COMPLAINT_PROCESS, {
+      businessKey: complaint.businessKey,
+      variables: {
+        complaintId: Number(complaint.id), complaintNumber: complaint.complaintNumber, complaintChannel: complaint.channel, externalId: complaint.externalId ?? '',
+        complainantName: complaint.complainant.name, respondentName: complaint.respondentName, respondentCreditCode: complaint.respondentCode ?? '',
+        complaintField: complaint.field, promise: complaint.promise, facts: complaint.facts, complaintRequest: complaint.request ?? '', receivedOn, escalated: false,
+        ...(input.receivedOn ? { clockDate: input.receivedOn } : {}),
+      },
     });
-  } catch (error) {
-    if (started) await engine.delete(`/process-instance/${started}?skipCustomListeners=true`).catch(() => undefined);
-    throw error;
-  }
+    await setComplaintProcess(trx, complaint.id, processInstanceId);
+    log.info('complaint process started', { complaintNumber: complaint.complaintNumber, channel: complaint.channel, processInstanceId });
+    return result({ ...complaint, processInstanceId }, false);
+  });
 }

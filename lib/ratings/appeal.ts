@@ -3,6 +3,7 @@
 // handling section may appeal too, from its verification task. Only before the verification.
 import { EngineRequestError, toVariables } from '../engine/client.js';
 import { fileRatingAppeal, findRatingByReceipt } from '../repositories/ratings.js';
+import { NotFound } from '../errors.js';
 import { InputError, StateError, problem } from '../validation/input-error.js';
 import type { ValidationProblem } from '../validation/application-validator.js';
 import type { ProcessDeps } from '../process-deps.js';
@@ -31,7 +32,10 @@ export async function appealRating(deps: ProcessDeps, input: AppealInput): Promi
   if (problems.length) throw new InputError('申诉无效', problems);
   const receiptNumber = input.receiptNumber.trim();
   const rating = await findRatingByReceipt(deps.db, receiptNumber);
-  if (!rating) throw new InputError('申诉无效', [problem('receiptNumber', 'ratingExists', `受理编号为 ${receiptNumber} 的办件没有评价`)]);
+  if (!rating) {
+    const message = `受理编号为 ${receiptNumber} 的办件没有评价`;
+    throw new NotFound(message, [problem('receiptNumber', 'ratingExists', message)]);
+  }
   if (!isBadRating(rating.level) || !rating.businessKey) throw new InputError('申诉无效', [problem('receiptNumber', 'badRating', '只有差评 (不满意、非常不满意) 可以申诉')]);
   if (rating.appealReason) return { ratingId: Number(rating.id), status: '申诉待审核', replayed: true };
   return deps.db.transaction(async (trx) => {

@@ -2,7 +2,6 @@
 // handling process in the same transaction as the rating is stored: if the engine refuses the
 // start, nothing is stored.
 import { todayIn } from '../calendar/deadlines.js';
-import { toVariables } from '../engine/client.js';
 import { log as rootLog } from './log.js';
 import { findCaseByReceipt } from '../repositories/cases.js';
 import { getVersion } from '../repositories/catalogue.js';
@@ -10,7 +9,10 @@ import { findRatingByReceipt, insertRating, lockCaseRating, setRatingProcess, ty
 import { InputError, isIsoDate, problem } from '../validation/input-error.js';
 import type { ValidationProblem } from '../validation/application-validator.js';
 import type { ProcessDeps } from '../process-deps.js';
-import { BAD_RATING_PROCESS, isBadRating, LEVEL_NAMES, ratingBusinessKey, type RatingLevel } from './levels.js';
+import { BAD_RATING_PROCESS, isBadRating, LEVEL_NAMES, type RatingLevel } from './levels.js';
+import { ratingBusinessKey, unknownCase } from '../cases/identity.js';
+import { Conflict } from '../errors.js';
+import { startInTransaction } from '../cases/start.js';
 
 export interface RatingInput {
   receiptNumber: string;
@@ -69,49 +71,44 @@ export async function submitRating(deps: ProcessDeps, input: RatingInput): Promi
   if (problems.length) throw new InputError('评价无效', problems);
   const { db, engine, config } = deps;
   const receiptNumber = input.receiptNumber.trim();
-  let started: string | undefined;
-  try {
-    return await db.transaction(async (trx) => {
-      await lockCaseRating(trx, receiptNumber);
-      const existing = await findRatingByReceipt(trx, receiptNumber);
-      if (existing) return result(existing, true);
-      const record = await findCaseByReceipt(trx, receiptNumber);
-      if (!record) throw new InputError('评价无效', [problem('receiptNumber', 'caseExists', `没有受理编号为 ${receiptNumber} 的办件`)]);
-      if (!record.outcome) throw new InputError('评价无效', [problem('receiptNumber', 'caseEnded', `办件 ${receiptNumber} 尚未办结 (当前状态: ${record.status}), 办结后才能评价`)]);
-      const applicantCode = input.applicantCode?.trim().toUpperCase();
-      if (input.named && applicantCode && record.applicantCode && applicantCode !== record.applicantCode.toUpperCase()) {
-        throw new InputError('评价无效', [problem('applicantCode', 'matchesApplicant', '实名评价的证件号码与该办件的申请人不一致')]);
-      }
-      const version = await getVersion(trx, record.itemKey, record.itemVersion);
-      if (!version) throw new Error(`办件 ${receiptNumber} 的事项 ${record.itemKey} 版本 ${record.itemVersion} 不在事项清单中`);
-      const ratedOn = input.ratedOn ?? todayIn(config.deadlines.utcOffset);
-      const bad = isBadRating(input.level);
-      const businessKey = bad ? ratingBusinessKey(receiptNumber) : null;
-      const comment = input.comment?.trim() || null;
-      const id = await insertRating(trx, {
-        receiptNumber, caseBusinessKey: record.businessKey, itemKey: record.itemKey, itemName: record.itemName, departmentGroup: version.entry.reviewGroup,
-        level: input.level, comment, named: input.named, channel: input.channel.trim(), applicantCode: applicantCode ?? (input.named ? record.applicantCode : null),
-        ratedOn, status: bad ? '差评待核实' : '已评价', businessKey,
-      });
-      if (!businessKey) return result({ id, level: input.level, businessKey: null, processInstanceId: null }, false);
-      const instance = await engine.post<{ id: string }>(`/process-definition/key/${BAD_RATING_PROCESS}/start`, {
-        businessKey,
-        variables: toVariables({
-          ratingId: id, receiptNumber, caseBusinessKey: record.businessKey, itemName: record.itemName, applicantName: record.applicantName,
-          ratingLevel: input.level, ratingLevelName: LEVEL_NAMES[input.level], ratingComment: comment ?? '', ratingNamed: input.named, ratingChannel: input.channel.trim(),
-          reviewGroup: version.entry.reviewGroup, ratedOn,
-          // a rating entered after the fact (补录, tests) runs on its own date
-          ...(input.ratedOn ? { clockDate: input.ratedOn } : {}),
-        }),
-      });
-      started = instance.id;
-      await setRatingProcess(trx, id, instance.id);
-      rootLog.info('bad rating process started', { receiptNumber, businessKey, processInstanceId: instance.id, level: input.level });
-      return result({ id, level: input.level, businessKey, processInstanceId: instance.id }, false);
+  return startInTransaction(db, engine, rootLog, async (trx, start) => {
+    await lockCaseRating(trx, receiptNumber);
+    const existing = await findRatingByReceipt(trx, receiptNumber);
+    if (existing) return result(existing, true);
+    const record = await findCaseByReceipt(trx, receiptNumber);
+    if (!record) throw unknownCase(receiptNumber);
+    if (!record.outcome) {
+      const message = `办件 ${receiptNumber} 尚未办结 (当前状态: ${record.status}), 办结后才能评价`;
+      throw new Conflict('case-not-ended', message, [problem('receiptNumber', 'caseEnded', message)]);
+    }
+    const applicantCode = input.applicantCode?.trim().toUpperCase();
+    if (input.named && applicantCode && record.applicantCode && applicantCode !== record.applicantCode.toUpperCase()) {
+      throw new InputError('评价无效', [problem('applicantCode', 'matchesApplicant', '实名评价的证件号码与该办件的申请人不一致')]);
+    }
+    const version = await getVersion(trx, record.itemKey, record.itemVersion);
+    if (!version) throw new Error(`办件 ${receiptNumber} 的事项 ${record.itemKey} 版本 ${record.itemVersion} 不在事项清单中`);
+    const ratedOn = input.ratedOn ?? todayIn(config.deadlines.utcOffset);
+    const bad = isBadRating(input.level);
+    const businessKey = bad ? ratingBusinessKey(receiptNumber) : null;
+    const comment = input.comment?.trim() || null;
+    const id = await insertRating(trx, {
+      receiptNumber, caseBusinessKey: record.businessKey, itemKey: record.itemKey, itemName: record.itemName, departmentGroup: version.entry.reviewGroup,
+      level: input.level, comment, named: input.named, channel: input.channel.trim(), applicantCode: applicantCode ?? (input.named ? record.applicantCode : null),
+      ratedOn, status: bad ? '差评待核实' : '已评价', businessKey,
     });
-  } catch (error) {
-    // the rating was not stored: a process that did start must not run without it
-    if (started) await engine.delete(`/process-instance/${started}?skipCustomListeners=true`).catch(() => undefined);
-    throw error;
-  }
+    if (!businessKey) return result({ id, level: input.level, businessKey: null, processInstanceId: null }, false);
+    const processInstanceId = await start(BAD_RATING_PROCESS, {
+      businessKey,
+      variables: {
+        ratingId: id, receiptNumber, caseBusinessKey: record.businessKey, itemName: record.itemName, applicantName: record.applicantName,
+        ratingLevel: input.level, ratingLevelName: LEVEL_NAMES[input.level], ratingComment: comment ?? '', ratingNamed: input.named, ratingChannel: input.channel.trim(),
+        reviewGroup: version.entry.reviewGroup, ratedOn,
+        // a rating entered after the fact (补录, tests) runs on its own date
+        ...(input.ratedOn ? { clockDate: input.ratedOn } : {}),
+      },
+    });
+    await setRatingProcess(trx, id, processInstanceId);
+    rootLog.info('bad rating process started', { receiptNumber, businessKey, processInstanceId, level: input.level });
+    return result({ id, level: input.level, businessKey, processInstanceId }, false);
+  });
 }

@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import type { LicenceRecord, PublicationAction } from '../publication/licence-record.js';
 import { canonicalJson } from './catalogue.js';
 import { enqueue } from './outbox.js';
+import { lockKey } from './side-effects.js';
 
 export const PUBLICATION_CHANNEL = 'publication';
 
@@ -31,7 +32,7 @@ export const publicationKey = (licenceNumber: string, version: number): string =
  */
 export async function publish(db: Knex, input: { licenceNumber: string; businessKey: string; itemKey: string; action: PublicationAction; record: LicenceRecord; decisionDate: string }): Promise<{ version: number; created: boolean }> {
   return db.transaction(async (trx) => {
-    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`publication:${input.licenceNumber}`]);
+    await lockKey(trx, 'publication', input.licenceNumber);
     const latest = await trx('publication_record').where({ licence_number: input.licenceNumber }).orderBy('version', 'desc').first('version', 'record');
     // jsonb reorders keys: compare canonical forms
     if (latest && canonicalJson(latest.record) === canonicalJson(input.record)) return { version: latest.version as number, created: false };
