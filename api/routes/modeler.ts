@@ -26,6 +26,7 @@ import { HttpError, forbidden, invalidField, notFound } from '../errors.js';
 import { requireGroup } from '../roles.js';
 import { field, validRequest } from '../validate.js';
 import type { LintContext } from '../../lib/modeler/lint/rules.js';
+import { startFormPath } from '../../lib/forms/folders.js';
 
 export interface ModelerDeps {
   config: Config;
@@ -37,11 +38,11 @@ export interface ModelerDeps {
 }
 
 /** Repository files the modeler may read and (in dev mode) write: nothing outside these. */
-const FILE_PATTERN = /^(processes\/(?:[a-z0-9-]+\/)*[a-z0-9-]+\.bpmn|forms\/[a-z0-9-]+\/[a-z0-9-]+\.form)$/;
+const FILE_PATTERN = /^(processes\/(?:[a-z0-9-]+\/)*[a-z0-9-]+\.bpmn|forms\/(?:[a-z0-9-]+\/)+[a-z0-9-]+\.form)$/;
 
 export function repositoryPath(root: string, relative: unknown): string {
   if (typeof relative !== 'string' || !FILE_PATTERN.test(relative) || relative.split('/').includes('..')) {
-    throw invalidField('path', 'repositoryFile', `文件路径「${String(relative).slice(0, 100)}」不允许: 只能是 processes/ 下的 .bpmn 或 forms/<流程>/<步骤>.form (小写字母、数字和连字符)`);
+    throw invalidField('path', 'repositoryFile', `文件路径「${String(relative).slice(0, 100)}」不允许: 只能是 processes/ 下的 .bpmn 或 forms/ 下的 .form, 如 forms/items/<事项>/<步骤>.form (小写字母、数字和连字符)`);
   }
   const full = path.resolve(root, relative);
   if (!full.startsWith(path.resolve(root) + path.sep)) throw invalidField('path', 'repositoryFile', `文件路径「${relative}」不在仓库内`);
@@ -240,7 +241,7 @@ export function modelerRoutes({ config, db, engine, log, onDeployed, workers }: 
       // an item new to the repository: its front-desk start form comes from its catalogue entry
       if (!resource && id === `${key}-start`) {
         const item = await latestVersion(db, key);
-        if (item) resource = { name: `forms/${key}/start.form`, content: Buffer.from(`${JSON.stringify(startForm(item.entry), null, 2)}\n`) };
+        if (item) resource = { name: startFormPath('items', key), content: Buffer.from(`${JSON.stringify(startForm(item.entry), null, 2)}\n`) };
       }
       if (resource) resources.push(resource);
     }

@@ -11,7 +11,7 @@ interface FormFile { name: string; content: string }
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
 
-/** forms/<process>/<step>.form has the id <process>-<step> (conventions). */
+/** forms/<kind>/<process>/<step>.form has the id <process>-<step> (lib/forms/folders.ts). */
 const idOf = (path: string): string => path.replace(/^forms\//, '').replace(/\.form$/, '').replace('/', '-');
 
 export class FormsTab {
