@@ -7,5 +7,16 @@ export const FORM_FOLDERS = { items: 'forms/items', bundles: 'forms/bundles', bl
 
 export type FormFolder = keyof typeof FORM_FOLDERS;
 
+/**
+ * The id a form file must have: `<folder>-<step>`; the steps every bundle shares
+ * (forms/bundles/shared/accept.form) are `bundle-<step>`. Undefined for a path of another shape.
+ */
+export function formIdOf(path: string): string | undefined {
+  const match = /^forms\/([a-z0-9-]+)\/([a-z0-9-]+)\/([a-z0-9-]+)\.form$/.exec(path);
+  if (!match || !(match[1]! in FORM_FOLDERS)) return undefined;
+  const [, kind, folder, step] = match;
+  return `${kind === 'bundles' && folder === 'shared' ? 'bundle' : folder}-${step}`;
+}
+
 /** The front-desk start form of an item or a bundle, relative to the project root. */
 export const startFormPath = (folder: 'items' | 'bundles', key: string): string => `${FORM_FOLDERS[folder]}/${key}/start.form`;

@@ -13,8 +13,8 @@ const MAY_IMPORT: Record<string, string[]> = {
   workers: ['lib'],
   api: ['lib'],
   migrations: ['lib'],
-  // the web modeler runs the server's lint rules in the browser
-  'modeler/app': ['lib/modeler/lint'],
+  // the web modeler runs the server's lint rules in the browser, and knows the forms' layout
+  'modeler/app': ['lib/modeler/lint', 'lib/forms/folders.ts'],
   // the 工作台 takes the tasklist's styles from the engine's web apps
   workbench: ['engine'],
   // the composition root: the only place that wires api/ and workers/ together

@@ -13,7 +13,7 @@ import { inspectionOpinionBlock, jointInspectionBlock } from '../../lib/bpmn/bun
 import { GROUPS } from '../../lib/engine/directory.js';
 import { BLOCK_VARIABLES } from '../../lib/bpmn/block-variables.js';
 import { blockReads } from '../support/block-reads.js';
-import { FORM_FOLDERS } from '../../lib/forms/folders.js';
+import { formIdOf } from '../../lib/forms/folders.js';
 
 const resources = await collectResources(PROJECT_ROOT);
 const bpmn = resources.filter((r) => r.name.endsWith('.bpmn')).map((r) => ({ name: r.name, xml: r.content.toString('utf8') }));
@@ -54,12 +54,7 @@ describe('processes/ and forms/ (static)', () => {
   it('should keep form ids unique and files named after their item/step, in the folder of their kind', () => {
     const ids = forms.map((f) => f.form.id);
     expect(new Set(ids).size).to.equal(ids.length);
-    for (const { name, form } of forms) {
-      const [, kind, dir, step] = /^forms\/([^/]+)\/([^/]+)\/([^/]+)\.form$/.exec(name) ?? [];
-      expect(Object.keys(FORM_FOLDERS), name).to.include(kind);
-      // the steps every bundle shares (forms/bundles/shared/) keep their ids bundle-<step>
-      expect(form.id, name).to.equal(`${kind === 'bundles' && dir === 'shared' ? 'bundle' : dir}-${step}`);
-    }
+    for (const { name, form } of forms) expect(form.id, name).to.equal(formIdOf(name));
   });
 
   it('should keep a process\'s forms in the folder that mirrors it (forms/items/<key>/ ~ processes/items/<key>.bpmn, forms/blocks/<block>/ ~ processes/building-blocks/<block>.bpmn)', () => {
