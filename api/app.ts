@@ -27,6 +27,7 @@ import { portalPage } from './routes/portal.js';
 import { openApiRoute, platformApi } from './platform/index.js';
 import { platformClientRoutes } from './routes/platform-clients.js';
 import { modelerPage, modelerRoutes } from './routes/modeler.js';
+import type { TemplatedWorker } from '../lib/process/worker-template.js';
 import { publicRatingRoutes, ratingRoutes } from './routes/ratings.js';
 import { complaintRoutes } from './routes/complaints.js';
 import { workbenchApp, workbenchRoutes } from './routes/workbench.js';
@@ -72,9 +73,11 @@ export interface AppDeps {
   log: Logger;
   /** after a deployment from the modeler: let the window start the new items (一窗受理) */
   onDeployed?: (processKeys: string[]) => Promise<void>;
+  /** the workers the modeler offers as element templates (the registry, given by the composition root) */
+  workers: TemplatedWorker[];
 }
 
-export function createApp({ config, db, engine, log, onDeployed }: AppDeps): express.Express {
+export function createApp({ config, db, engine, log, onDeployed, workers }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // every route: a path and query of readable text (valid UTF-8, no NUL), else 400
@@ -132,7 +135,7 @@ export function createApp({ config, db, engine, log, onDeployed }: AppDeps): exp
   app.use('/api/publication', publicationRoutes(db, engine, config));
   app.use('/api/platform-clients', platformClientRoutes(db, config.mode === 'production'));
   app.use('/modeler', modelerPage(config));
-  app.use('/api/modeler', modelerRoutes({ config, db, engine, log, onDeployed }));
+  app.use('/api/modeler', modelerRoutes({ config, db, engine, log, onDeployed, workers }));
   app.use('/api/ratings', ratingRoutes(db));
   app.use('/api/complaints', complaintRoutes({ db, engine, config }));
   app.use('/api/document-templates', documentTemplateRoutes(db));

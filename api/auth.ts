@@ -8,6 +8,7 @@ import type { EngineClient } from '../lib/engine/client.js';
 import { HttpError } from './errors.js';
 import { TokenBuckets, type BucketSettings } from './platform/rate-limit.js';
 import { sessionUser } from './session.js';
+import { parseBasicAuthorization } from '../lib/basic-auth.js';
 
 export interface AuthenticatedUser {
   id: string;
@@ -68,13 +69,10 @@ export function requireLogin(engine: EngineClient, check: LoginCheck) {
         req.user = fromSession;
         return next();
       }
-      const header = req.headers.authorization ?? '';
-      if (!header.startsWith('Basic ')) return refuse(res);
-      const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
-      const colon = decoded.indexOf(':');
-      if (colon <= 0) return refuse(res);
-      const username = decoded.slice(0, colon);
-      if (!(await check(username, decoded.slice(colon + 1), req.socket.remoteAddress))) return refuse(res);
+      const credentials = parseBasicAuthorization(req.headers.authorization);
+      if (!credentials) return refuse(res);
+      const { username } = credentials;
+      if (!(await check(username, credentials.password, req.socket.remoteAddress))) return refuse(res);
       let cached = groupsOf.get(username);
       if (!cached || cached.until <= Date.now()) {
         const groups = await engine.get<Array<{ id: string }>>(`/group?member=${encodeURIComponent(username)}`);

@@ -46,7 +46,7 @@ export function toHttpError(error: unknown): HttpError | undefined {
   if (error instanceof HttpError) return error;
   if (error instanceof InvalidInput) return new HttpError(400, 'bad-request', error.message, error.problems);
   if (error instanceof NotFound) return new HttpError(404, 'not-found', error.message, error.problems.length ? error.problems : undefined);
-  if (error instanceof Conflict) return new HttpError(409, error.code, error.message);
+  if (error instanceof Conflict) return new HttpError(409, error.code, error.message, error.problems.length ? error.problems : undefined);
   if (error instanceof Permanent) return new HttpError(422, error.code, error.message);
   // the engine refused for a reason of the request's own: gone, or changed meanwhile
   if (error instanceof EngineRequestError) {

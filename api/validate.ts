@@ -8,6 +8,7 @@ import type { ValidateFunction } from 'ajv';
 import type { Problem } from '../lib/errors.js';
 import { createAjv, problemsOf } from '../lib/validation/application-validator.js';
 import { badRequest } from './errors.js';
+import { RECEIPT_NUMBER_PATTERN } from '../lib/cases/identity.js';
 
 // C0 controls but tab, line feed and carriage return; and DEL
 // eslint-disable-next-line no-control-regex
@@ -63,7 +64,7 @@ type FieldSchema = Record<string, unknown>;
 /** Field rules shared by routes: build params and query schemas from these. */
 export const field = {
   /** 受理编号 SP<yyyymmdd><6 digits> */
-  receiptNumber: { type: 'string', pattern: '^SP[0-9]{14}$', title: '受理编号' },
+  receiptNumber: { type: 'string', pattern: RECEIPT_NUMBER_PATTERN.source, title: '受理编号' },
   /** an item's or bundle's key in the catalogue */
   key: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,79}$', title: '事项编码' },
   /** the one ISO date rule: a day that exists */

@@ -1,5 +1,5 @@
 // Builds the web apps (modeler, 工作台) when their sources changed, before the test run: the
-// build then costs no spec its start-up time (npm start builds them itself, see lib/system.ts).
+// build then costs no spec its start-up time (npm start builds them itself, see bin/system.ts).
 import { buildModeler, modelerIsStale } from '../lib/modeler/build.js';
 import { consoleProgress } from '../lib/progress.js';
 import { buildWorkbench, workbenchIsStale } from '../lib/workbench/build.js';

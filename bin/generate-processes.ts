@@ -3,7 +3,8 @@
 // none yet, its process: catalogue/items/<key>.json → processes/items/<key>.bpmn, and
 // catalogue/bundles/<key>.json → processes/bundles/<key>.bpmn. `--force` rewrites those too
 // (analysts' edits in them are then lost). Each item also gets its front-desk start form,
-// forms/<key>/start.form, from its catalogue entry (rewritten with --force, too).
+// forms/items/<key>/start.form (a bundle forms/bundles/<key>/start.form), from its catalogue
+// entry (rewritten with --force, too).
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { SERVICE_PROCESSES } from '../lib/bpmn/service-processes.js';
 import type { BundleEntry } from '../lib/catalogue/bundle.js';
 import type { CatalogueEntry } from '../lib/catalogue/entry.js';
 import { bundleStartForm, bundleStartFormRules, startForm } from '../lib/catalogue/start-form.js';
+import { startFormPath } from '../lib/forms/folders.js';
 
 const force = process.argv.includes('--force');
 
@@ -40,24 +42,24 @@ async function entries<T>(folder: string): Promise<T[]> {
 
 for (const block of [...BLOCKS, jointInspectionBlock, inspectionOpinionBlock]) await write('building-blocks', block, true);
 for (const service of SERVICE_PROCESSES) await write('services', service, true);
-async function writeForm(key: string, form: Record<string, unknown>, always: boolean): Promise<void> {
-  const dir = path.join(PROJECT_ROOT, 'forms', key);
-  const target = path.join(dir, 'start.form');
+async function writeForm(folder: 'items' | 'bundles', key: string, form: Record<string, unknown>, always: boolean): Promise<void> {
+  const name = startFormPath(folder, key);
+  const target = path.join(PROJECT_ROOT, name);
   if (existsSync(target) && !always) {
-    console.log(`保留 forms/${key}/start.form (已存在; --force 覆盖)`);
+    console.log(`保留 ${name} (已存在; --force 覆盖)`);
     return;
   }
-  await fs.mkdir(dir, { recursive: true });
+  await fs.mkdir(path.dirname(target), { recursive: true });
   await fs.writeFile(target, `${JSON.stringify(form, null, 2)}\n`);
-  console.log(`写入 forms/${key}/start.form`);
+  console.log(`写入 ${name}`);
 }
 
 for (const entry of await entries<CatalogueEntry>('items')) {
   await write('items', itemProcess(entry), force);
-  await writeForm(entry.key, startForm(entry), force);
+  await writeForm('items', entry.key, startForm(entry), force);
 }
 const items = new Map((await entries<CatalogueEntry>('items')).map((entry) => [entry.key, entry]));
 for (const bundle of await entries<BundleEntry>('bundles')) {
   await write('bundles', bundleProcess(bundle, bundleStartFormRules(bundle, items)), force);
-  await writeForm(bundle.key, bundleStartForm(bundle, items), force);
+  await writeForm('bundles', bundle.key, bundleStartForm(bundle, items), force);
 }

@@ -8,7 +8,7 @@ import { supervise, type Supervised } from '../lib/supervisor.js';
 import { StartupError } from '../lib/errors.js';
 import { createLogger } from '../lib/log.js';
 import { consoleProgress } from '../lib/progress.js';
-import { startSystem, type System } from '../lib/system.js';
+import { startSystem, type System } from './system.js';
 import { DEMO_USERS } from '../lib/engine/directory.js';
 
 const out = (line = ''): void => void process.stdout.write(line + '\n');

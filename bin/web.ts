@@ -5,7 +5,7 @@ import { createDb } from '../lib/db.js';
 import { EngineClient } from '../lib/engine/client.js';
 import { createLogger } from '../lib/log.js';
 import { runSupervisedChild } from '../lib/supervisor.js';
-import { startWebServer, stopWebServer } from '../lib/system.js';
+import { startWebServer, stopWebServer } from './system.js';
 
 const config = loadConfig();
 const log = createLogger({ component: 'web', pid: process.pid });

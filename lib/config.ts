@@ -184,7 +184,31 @@ function credentials(env: Env, mode: Mode, prefix: string, defaultUser: string, 
   return { username, password };
 }
 
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+
+export interface LogSettings {
+  level: LogLevel;
+  /** json, pretty, or undefined: readable on a terminal, JSON otherwise */
+  format: 'json' | 'pretty' | undefined;
+}
+
+/**
+ * SHENPI_LOG_LEVEL and SHENPI_LOG_FORMAT. The logger asks at each write (a logger is made at
+ * import, before any configuration, and tests quieten it afterwards), so a bad value falls back
+ * here; `loadConfig` refuses it at boot.
+ */
+export function logSettings(env: Env = process.env): LogSettings {
+  const level = env.SHENPI_LOG_LEVEL as LogLevel | undefined;
+  const format = env.SHENPI_LOG_FORMAT;
+  return { level: level && LOG_LEVELS.includes(level) ? level : 'info', format: format === 'json' || format === 'pretty' ? format : undefined };
+}
+
 export function loadConfig(env: Env = process.env): Config {
+  const level = text(env, 'SHENPI_LOG_LEVEL', 'info')!;
+  if (!LOG_LEVELS.includes(level as LogLevel)) throw new ConfigError('SHENPI_LOG_LEVEL', `应为 ${LOG_LEVELS.join(', ')} 之一, 实际为 "${level}"`);
+  const format = text(env, 'SHENPI_LOG_FORMAT', undefined);
+  if (format !== undefined && format !== 'json' && format !== 'pretty') throw new ConfigError('SHENPI_LOG_FORMAT', `应为 json 或 pretty, 实际为 "${format}"`);
   const modeRaw = text(env, 'SHENPI_MODE', 'dev');
   if (modeRaw !== 'dev' && modeRaw !== 'production') {
     throw new ConfigError('SHENPI_MODE', `应为 dev 或 production, 实际为 "${modeRaw}"`);

@@ -36,7 +36,7 @@ export class NotFound extends Error {
 
 /** The input is fine but what it acts on is not in a state that allows it: a second claim, a closed case. (HTTP 409) */
 export class Conflict extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(readonly code: string, message: string, readonly problems: Problem[] = []) {
     super(message);
     this.name = 'Conflict';
   }

@@ -1,6 +1,8 @@
 // Structured logs: one JSON object per line, so an operator can grep and ship them.
 // On a terminal (npm start by hand) the same records are printed readably.
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+import { logSettings, type LogLevel } from './config.js';
+
+export type { LogLevel };
 export type LogFields = Record<string, unknown>;
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -13,11 +15,6 @@ export interface Logger {
   child(fields: LogFields): Logger;
 }
 
-function threshold(): number {
-  const level = (process.env.SHENPI_LOG_LEVEL ?? 'info') as LogLevel;
-  return ORDER[level] ?? ORDER.info;
-}
-
 function serialise(value: unknown): unknown {
   if (value instanceof Error) {
     return { name: value.name, message: value.message, stack: value.stack };
@@ -27,11 +24,11 @@ function serialise(value: unknown): unknown {
 
 export function createLogger(base: LogFields = {}): Logger {
   const write = (level: LogLevel, msg: string, fields?: LogFields): void => {
-    if (ORDER[level] < threshold()) return;
+    const settings = logSettings();
+    if (ORDER[level] < ORDER[settings.level]) return;
     const record: LogFields = { time: new Date().toISOString(), level, ...base, msg };
     for (const [key, value] of Object.entries(fields ?? {})) record[key] = serialise(value);
-    const pretty = process.env.SHENPI_LOG_FORMAT === 'pretty' ||
-      (process.env.SHENPI_LOG_FORMAT !== 'json' && process.stdout.isTTY === true);
+    const pretty = settings.format === 'pretty' || (settings.format === undefined && process.stdout.isTTY === true);
     const stream = level === 'error' || level === 'warn' ? process.stderr : process.stdout;
     if (pretty) {
       const { time, level: _l, msg: _m, ...rest } = record;

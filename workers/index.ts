@@ -15,11 +15,11 @@ import { worker as recordCredit } from './credit/record.worker.js';
 import { worker as preparePromiseNotice } from './promises/prepare-notice.worker.js';
 import { worker as validateSupplement } from './validation/supplement.worker.js';
 import { worker as publishLicence } from './publication/licence.worker.js';
-import { worker as pushToSupervision } from './publication/supervision.worker.js';
-import { worker as validateBundle } from './bundles/validate.worker.js';
+import { worker as pushToSupervision } from './supervision/push.worker.js';
+import { worker as validateBundle } from './validation/bundle.worker.js';
 import { worker as collectBundleResults } from './bundles/collect-results.worker.js';
-import { worker as recordInspectionOpinion } from './bundles/record-opinion.worker.js';
-import { worker as mergeInspectionOpinions } from './bundles/merge-opinions.worker.js';
+import { worker as recordInspectionOpinion } from './inspection/record-opinion.worker.js';
+import { worker as mergeInspectionOpinions } from './inspection/merge-opinions.worker.js';
 import { worker as recordRatingStep } from './ratings/record-step.worker.js';
 import { worker as publishRatingOutcome } from './ratings/publish-outcome.worker.js';
 import { worker as recordComplaintStatus } from './complaints/record-status.worker.js';
@@ -28,7 +28,7 @@ import { worker as escalateComplaint } from './complaints/escalate.worker.js';
 import { worker as recordGovernmentBreach } from './complaints/record-breach.worker.js';
 import { worker as remindPromise } from './notices/remind-promise.worker.js';
 import { awaitingCalendar } from './deadlines/calendar-wait.js';
-import { CALENDAR_TOPICS } from './topics.js';
+import { CALENDAR_TOPICS } from '../lib/process/topics.js';
 
 // the workers that count working days wait for an unpublished year (待发布工作日历)
 export const WORKERS: WorkerDefinition[] = [
@@ -40,5 +40,5 @@ export const WORKERS: WorkerDefinition[] = [
 
 export { startWorkers, type RunningWorkers, type WorkerSettings } from './runtime/start-workers.js';
 export { createWorkerServices, type WorkerServices } from './runtime/services.js';
-export { TOPICS } from './topics.js';
-export { BPMN_ERRORS } from './bpmn-errors.js';
+export { TOPICS } from '../lib/process/topics.js';
+export { BPMN_ERRORS } from '../lib/process/bpmn-errors.js';

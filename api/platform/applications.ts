@@ -3,12 +3,13 @@
 // (every problem) when the application cannot be accepted as it is; a deficient application
 // starts no case and stores nothing. An accepted one is all-or-nothing: the idempotency record,
 // the submission, its files and the started case, or none of them.
-import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
 import type { Config } from '../../lib/config.js';
 import { todayIn } from '../../lib/calendar/deadlines.js';
-import { EngineRequestError, toVariables, type EngineClient } from '../../lib/engine/client.js';
+import { EngineRequestError, type EngineClient } from '../../lib/engine/client.js';
+import { onlineBusinessKey } from '../../lib/cases/identity.js';
+import { undoStartsOnFailure, type StartProcess } from '../../lib/cases/start.js';
 import type { Logger } from '../../lib/log.js';
 import { evaluateSubmission, inspectJson, type IntakeVerdict } from '../../lib/platform/intake.js';
 import { reserveReceiptNumber } from '../../lib/repositories/cases.js';
@@ -61,44 +62,31 @@ export function applicationsHandler(deps: { db: Knex; engine: EngineClient; conf
     const linking = linkUploads(body as { application: { materials?: Material[] } }, uploads);
     if (linking.length) throw new HttpError(422, 'invalid-application', '附件与申请材料不对应', linking);
 
-    let started: string | undefined;
-    try {
-      const answer = await idempotency.once({ clientId: client.id, key, operation: 'application', hash }, async (trx, requestId) => {
-        const receiptNumber = await reserveReceiptNumber(trx, receivedOn);
-        const businessKey = `online-${randomUUID()}`;
-        const application = structuredClone((body as { application: Record<string, unknown> }).application);
-        const submissionId = await insertSubmission(trx, { requestId, kind: verdict.kind, catalogueKey: verdict.key, businessKey, receiptNumber, application });
-        const ids = await storeAttachments(trx, submissionId, uploads.map((upload) => ({ materialCode: upload.part, filename: upload.filename, fileType: upload.fileType, contentType: upload.contentType, sha256: upload.sha256, content: upload.content })));
-        for (const material of (application.materials ?? []) as Material[]) {
-          const mine = uploads.map((upload, index) => (upload.part === material.code ? ids[index] : undefined)).filter((id) => id !== undefined);
-          if (mine.length) material.attachment = `platform-attachment:${mine.join(',')}`;
-        }
-        started = await startCase(engine, verdict, businessKey, { itemKey: verdict.key, application, receivedOn, reservedReceiptNumber: receiptNumber, applicationChannel: '网上申请' });
-        await setSubmissionInstance(trx, submissionId, started);
-        log.info('online application accepted', { client: client.id, receiptNumber, businessKey, catalogueKey: verdict.key, attachments: ids.length });
-        return { status: 201, body: receipt(verdict, receiptNumber, receivedOn, uploads) };
-      });
-      if (answer.status === 201) res.set('Location', `/api/v1/cases/${(answer.body as { receiptNumber: string }).receiptNumber}/progress`);
-      send(res, answer);
-    } catch (error) {
-      // the case started but its record could not be committed: take the case back, all or nothing
-      if (started) {
-        log.error('online application not stored after its case started; deleting the case', { processInstanceId: started, error });
-        await engine.delete(`/process-instance/${started}?skipCustomListeners=true&skipIoMappings=true`).catch((cleanup: unknown) => log.error('could not delete the case', { processInstanceId: started, error: cleanup }));
+    // the idempotency record, the submission, its files and the started case, or none of them
+    const answer = await undoStartsOnFailure(engine, log, (start) => idempotency.once({ clientId: client.id, key, operation: 'application', hash }, async (trx, requestId) => {
+      const receiptNumber = await reserveReceiptNumber(trx, receivedOn);
+      const businessKey = onlineBusinessKey();
+      const application = structuredClone((body as { application: Record<string, unknown> }).application);
+      const submissionId = await insertSubmission(trx, { requestId, kind: verdict.kind, catalogueKey: verdict.key, businessKey, receiptNumber, application });
+      const ids = await storeAttachments(trx, submissionId, uploads.map((upload) => ({ materialCode: upload.part, filename: upload.filename, fileType: upload.fileType, contentType: upload.contentType, sha256: upload.sha256, content: upload.content })));
+      for (const material of (application.materials ?? []) as Material[]) {
+        const mine = uploads.map((upload, index) => (upload.part === material.code ? ids[index] : undefined)).filter((id) => id !== undefined);
+        if (mine.length) material.attachment = `platform-attachment:${mine.join(',')}`;
       }
-      throw error;
-    }
+      const started = await startCase(start, verdict, businessKey, { itemKey: verdict.key, application, receivedOn, reservedReceiptNumber: receiptNumber, applicationChannel: '网上申请' });
+      await setSubmissionInstance(trx, submissionId, started);
+      log.info('online application accepted', { client: client.id, receiptNumber, businessKey, catalogueKey: verdict.key, attachments: ids.length });
+      return { status: 201, body: receipt(verdict, receiptNumber, receivedOn, uploads) };
+    }));
+    if (answer.status === 201) res.set('Location', `/api/v1/cases/${(answer.body as { receiptNumber: string }).receiptNumber}/progress`);
+    send(res, answer);
   };
 }
 
-async function startCase(engine: EngineClient, verdict: Acceptable, businessKey: string, variables: Record<string, unknown>): Promise<string> {
+async function startCase(start: StartProcess, verdict: Acceptable, businessKey: string, variables: Record<string, unknown>): Promise<string> {
   try {
-    const instance = await engine.post<{ id: string }>(`/process-definition/key/${encodeURIComponent(verdict.key)}/start`, { businessKey, variables: toVariables(variables) });
-    return instance.id;
+    return await start(verdict.key, { businessKey, variables });
   } catch (error) {
-    // the answer may have been lost after the engine started the case: then it is ours
-    const existing = await engine.get<Array<{ id: string }>>(`/history/process-instance?processInstanceBusinessKey=${encodeURIComponent(businessKey)}`).catch(() => []);
-    if (existing[0]) return existing[0].id;
     throw new HttpError(503, 'engine-unavailable', '审批系统暂时无法立案, 申请未被保存, 请稍后原样重试', [{ field: 'request', rule: 'engine', message: `审批引擎暂时不可用${error instanceof EngineRequestError ? ` (${error.status})` : ''}, 申请未被保存, 请稍后使用同一 Idempotency-Key 原样重试` }]);
   }
 }

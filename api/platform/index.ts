@@ -15,7 +15,7 @@ import { CaseProgress } from '../../lib/platform/progress.js';
 import { latestVersion, listLatest } from '../../lib/repositories/catalogue.js';
 import { documentPdf, findDocument } from '../../lib/repositories/documents.js';
 import { sendDocumentPdf } from '../documents.js';
-import { errorHandler, HttpError, type ErrorFormat } from '../errors.js';
+import { errorHandler, HttpError, notFound, type ErrorFormat } from '../errors.js';
 import { applicationsHandler } from './applications.js';
 import { RateLimited, requirePlatformClient } from './auth.js';
 import { bodyReader } from './body.js';
@@ -24,11 +24,12 @@ import { Idempotency } from './idempotency.js';
 import { openApiDocument } from './openapi.js';
 import { serviceRoutes } from './services.js';
 import { TokenBuckets } from './rate-limit.js';
+import { RECEIPT_NUMBER_PATTERN } from '../../lib/cases/identity.js';
 
 export interface PlatformDeps { config: Config; db: Knex; engine: EngineClient; log: Logger }
 
-const RECEIPT_PATTERN = /^SP\d{14}$/;
-const notFound = (message: string): HttpError => new HttpError(404, 'not-found', message, [{ field: 'receiptNumber', rule: 'notFound', message }]);
+/** the platform names the receipt number in every 404 */
+const noSuchCase = (message: string): HttpError => notFound(message, [{ field: 'receiptNumber', rule: 'notFound', message }]);
 const NO_SUCH_CASE = '没有找到该办件: 请核对受理编号及申请人证件号码或联系电话';
 
 /** GET /api/openapi.json: the description, without login. */
@@ -63,8 +64,8 @@ export function platformApi({ config, db, engine, log }: PlatformDeps): Router {
     const bucket = `query:${req.platformClient!.id}:${receiptNumber.slice(0, 40)}`;
     const taken = buckets.take(bucket, failures);
     if (!taken.ok) throw new RateLimited(taken.retryAfterSeconds, '该受理编号的查询失败次数过多, 请稍后再试');
-    const record = RECEIPT_PATTERN.test(receiptNumber) ? await progress.find(receiptNumber, proof) : undefined;
-    if (!record) throw notFound(NO_SUCH_CASE);
+    const record = RECEIPT_NUMBER_PATTERN.test(receiptNumber) ? await progress.find(receiptNumber, proof) : undefined;
+    if (!record) throw noSuchCase(NO_SUCH_CASE);
     buckets.refund(bucket, failures);
     return record;
   };
@@ -91,7 +92,7 @@ export function platformApi({ config, db, engine, log }: PlatformDeps): Router {
     const record = await provenCase(req);
     const id = Number(req.params.documentId);
     const document = Number.isSafeInteger(id) && id > 0 ? await findDocument(db, { id }) : undefined;
-    if (!document || document.businessKey !== record.businessKey) throw notFound('该办件没有此文书');
+    if (!document || document.businessKey !== record.businessKey) throw noSuchCase('该办件没有此文书');
     sendDocumentPdf(res, document, (await documentPdf(db, document.id))!);
   });
 

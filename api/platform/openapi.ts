@@ -4,11 +4,12 @@
 import { COMPLAINT_FIELDS } from '../../lib/complaints/rules.js';
 import type { Config } from '../../lib/config.js';
 import { applicationSchema, bundleApplicationSchema, CATALOGUE_KEY_PATTERN } from '../../lib/platform/intake.js';
+import { ISO_DATE } from '../../lib/calendar/work-calendar.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object, description: string) => ({ description, content: { 'application/json': { schema } } });
 const nullable = (type: string, extra: object = {}) => ({ type: [type, 'null'], ...extra });
-const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+const date = { type: 'string', pattern: ISO_DATE.source };
 
 /** Answers every operation shares: the one error shape, with every problem listed. */
 const COMMON_ERRORS = {

@@ -10,13 +10,13 @@ import type { EngineClient } from '../../lib/engine/client.js';
 import { appealRating, type AppealInput } from '../../lib/ratings/appeal.js';
 import { submitRating, type RatingInput } from '../../lib/ratings/submit.js';
 import { HttpError } from '../errors.js';
-import { InvalidInput } from '../../lib/errors.js';
 import { inspectJson } from '../../lib/platform/intake.js';
 import { withdrawApplication } from '../../lib/cases/withdrawal.js';
 import { resubmitApplication } from '../../lib/cases/resubmission.js';
 import { stillDeficient } from '../routes/promises.js';
 import { applicantProof } from './proof.js';
 import { idempotencyKeyOf, requestHash, send, type Idempotency } from './idempotency.js';
+import { RECEIPT_NUMBER_PATTERN } from '../../lib/cases/identity.js';
 
 interface Deps {
   db: Knex; engine: EngineClient; config: Config; idempotency: Idempotency;
@@ -24,21 +24,6 @@ interface Deps {
   proveApplicant(req: Request, receiptNumber: string, proof: { applicantCode?: string; phone?: string }): Promise<unknown>;
 }
 
-const RECEIPT_PATTERN = /^SP\d{14}$/;
-
-/** the library names the receipt number's problem; over HTTP an unknown case is a 404, a running one a 409 */
-async function asHttp<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof InvalidInput) {
-      const rule = error.problems.find((p) => p.field === 'receiptNumber')?.rule;
-      if (rule === 'caseExists' || rule === 'ratingExists') throw new HttpError(404, 'not-found', error.problems[0]!.message, error.problems);
-      if (rule === 'caseEnded') throw new HttpError(409, 'case-not-ended', error.problems.find((p) => p.rule === 'caseEnded')!.message, error.problems);
-    }
-    throw error;
-  }
-}
 
 /** a JSON object body, or one 400 naming what came instead */
 function objectBody(req: Request, fields: readonly string[]): Record<string, unknown> {
@@ -51,7 +36,7 @@ function objectBody(req: Request, fields: readonly string[]): Record<string, unk
 
 function receiptOf(req: Request): string {
   const receipt = String(req.params.receiptNumber);
-  if (!RECEIPT_PATTERN.test(receipt)) throw new HttpError(404, 'not-found', '没有找到该办件', [{ field: 'receiptNumber', rule: 'pattern', message: '受理编号应为 SP 加 14 位数字' }]);
+  if (!RECEIPT_NUMBER_PATTERN.test(receipt)) throw new HttpError(404, 'not-found', '没有找到该办件', [{ field: 'receiptNumber', rule: 'pattern', message: '受理编号应为 SP 加 14 位数字' }]);
   return receipt;
 }
 
@@ -75,7 +60,7 @@ export function serviceRoutes({ db, engine, config, idempotency, proveApplicant 
     // only the applicant rates: the same proof as the progress query
     await proveApplicant(req, receiptNumber, applicantProof(req.body, ['level', 'comment', 'named']));
     const answer = await once(req, `rate:${receiptNumber}`, body, async () => {
-      const rating = await asHttp(() => submitRating(deps, { ...body, receiptNumber, channel: `一网通办 (${req.platformClient!.name})` } as RatingInput));
+      const rating = await submitRating(deps, { ...body, receiptNumber, channel: `一网通办 (${req.platformClient!.name})` } as RatingInput);
       return { status: rating.replayed ? 200 : 201, body: { ratingId: rating.ratingId, level: rating.level, levelName: rating.levelName, badRating: Boolean(rating.badRatingCase), replayed: rating.replayed } };
     });
     send(res, answer);
@@ -85,7 +70,7 @@ export function serviceRoutes({ db, engine, config, idempotency, proveApplicant 
     const receiptNumber = receiptOf(req);
     const body = objectBody(req, ['reason', 'appellant']);
     const answer = await once(req, `appeal:${receiptNumber}`, body, async () => {
-      const result = await asHttp(() => appealRating(deps, { ...body, receiptNumber } as AppealInput));
+      const result = await appealRating(deps, { ...body, receiptNumber } as AppealInput);
       return { status: 202, body: result };
     });
     send(res, answer);

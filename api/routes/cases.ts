@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import type { Config } from '../../lib/config.js';
 import { todayIn } from '../../lib/calendar/deadlines.js';
 import type { EngineClient } from '../../lib/engine/client.js';
+import { CaseHistory } from '../../lib/cases/history.js';
 import { loadCalendar } from '../../lib/repositories/calendar.js';
 import { unlessUnpublished } from '../../lib/calendar/work-calendar.js';
 import { caseEvents, casePauses, findCaseByReceipt } from '../../lib/repositories/cases.js';
@@ -24,7 +25,6 @@ import { formFieldLabel } from '../../lib/forms/fields.js';
 import { maskPersonalCode } from '../../lib/validation/identifiers.js';
 import { personName } from './workbench.js';
 
-interface HistoricActivity { id: string; activityId: string; activityName: string | null; activityType: string; assignee: string | null; taskId: string | null; startTime: string; endTime: string | null; processDefinitionKey: string }
 
 const STEP_TYPES = new Set(['userTask', 'serviceTask', 'callActivity', 'boundaryTimer', 'intermediateMessageCatch', 'intermediateTimer', 'noneEndEvent']);
 /** What the system does by itself (计算告知期限, 记录办件状态): not a step a person reads in the 轨迹 */
@@ -98,28 +98,17 @@ export async function caseRecord(db: Knex, engine: EngineClient, config: Config,
   const record = await findCaseByReceipt(db, receiptNumber);
   if (!record) throw notFound(`没有受理编号为 ${receiptNumber} 的办件`);
   if (!await mayRead(engine, user, record.businessKey)) throw forbidden(`无权查看办件 ${receiptNumber}: 只有经办科室、综合受理窗口、局领导、督查室、流程分析员和运维可以查看`);
-  const instances = await engine.get<Array<{ id: string }>>(`/history/process-instance?processInstanceBusinessKey=${encodeURIComponent(record.businessKey)}`);
-  const activities: HistoricActivity[] = [];
-  // who completed each human task: the audit log knows, even when the task was never claimed
-  const completedBy = new Map<string, string>();
-  // what a person wrote at a task (意见, 理由, 结论): the form fields submitted with it
+  const history = new CaseHistory(engine, record.businessKey);
+  const activities = await history.activities();
+  const completedBy = await history.completedBy();
+  // what a person wrote at a task (意见, 理由, 结论): the form fields submitted with it, by task or activity instance
   const opinions = new Map<string, Array<{ label: string; text: string }>>();
-  for (const instance of instances) {
-    activities.push(...await engine.get<HistoricActivity[]>(`/history/activity-instance?processInstanceId=${instance.id}`));
-    for (const entry of await engine.get<Array<{ taskId: string | null; userId: string | null }>>(`/history/user-operation?processInstanceId=${instance.id}&operationType=Complete`)) {
-      if (entry.taskId && entry.userId) completedBy.set(entry.taskId, entry.userId);
-    }
-    for (const detail of await engine.get<Array<{ taskId: string | null; activityInstanceId: string | null; variableName?: string; fieldId?: string; value?: unknown; fieldValue?: unknown }>>(`/history/detail?processInstanceId=${instance.id}&deserializeValues=false`)) {
-      const name = detail.variableName ?? detail.fieldId ?? '';
-      const text = detail.value ?? detail.fieldValue;
-      // a form field names its task; a variable the task's form wrote names the task's activity instance
-      const at = detail.taskId ?? detail.activityInstanceId;
-      if (!at || !OPINION_FIELD.test(name) || typeof text !== 'string' || !text.trim()) continue;
-      const label = formFieldLabel(name) ?? name;
-      const said = opinions.get(at) ?? [];
-      if (!said.some((o) => o.label === label && o.text === text)) said.push({ label, text });
-      opinions.set(at, said);
-    }
+  for (const { at, name, value } of await history.written()) {
+    if (!OPINION_FIELD.test(name) || typeof value !== 'string' || !value.trim()) continue;
+    const label = formFieldLabel(name) ?? name;
+    const said = opinions.get(at) ?? [];
+    if (!said.some((o) => o.label === label && o.text === value)) said.push({ label, text: value });
+    opinions.set(at, said);
   }
   // 张敏, not a login id: staff names are no secret among staff (read with the service account)
   const names = new Map<string, string>();
@@ -129,7 +118,6 @@ export async function caseRecord(db: Knex, engine: EngineClient, config: Config,
   }
   const steps = activities
     .filter((activity) => STEP_TYPES.has(activity.activityType) && activity.activityName)
-    .sort((a, b) => a.startTime.localeCompare(b.startTime))
     .map((activity) => {
       const by = (activity.taskId && completedBy.get(activity.taskId)) ?? activity.assignee;
       return {

@@ -21,25 +21,28 @@ import { diffBpmn } from '../../lib/modeler/diff.js';
 import { InvalidBpmnError, lintDefinitions, parseBpmn, type LintProblem } from '../../lib/modeler/lint.js';
 import { elementTemplates } from '../../lib/modeler/templates.js';
 import { latestVersion, listLatest } from '../../lib/repositories/catalogue.js';
-import { WORKERS } from '../../workers/index.js';
+import type { TemplatedWorker } from '../../lib/process/worker-template.js';
 import { HttpError, forbidden, invalidField, notFound } from '../errors.js';
 import { requireGroup } from '../roles.js';
 import { field, validRequest } from '../validate.js';
-import type { LintContext } from '../../modeler/lint/rules.js';
+import type { LintContext } from '../../lib/modeler/lint/rules.js';
+import { startFormPath } from '../../lib/forms/folders.js';
 
 export interface ModelerDeps {
   config: Config;
   db: Knex;
   engine: EngineClient;
   log: Logger;
+  /** the workers offered as element templates */
+  workers: TemplatedWorker[];
 }
 
 /** Repository files the modeler may read and (in dev mode) write: nothing outside these. */
-const FILE_PATTERN = /^(processes\/(?:[a-z0-9-]+\/)*[a-z0-9-]+\.bpmn|forms\/[a-z0-9-]+\/[a-z0-9-]+\.form)$/;
+const FILE_PATTERN = /^(processes\/(?:[a-z0-9-]+\/)*[a-z0-9-]+\.bpmn|forms\/(?:[a-z0-9-]+\/)+[a-z0-9-]+\.form)$/;
 
 export function repositoryPath(root: string, relative: unknown): string {
   if (typeof relative !== 'string' || !FILE_PATTERN.test(relative) || relative.split('/').includes('..')) {
-    throw invalidField('path', 'repositoryFile', `文件路径「${String(relative).slice(0, 100)}」不允许: 只能是 processes/ 下的 .bpmn 或 forms/<流程>/<步骤>.form (小写字母、数字和连字符)`);
+    throw invalidField('path', 'repositoryFile', `文件路径「${String(relative).slice(0, 100)}」不允许: 只能是 processes/ 下的 .bpmn 或 forms/ 下的 .form, 如 forms/items/<事项>/<步骤>.form (小写字母、数字和连字符)`);
   }
   const full = path.resolve(root, relative);
   if (!full.startsWith(path.resolve(root) + path.sep)) throw invalidField('path', 'repositoryFile', `文件路径「${relative}」不在仓库内`);
@@ -96,7 +99,7 @@ export function modelerPage(config: Config): Router {
   return router;
 }
 
-export function modelerRoutes({ config, db, engine, log, onDeployed }: ModelerDeps & { onDeployed?: (processKeys: string[]) => Promise<void> }): Router {
+export function modelerRoutes({ config, db, engine, log, onDeployed, workers }: ModelerDeps & { onDeployed?: (processKeys: string[]) => Promise<void> }): Router {
   const router = Router();
   const analysts = requireGroup('analysts');
 
@@ -116,7 +119,7 @@ export function modelerRoutes({ config, db, engine, log, onDeployed }: ModelerDe
   });
 
   router.get('/element-templates', (_req, res) => {
-    res.json(elementTemplates(WORKERS));
+    res.json(elementTemplates(workers));
   });
 
   router.get('/items', async (_req, res) => {
@@ -238,7 +241,7 @@ export function modelerRoutes({ config, db, engine, log, onDeployed }: ModelerDe
       // an item new to the repository: its front-desk start form comes from its catalogue entry
       if (!resource && id === `${key}-start`) {
         const item = await latestVersion(db, key);
-        if (item) resource = { name: `forms/${key}/start.form`, content: Buffer.from(`${JSON.stringify(startForm(item.entry), null, 2)}\n`) };
+        if (item) resource = { name: startFormPath('items', key), content: Buffer.from(`${JSON.stringify(startForm(item.entry), null, 2)}\n`) };
       }
       if (resource) resources.push(resource);
     }

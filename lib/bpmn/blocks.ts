@@ -1,8 +1,8 @@
 // The building blocks every item process calls (受理, 审查, 现场勘验, 决定, 制证, 出件). Each is a
 // process of its own, called with all variables in and out, so that an item's diagram stays a
 // short row of call activities and a fix to a block reaches every item.
-import { BPMN_ERRORS } from '../../workers/bpmn-errors.js';
-import { TOPICS } from '../../workers/topics.js';
+import { BPMN_ERRORS } from '../process/bpmn-errors.js';
+import { TOPICS } from '../process/topics.js';
 import { BINDING_OPINION_LISTENER, SEPARATION_OF_DUTIES_LISTENER, type CompleteRule, type Flow, type Node, type ProcessModel, type ReasonRule } from './builder.js';
 
 const requireReason = (choiceVariable: string, choice: string, requiredVariable: string, message: string): ReasonRule =>

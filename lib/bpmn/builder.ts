@@ -2,9 +2,10 @@
 // semantic model is written here with readable ids, and bpmn-auto-layout adds the diagram so
 // that the modeler opens every file. Only camunda: extensions Operaton also understands.
 import { layoutProcess } from 'bpmn-auto-layout';
-import { BPMN_ERRORS } from '../../workers/bpmn-errors.js';
-import { CALENDAR_TOPICS } from '../../workers/topics.js';
+import { BPMN_ERRORS } from '../process/bpmn-errors.js';
+import { CALENDAR_TOPICS } from '../process/topics.js';
 import { BLOCK_VARIABLES } from './block-variables.js';
+import { DESK_BUSINESS_KEY_EXPRESSION } from '../cases/identity.js';
 
 export type Inputs = Record<string, string>;
 
@@ -207,7 +208,7 @@ export function toSemanticXml(given: ProcessModel): string {
         if (node.message) return `    <bpmn:startEvent id="${node.id}" name="${escape(node.name)}" isInterrupting="true">\n${io(node.id)}      <bpmn:messageEventDefinition id="${node.id}Definition" messageRef="${node.message}" />\n    </bpmn:startEvent>`;
         if (!node.form) return `    <bpmn:startEvent id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}    </bpmn:startEvent>`;
         // started from the Tasklist, a case has no business key yet: it gets one from its id
-        const key = `\${execution.processBusinessKey == null ? execution.setProcessBusinessKey('desk-'.concat(execution.processInstanceId)) : null}`;
+        const key = `\${execution.processBusinessKey == null ? execution.setProcessBusinessKey(${DESK_BUSINESS_KEY_EXPRESSION}) : null}`;
         const guard = node.guard ? `        <camunda:executionListener class="${START_FORM_GUARD}" event="start">\n          <camunda:field name="rules">\n            <camunda:string>${escape(node.guard)}</camunda:string>\n          </camunda:field>\n        </camunda:executionListener>\n` : '';
         const defaults = Object.entries(node.defaults ?? {}).map(([name, value]) => `        <camunda:executionListener expression="${escape(`\${execution.getVariable('${name}') == null ? execution.setVariable('${name}', '${value}') : null}`)}" event="start" />\n`).join('');
         return `    <bpmn:startEvent id="${node.id}" name="${escape(node.name)}" camunda:formRef="${node.form}" camunda:formRefBinding="deployment" camunda:initiator="initiator">\n      <bpmn:extensionElements>\n${guard}        <camunda:executionListener expression="${escape(key)}" event="start" />\n${defaults}      </bpmn:extensionElements>\n${io(node.id)}    </bpmn:startEvent>`;

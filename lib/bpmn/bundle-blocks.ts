@@ -1,6 +1,6 @@
 // 联合踏勘: the departments of a bundle inspect in parallel, each records its opinion, and the
 // opinions are merged into one. Two processes: the joint inspection, and one department's part.
-import { TOPICS } from '../../workers/topics.js';
+import { TOPICS } from '../process/topics.js';
 import type { ProcessModel } from './builder.js';
 
 export const inspectionOpinionBlock: ProcessModel = {

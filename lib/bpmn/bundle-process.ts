@@ -2,17 +2,18 @@
 // acceptance, one bundle deadline, 联合踏勘 where the bundle has one, the items' own processes
 // in parallel (multi-instance call activities; items marked stage 2 after those of stage 1),
 // and one delivery of all results with a statement of what failed and why.
-import { TOPICS } from '../../workers/topics.js';
-import { BPMN_ERRORS } from '../../workers/bpmn-errors.js';
+import { TOPICS } from '../process/topics.js';
+import { BPMN_ERRORS } from '../process/bpmn-errors.js';
 import type { StartFormRule } from '../catalogue/start-form.js';
 import type { BundleEntry } from '../catalogue/bundle.js';
 import { recordStatus } from './blocks.js';
 import type { Flow, Node, ProcessModel } from './builder.js';
+import { BUNDLE_ITEM_BUSINESS_KEY_EXPRESSION } from '../cases/identity.js';
 
 /** Each item case gets its own business key and receipt number, and knows its bundle. */
 const itemCall = (id: string, name: string, collection: string): Node => ({
   kind: 'call', id, name, calledElement: '${bundleItemKey}', onlyInputs: true, outputs: [],
-  businessKey: '#{execution.processBusinessKey}:#{bundleItemKey}',
+  businessKey: BUNDLE_ITEM_BUSINESS_KEY_EXPRESSION,
   multiInstance: { collection, elementVariable: 'bundleItemKey' },
   inputs: {
     itemKey: '${bundleItemKey}',

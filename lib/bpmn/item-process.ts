@@ -4,7 +4,7 @@
 // the case started with, so the diagram runs as is for any entry.
 import type { CatalogueEntry } from '../catalogue/entry.js';
 import { startFormFields, startFormRules } from '../catalogue/start-form.js';
-import { TOPICS } from '../../workers/topics.js';
+import { TOPICS } from '../process/topics.js';
 import type { Flow, Node, ProcessModel } from './builder.js';
 
 /** Working days the applicant has to bring what the 一次性告知 listed before the case closes. */

@@ -3,7 +3,7 @@
 // processes/services/.
 import { RECTIFICATION_WORKING_DAYS, RATING_APPEAL_MESSAGE } from '../ratings/levels.js';
 import { COMPLAINT_DEADLINES } from '../complaints/rules.js';
-import { TOPICS } from '../../workers/topics.js';
+import { TOPICS } from '../process/topics.js';
 import type { Node, ProcessModel, ReasonRule } from './builder.js';
 
 const rule = (choiceVariable: string, choice: string, requiredVariable: string, message: string): ReasonRule => ({ choiceVariable, choice, requiredVariable, message });

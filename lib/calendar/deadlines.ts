@@ -1,7 +1,9 @@
 // Deadlines as the engine uses them: the last day (ISO date), the moment it runs out (due date
 // and red-card timer) and the moment of the yellow warning, all in the office's time zone.
-import type { OfficePeriod } from './office-hours.js';
 import type { WorkCalendar } from './work-calendar.js';
+
+/** Office hours of a day, minutes after midnight, local time: [from, to) (parsed in office-hours.ts). */
+export interface OfficePeriod { from: number; to: number }
 
 export interface DeadlineSettings {
   /** the office's UTC offset, '+08:00' */

@@ -2,11 +2,10 @@
 // 13:30–17:30. A time limit below one working day (半个工作日, or N 个工作小时) runs on this
 // clock: 0.5 working day is due within the next 4 office hours, never on a day off, and a case
 // received after hours starts counting when the office next opens.
-import type { Deadline } from './deadlines.js';
+import type { Deadline, OfficePeriod } from './deadlines.js';
 import { addCalendarDays, type WorkCalendar } from './work-calendar.js';
 
-/** Minutes after midnight, local time: [from, to). */
-export interface OfficePeriod { from: number; to: number }
+export type { OfficePeriod };
 
 /** 0.5 working day (半个工作日) in office hours. */
 export const HALF_DAY_OFFICE_HOURS = 4;

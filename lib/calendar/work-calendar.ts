@@ -3,6 +3,7 @@
 // act happens is not counted. Dates are ISO calendar dates ('2026-10-09'). A date in a year
 // the calendar does not know is an error: guessing "Monday to Friday" would put wrong
 // deadlines on real cases after every holiday.
+import { Permanent } from '../errors.js';
 
 export type DayKind = 'holiday' | 'workday';
 
@@ -19,10 +20,8 @@ export interface ClockPause {
   to: string;
 }
 
-export class CalendarRangeError extends Error {
-  /** retrying cannot help: someone has to enter the year first */
-  readonly permanent = true;
-
+/** Retrying cannot help: someone has to enter the year first. */
+export class CalendarRangeError extends Permanent {
   constructor(readonly date: string, readonly knownYears: number[]) {
     const range = knownYears.length ? `${knownYears[0]}–${knownYears.at(-1)} 年` : '无';
     super(`日期 ${date} 超出工作日历的已知范围 (已知: ${range}): 请先在工作日历中录入并发布 ${date.slice(0, 4)} 年的节假日安排`);
@@ -30,16 +29,15 @@ export class CalendarRangeError extends Error {
   }
 }
 
-export class InvalidDateError extends Error {
-  readonly permanent = true;
-
+export class InvalidDateError extends Permanent {
   constructor(readonly field: string, readonly value: unknown) {
     super(`${field} 不是有效的日期 (应为 YYYY-MM-DD): ${JSON.stringify(value)}`);
     this.name = 'InvalidDateError';
   }
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The shape of an ISO date, YYYY-MM-DD (a JSON Schema `pattern` takes its source); `parseIsoDate` also checks the day exists. */
+export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
 export function parseIsoDate(value: unknown, field = '日期'): number {

@@ -6,13 +6,13 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { InputError, problem } from '../validation/input-error.js';
 import type { ValidationProblem } from '../validation/application-validator.js';
 import { chineseDaysSeed } from './chinese-days.js';
-import { addCalendarDays, parseIsoDate, WorkCalendar, type CalendarDay } from './work-calendar.js';
+import { addCalendarDays, ISO_DATE, parseIsoDate, WorkCalendar, type CalendarDay } from './work-calendar.js';
 
 export interface HolidayRange { from: string; to: string; name: string }
 export interface MakeUpDay { date: string; name: string }
 export interface YearSchedule { holidays: HolidayRange[]; workdays: MakeUpDay[] }
 
-const DATE_SHAPE = '^\\d{4}-\\d{2}-\\d{2}$';
+const DATE_SHAPE = ISO_DATE.source;
 const NAME = { type: 'string', minLength: 2, maxLength: 40 };
 const SCHEMA = {
   type: 'object',

@@ -5,11 +5,12 @@
 import { todayIn } from '../calendar/deadlines.js';
 import { RESUBMISSION_MESSAGE } from '../bpmn/item-process.js';
 import { EngineRequestError, toVariables } from '../engine/client.js';
-import { Conflict, NotFound } from '../errors.js';
+import { Conflict } from '../errors.js';
 import { evaluateResubmission, type ResubmissionVerdict } from '../platform/intake.js';
 import type { ProcessDeps } from '../process-deps.js';
 import { findCaseByReceipt } from '../repositories/cases.js';
 import { getVersion } from '../repositories/catalogue.js';
+import { unknownCase } from './identity.js';
 
 export interface ResubmissionInput {
   receiptNumber: string;
@@ -30,7 +31,7 @@ const NOT_WAITING = '该办件当前不在补正期内 (未一次性告知、已
 
 export async function resubmitApplication({ db, engine, config }: ProcessDeps, input: ResubmissionInput): Promise<ResubmissionResult> {
   const record = await findCaseByReceipt(db, input.receiptNumber);
-  if (!record) throw new NotFound(`没有受理编号为 ${input.receiptNumber} 的办件`, [{ field: 'receiptNumber', rule: 'caseExists', message: `没有受理编号为 ${input.receiptNumber} 的办件` }]);
+  if (!record) throw unknownCase(input.receiptNumber);
   // the item process of the case (the case row may name the 受理 block that registered it)
   const waiting = await engine.get<Array<{ processInstanceId: string }>>(`/execution?businessKey=${encodeURIComponent(record.businessKey)}&messageEventSubscriptionName=${RESUBMISSION_MESSAGE}`);
   if (!waiting.length) throw new Conflict('not-waiting', NOT_WAITING);

@@ -3,10 +3,11 @@
 // the case's timeline (办件轨迹), the status unchanged.
 import { randomUUID } from 'node:crypto';
 import type { EngineClient } from '../engine/client.js';
-import { Conflict, InvalidInput, NotFound } from '../errors.js';
+import { Conflict, InvalidInput } from '../errors.js';
 import type { ProcessDeps } from '../process-deps.js';
 import { addCaseNote, findCaseByReceipt } from '../repositories/cases.js';
 import { notifyGroup } from '../repositories/supervision.js';
+import { unknownCase } from './identity.js';
 
 export interface UrgeInput { receiptNumber: string; message: string; urgedBy: string }
 
@@ -29,7 +30,7 @@ export async function urgeCase({ db, engine }: ProcessDeps, input: UrgeInput): P
   const message = typeof input.message === 'string' ? input.message.trim() : '';
   if (message.length < 2 || message.length > 200) throw new InvalidInput('催办无效', [{ field: 'message', rule: 'length', message: '催办意见 message 为必填项, 2 到 200 个字' }]);
   const record = await findCaseByReceipt(db, input.receiptNumber);
-  if (!record) throw new NotFound(`没有受理编号为 ${input.receiptNumber} 的办件`, [{ field: 'receiptNumber', rule: 'caseExists', message: `没有受理编号为 ${input.receiptNumber} 的办件` }]);
+  if (!record) throw unknownCase(input.receiptNumber);
   const tasks = await engine.get<OpenTask[]>(`/history/task?processInstanceBusinessKey=${encodeURIComponent(record.businessKey)}&unfinished=true`);
   if (tasks.length === 0) throw new Conflict('no-open-task', `办件 ${record.receiptNumber} 当前没有待办的环节, 无需催办`);
   const urgeId = randomUUID();

@@ -3,9 +3,10 @@
 // event sub-process of the item process): recorded in its timeline, no decision, no licence.
 import { WITHDRAWAL_MESSAGE } from '../bpmn/item-process.js';
 import { EngineRequestError, toVariables } from '../engine/client.js';
-import { Conflict, InvalidInput, NotFound } from '../errors.js';
+import { Conflict, InvalidInput } from '../errors.js';
 import type { ProcessDeps } from '../process-deps.js';
 import { findCaseByReceipt } from '../repositories/cases.js';
+import { unknownCase } from './identity.js';
 
 export interface WithdrawalInput {
   receiptNumber: string;
@@ -21,7 +22,7 @@ export async function withdrawApplication({ db, engine }: ProcessDeps, input: Wi
   const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
   if (reason.length < 2 || reason.length > 500) throw new InvalidInput('撤回申请无效', [{ field: 'reason', rule: 'length', message: '撤回理由 reason 为必填项, 2 到 500 个字' }]);
   const record = await findCaseByReceipt(db, input.receiptNumber);
-  if (!record) throw new NotFound(`没有受理编号为 ${input.receiptNumber} 的办件`, [{ field: 'receiptNumber', rule: 'caseExists', message: `没有受理编号为 ${input.receiptNumber} 的办件` }]);
+  if (!record) throw unknownCase(input.receiptNumber);
   const key = encodeURIComponent(record.businessKey);
   const decided = await engine.get<{ count: number }>(`/history/task/count?processInstanceBusinessKey=${key}&taskDefinitionKey=DecisionTask&finished=true`);
   if (record.outcome || decided.count > 0) throw new Conflict('already-decided', TOO_LATE);

@@ -3,13 +3,9 @@
 // the target, and who inspects together (联合踏勘). An application is split into one
 // application per ticked item, each checked against its own catalogue entry, and every problem
 // of the whole bundle is listed at once.
-import fs from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Knex } from 'knex';
 import { PROJECT_ROOT } from '../config.js';
-import { StartupError } from '../errors.js';
-import { latestBundle, saveBundle } from '../repositories/bundles.js';
 import { createApplicationValidator, type ValidationProblem } from '../validation/application-validator.js';
 import { checkApplication } from './application-check.js';
 import { SCHEMA_DIR, type CatalogueEntry } from './entry.js';
@@ -112,18 +108,4 @@ export function checkBundleApplication(bundle: BundleEntry, items: Map<string, C
     }
   }
   return { problems, ticked, applications };
-}
-
-/** Seeds bundles whose key is not in the database yet (like the item catalogue). */
-export async function seedBundles(db: Knex, items: Map<string, CatalogueEntry>): Promise<string[]> {
-  const added: string[] = [];
-  for (const file of (await fs.readdir(BUNDLE_DIR)).filter((name) => name.endsWith('.json')).sort()) {
-    const entry = JSON.parse(await fs.readFile(path.join(BUNDLE_DIR, file), 'utf8')) as BundleEntry;
-    const problems = checkBundle(entry, items);
-    if (problems.length) throw new StartupError(`一件事文件 catalogue/bundles/${file} 无效: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, '请修正该文件后重新启动');
-    if (await latestBundle(db, entry.key)) continue;
-    await saveBundle(db, entry, 'seed');
-    added.push(entry.key);
-  }
-  return added;
 }

@@ -23,7 +23,5 @@ export const COMPLAINT_PROCESS = 'integrity-complaint';
 /** Outbox channel of the hand-over to the 12345 platform. */
 export const HOTLINE_CHANNEL = 'hotline12345';
 
-export const complaintBusinessKey = (complaintNumber: string): string => `complaint:${complaintNumber}`;
-
 /** The rule a 违约失信 credit record names. */
 export const BREACH_RULE = '政务失信: 经核实的违约毁约行为, 督办后拒不整改, 确认为违约失信';

@@ -1,5 +1,6 @@
 // A small client for the engine's REST API (/engine-rest), always with HTTP Basic auth.
 import type { Credentials } from '../config.js';
+import { basicAuthorization } from '../basic-auth.js';
 
 export class EngineRequestError extends Error {
   constructor(
@@ -22,7 +23,7 @@ export class EngineClient {
   private readonly authorization: string;
 
   constructor(readonly baseUrl: string, readonly credentials: Credentials, readonly actingUser?: string) {
-    this.authorization = 'Basic ' + Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');
+    this.authorization = basicAuthorization(credentials);
   }
 
   /** Same engine, another identity (e.g. to act as a clerk in a test). */

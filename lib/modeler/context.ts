@@ -1,4 +1,4 @@
-// What the lint rules know of the project, built from the sources themselves (workers, groups,
+// What the lint rules know of the project, built from the sources themselves (topics, groups,
 // forms/, processes/, the catalogue), so that the modeler, the deploy endpoint and the test
 // suite check against the same lists and none of them can drift.
 import fs from 'node:fs/promises';
@@ -7,9 +7,8 @@ import type { CatalogueEntry } from '../catalogue/entry.js';
 import { collectResources } from '../engine/deploy.js';
 import { GROUPS } from '../engine/directory.js';
 import { COMMITMENT_FULFILLED_MESSAGE, DEFERRED_SUPPLEMENT_MESSAGE, commitmentVerificationBlock, deferredSupplementBlock, resultIssueBlock } from '../bpmn/blocks.js';
-import { WORKERS } from '../../workers/index.js';
-import { TOPICS } from '../../workers/topics.js';
-import type { LintContext } from '../../modeler/lint/rules.js';
+import { TOPICS } from '../process/topics.js';
+import type { LintContext } from './lint/rules.js';
 
 /** Candidate groups that come from the catalogue entry or the bundle at run time, or the 审查 form's select of sections (征求意见). */
 export const GROUP_EXPRESSIONS = ['${reviewGroup}', '${decisionGroup}', '${inspectionGroup}', '${consultationGroup}'];
@@ -42,7 +41,7 @@ export async function projectFiles(root: string): Promise<ProjectFiles> {
 
 export function buildLintContext(files: ProjectFiles, entries: Array<Pick<CatalogueEntry, 'key' | 'type'>>, extra: { forms?: string[]; processes?: string[] } = {}): LintContext {
   return {
-    topics: WORKERS.map((worker) => worker.topic).sort(),
+    topics: Object.values(TOPICS).sort(),
     forms: [...new Set([...files.forms, ...(extra.forms ?? [])])].sort(),
     groups: WORKING_GROUPS,
     groupExpressions: GROUP_EXPRESSIONS,

@@ -1,11 +1,11 @@
 // Parses a BPMN file the way the modeler does (bpmn-moddle with Camunda's extensions) and runs
-// shenpi's lint rules (modeler/lint/) over it: in the test suite over processes/, and in the
+// shenpi's lint rules (lib/modeler/lint/) over it: in the test suite over processes/, and in the
 // deploy endpoint, which refuses a diagram with problems before the engine sees it.
 import { createRequire } from 'node:module';
 import { BpmnModdle } from 'bpmn-moddle';
 import { Linter } from 'bpmnlint';
-import { coreRules } from '../../modeler/lint/core-rules.js';
-import { createResolver, lintConfig, type LintContext } from '../../modeler/lint/rules.js';
+import { coreRules } from './lint/core-rules.js';
+import { createResolver, lintConfig, type LintContext } from './lint/rules.js';
 
 const camunda = createRequire(import.meta.url)('camunda-bpmn-moddle/resources/camunda.json') as Record<string, unknown>;
 

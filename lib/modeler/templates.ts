@@ -7,7 +7,7 @@ import { inspectionOpinionBlock, jointInspectionBlock } from '../bpmn/bundle-blo
 import { bundleProcess } from '../bpmn/bundle-process.js';
 import { callVariables, type Node, type ProcessModel } from '../bpmn/builder.js';
 import { itemProcess } from '../bpmn/item-process.js';
-import type { WorkerDefinition } from '../../workers/runtime/worker.js';
+import type { TemplatedWorker } from '../process/worker-template.js';
 
 export const TEMPLATE_SCHEMA = 'https://unpkg.com/@camunda/element-templates-json-schema/resources/schema.json';
 
@@ -46,7 +46,7 @@ export interface ElementTemplate {
 
 export const TEMPLATE_VERSION = 1;
 
-export function workerTemplate(worker: WorkerDefinition): ElementTemplate {
+export function workerTemplate(worker: TemplatedWorker): ElementTemplate {
   const { template } = worker;
   const described = [template.description, template.outputs?.length ? `写入: ${template.outputs.join(', ')}` : ''].filter(Boolean).join('。');
   return {
@@ -109,7 +109,7 @@ export function blockTemplate(block: ProcessModel, call: CallNode | undefined): 
 
 export const ALL_BLOCKS: ProcessModel[] = [...BLOCKS, jointInspectionBlock, inspectionOpinionBlock];
 
-export function elementTemplates(workers: WorkerDefinition[]): ElementTemplate[] {
+export function elementTemplates(workers: TemplatedWorker[]): ElementTemplate[] {
   const calls = callsByBlock();
   return [
     ...ALL_BLOCKS.map((block) => blockTemplate(block, calls.get(block.id))),

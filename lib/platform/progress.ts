@@ -6,6 +6,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Knex } from 'knex';
 import { todayIn } from '../calendar/deadlines.js';
 import type { EngineClient } from '../engine/client.js';
+import { CaseHistory } from '../cases/history.js';
 import { childCases } from '../repositories/bundles.js';
 import { loadCalendar } from '../repositories/calendar.js';
 import { unlessUnpublished } from '../calendar/work-calendar.js';
@@ -15,8 +16,6 @@ import { licenceForCase } from '../repositories/licences.js';
 
 export interface ApplicantProof { applicantCode?: string; phone?: string }
 
-interface HistoricInstance { id: string }
-interface HistoricActivity { activityId: string; activityName: string | null; activityType: string }
 interface PendingMaterial { code?: string; name?: string; form?: string; copies?: number }
 
 export interface ApplicantAction {
@@ -50,7 +49,7 @@ export class CaseProgress {
       return record.applicantCode && same(normaliseCode(record.applicantCode), normaliseCode(proof.applicantCode)) ? record : undefined;
     }
     if (proof.phone !== undefined) {
-      const application = await this.variable<{ applicant?: { phone?: unknown } }>([record.processInstanceId], 'application');
+      const application = await new CaseHistory(this.engine, record.businessKey).variable<{ applicant?: { phone?: unknown } }>('application', [record.processInstanceId]);
       const phone = application?.applicant?.phone;
       return typeof phone === 'string' && same(normalisePhone(phone), normalisePhone(proof.phone)) ? record : undefined;
     }
@@ -58,12 +57,9 @@ export class CaseProgress {
   }
 
   async view(record: CaseRecord): Promise<Record<string, unknown>> {
-    const instances = await this.engine.get<HistoricInstance[]>(`/history/process-instance?processInstanceBusinessKey=${encodeURIComponent(record.businessKey)}&sortBy=startTime&sortOrder=desc`);
-    const ids = instances.map((instance) => instance.id);
-    const waiting: HistoricActivity[] = [];
-    for (const id of ids) {
-      waiting.push(...(await this.engine.get<HistoricActivity[]>(`/history/activity-instance?processInstanceId=${id}&unfinished=true`)).filter((activity) => WAITING_TYPES.has(activity.activityType)));
-    }
+    const history = new CaseHistory(this.engine, record.businessKey);
+    const ids = await history.instances();
+    const waiting = (await history.activities({ unfinished: true })).filter((activity) => WAITING_TYPES.has(activity.activityType));
     const pauses = await casePauses(this.db, record.id);
     const open = pauses.find((pause) => !pause.restartedOn);
     let remainingWorkingDays: number | null = null;
@@ -82,7 +78,7 @@ export class CaseProgress {
       outcome: record.outcome,
       deadline: { decisionDeadline: record.decisionDeadline, remainingWorkingDays, extended: record.deadlineExtended, clockStopped: Boolean(open) },
       currentSteps: [...new Set(waiting.filter((activity) => activity.activityType === 'userTask' && activity.activityName).map((activity) => activity.activityName!))],
-      applicantActions: await this.actions(ids, new Set(waiting.map((activity) => activity.activityId))),
+      applicantActions: await this.actions(history, ids, new Set(waiting.map((activity) => activity.activityId))),
       timeline: (await caseEvents(this.db, record.id)).map((event) => ({ status: event.status, at: new Date(event.at).toISOString(), note: event.note })),
       pauses: pauses.map((pause) => ({ procedure: pause.procedure, notice: pause.notice, stoppedOn: pause.stoppedOn, restartedOn: pause.restartedOn })),
       licence: licence ? { licenceNumber: licence.licenceNumber, name: licence.resultName, validFrom: licence.validFrom, validUntil: licence.validUntil, status: licence.status } : null,
@@ -93,21 +89,21 @@ export class CaseProgress {
     };
   }
 
-  private async actions(ids: string[], waitingAt: Set<string>): Promise<ApplicantAction[]> {
+  private async actions(history: CaseHistory, ids: string[], waitingAt: Set<string>): Promise<ApplicantAction[]> {
     const actions: ApplicantAction[] = [];
-    const materials = async (): Promise<ApplicantAction['materials']> => ((await this.variable<PendingMaterial[]>(ids, 'pendingMaterials')) ?? [])
+    const materials = async (): Promise<ApplicantAction['materials']> => ((await history.variable<PendingMaterial[]>('pendingMaterials', ids)) ?? [])
       .map((material) => ({ code: String(material.code ?? ''), name: String(material.name ?? ''), form: String(material.form ?? ''), copies: Number(material.copies ?? 1) }));
     const text = async (name: string): Promise<string | null> => {
-      const value = await this.variable<unknown>(ids, name);
+      const value = await history.variable<unknown>(name, ids);
       return typeof value === 'string' ? value : null;
     };
     if (waitingAt.has('ComputeSupplementDeadlineAwaitCalendarGateway')) {
       // 待发布工作日历: what to bring is known, the deadline once next year's schedule is published
-      const problems = (await this.variable<Array<{ message?: unknown }>>(ids, 'applicationProblems')) ?? [];
+      const problems = (await history.variable<Array<{ message?: unknown }>>('applicationProblems', ids)) ?? [];
       actions.push({ kind: 'correction', title: '按一次性告知书补正材料', deadline: null, how: '补正期限待下一年度工作日历发布后计算并告知; 请准备下列全部补正内容', materials: [], problems: problems.map((problem) => String(problem.message ?? '')) });
     }
     if (waitingAt.has('AwaitSupplementGateway') || waitingAt.has('ApplicationResubmittedEvent')) {
-      const problems = (await this.variable<Array<{ message?: unknown }>>(ids, 'applicationProblems')) ?? [];
+      const problems = (await history.variable<Array<{ message?: unknown }>>('applicationProblems', ids)) ?? [];
       actions.push({ kind: 'correction', title: '按一次性告知书补正材料', deadline: await text('supplementDeadline'), how: '请在期限内一次性补正下列全部内容后重新提交; 逾期未补正的, 办件终结', materials: [], problems: problems.map((problem) => String(problem.message ?? '')) });
     }
     if (waitingAt.has('OfferPromiseTask')) {
@@ -123,16 +119,5 @@ export class CaseProgress {
       actions.push({ kind: 'late-commitment-proof', title: '承诺期满未履行: 尽快补交证明材料', deadline: await text('breachPushDeadline'), how: '在该日期前补交并经核查属实的, 不推送信用平台; 否则推送不履行承诺信息并撤销许可', materials: await materials(), problems: [] });
     }
     return actions;
-  }
-
-  /** A variable's latest value: from the most recently started of the case's processes that has it. */
-  private async variable<T>(ids: string[], name: string): Promise<T | undefined> {
-    for (const id of ids) {
-      const found = await this.engine.get<Array<{ value: unknown; type: string }>>(`/history/variable-instance?processInstanceId=${id}&variableName=${encodeURIComponent(name)}&deserializeValues=false`);
-      if (!found[0]) continue;
-      const { value, type } = found[0];
-      return (type === 'Json' && typeof value === 'string' ? JSON.parse(value) : value) as T;
-    }
-    return undefined;
   }
 }

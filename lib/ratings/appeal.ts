@@ -3,8 +3,9 @@
 // handling section may appeal too, from its verification task. Only before the verification.
 import { EngineRequestError, toVariables } from '../engine/client.js';
 import { fileRatingAppeal, findRatingByReceipt } from '../repositories/ratings.js';
+import { NotFound } from '../errors.js';
 import { InputError, StateError, problem } from '../validation/input-error.js';
-import type { ValidationProblem } from '../validation/application-validator.js';
+import { inputChecker } from '../validation/input-schema.js';
 import type { ProcessDeps } from '../process-deps.js';
 import { isBadRating, RATING_APPEAL_MESSAGE } from './levels.js';
 
@@ -23,15 +24,24 @@ export interface AppealResult {
   replayed: boolean;
 }
 
+const checkAppeal = inputChecker({
+  type: 'object',
+  required: ['receiptNumber', 'reason'],
+  properties: { receiptNumber: { type: 'string', trimmedMinLength: 1 }, reason: { type: 'string', trimmedMinLength: 4, maxLength: 500 } },
+}, {
+  receiptNumber: { rule: 'required', message: '缺少受理编号 receiptNumber' },
+  reason: { rule: 'length', message: '申诉理由 reason 应为 4 至 500 个字符, 说明评价为何有误' },
+});
+
 export async function appealRating(deps: ProcessDeps, input: AppealInput): Promise<AppealResult> {
-  const problems: ValidationProblem[] = [];
-  const raw = input as unknown as Record<string, unknown>;
-  if (typeof raw.receiptNumber !== 'string' || raw.receiptNumber.trim() === '') problems.push(problem('receiptNumber', 'required', '缺少受理编号 receiptNumber'));
-  if (typeof raw.reason !== 'string' || raw.reason.trim().length < 4 || raw.reason.length > 500) problems.push(problem('reason', 'length', '申诉理由 reason 应为 4 至 500 个字符, 说明评价为何有误'));
+  const problems = checkAppeal(input);
   if (problems.length) throw new InputError('申诉无效', problems);
   const receiptNumber = input.receiptNumber.trim();
   const rating = await findRatingByReceipt(deps.db, receiptNumber);
-  if (!rating) throw new InputError('申诉无效', [problem('receiptNumber', 'ratingExists', `受理编号为 ${receiptNumber} 的办件没有评价`)]);
+  if (!rating) {
+    const message = `受理编号为 ${receiptNumber} 的办件没有评价`;
+    throw new NotFound(message, [problem('receiptNumber', 'ratingExists', message)]);
+  }
   if (!isBadRating(rating.level) || !rating.businessKey) throw new InputError('申诉无效', [problem('receiptNumber', 'badRating', '只有差评 (不满意、非常不满意) 可以申诉')]);
   if (rating.appealReason) return { ratingId: Number(rating.id), status: '申诉待审核', replayed: true };
   return deps.db.transaction(async (trx) => {

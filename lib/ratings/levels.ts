@@ -14,4 +14,3 @@ export const BAD_RATING_PROCESS = 'service-rating';
 /** Message of an applicant's appeal (评价有误) to the bad rating's process. */
 export const RATING_APPEAL_MESSAGE = 'RatingAppealFiled';
 
-export const ratingBusinessKey = (receiptNumber: string): string => `rating:${receiptNumber}`;

@@ -2,15 +2,18 @@
 // handling process in the same transaction as the rating is stored: if the engine refuses the
 // start, nothing is stored.
 import { todayIn } from '../calendar/deadlines.js';
-import { toVariables } from '../engine/client.js';
 import { log as rootLog } from './log.js';
 import { findCaseByReceipt } from '../repositories/cases.js';
 import { getVersion } from '../repositories/catalogue.js';
 import { findRatingByReceipt, insertRating, lockCaseRating, setRatingProcess, type RatingRecord } from '../repositories/ratings.js';
-import { InputError, isIsoDate, problem } from '../validation/input-error.js';
+import { InputError, problem } from '../validation/input-error.js';
+import { inputChecker } from '../validation/input-schema.js';
 import type { ValidationProblem } from '../validation/application-validator.js';
 import type { ProcessDeps } from '../process-deps.js';
-import { BAD_RATING_PROCESS, isBadRating, LEVEL_NAMES, ratingBusinessKey, type RatingLevel } from './levels.js';
+import { BAD_RATING_PROCESS, isBadRating, LEVEL_NAMES, type RatingLevel } from './levels.js';
+import { ratingBusinessKey, unknownCase } from '../cases/identity.js';
+import { Conflict } from '../errors.js';
+import { startInTransaction } from '../cases/start.js';
 
 export interface RatingInput {
   receiptNumber: string;
@@ -37,23 +40,34 @@ export interface RatingResult {
 
 const COMMENT_MAX = 500;
 
+const RATING_SCHEMA = {
+  type: 'object',
+  required: ['receiptNumber', 'level', 'named', 'channel'],
+  properties: {
+    receiptNumber: { type: 'string', trimmedMinLength: 1 },
+    level: { type: 'integer', minimum: 1, maximum: 5 },
+    comment: { type: ['string', 'null'], maxLength: COMMENT_MAX },
+    named: { type: 'boolean' },
+    channel: { type: 'string', trimmedMinLength: 1, maxLength: 32 },
+    applicantCode: { type: 'string', trimmedMinLength: 1 },
+    ratedOn: { type: 'string', format: 'date' },
+  },
+};
+
+const checkRating = inputChecker(RATING_SCHEMA, {
+  receiptNumber: { rule: 'required', message: '缺少受理编号 receiptNumber' },
+  level: { rule: 'enum', message: '评价等级 level 应为 1 至 5 的整数 (5 非常满意、4 满意、3 基本满意、2 不满意、1 非常不满意)' },
+  comment: { rule: 'maxLength', message: `评价内容 comment 应为不超过 ${COMMENT_MAX} 个字符的文本` },
+  named: { rule: 'type', message: '是否实名 named 应为 true 或 false' },
+  channel: { rule: 'required', message: '评价渠道 channel 应为不超过 32 个字符的文本, 如 窗口评价器、一网通办' },
+  applicantCode: { rule: 'type', message: '申请人证件号码 applicantCode 应为文本' },
+  ratedOn: { rule: 'date', message: '评价日期 ratedOn 应为日期 YYYY-MM-DD' },
+});
+
 function checkInput(input: RatingInput): ValidationProblem[] {
-  const problems: ValidationProblem[] = [];
-  const raw = input as unknown as Record<string, unknown>;
-  if (typeof raw.receiptNumber !== 'string' || raw.receiptNumber.trim() === '') problems.push(problem('receiptNumber', 'required', '缺少受理编号 receiptNumber'));
-  if (!Number.isInteger(raw.level) || (raw.level as number) < 1 || (raw.level as number) > 5) {
-    problems.push(problem('level', 'enum', '评价等级 level 应为 1 至 5 的整数 (5 非常满意、4 满意、3 基本满意、2 不满意、1 非常不满意)'));
-  }
-  if (raw.comment !== undefined && raw.comment !== null && (typeof raw.comment !== 'string' || raw.comment.length > COMMENT_MAX)) {
-    problems.push(problem('comment', 'maxLength', `评价内容 comment 应为不超过 ${COMMENT_MAX} 个字符的文本`));
-  } else if (Number.isInteger(raw.level) && (raw.level as number) >= 1 && isBadRating(raw.level as number) && (typeof raw.comment !== 'string' || raw.comment.trim().length < 2)) {
-    problems.push(problem('comment', 'requiredForBadRating', '差评 (不满意、非常不满意) 须填写评价内容, 说明不满意的原因'));
-  }
-  if (typeof raw.named !== 'boolean') problems.push(problem('named', 'type', '是否实名 named 应为 true 或 false'));
-  if (typeof raw.channel !== 'string' || raw.channel.trim() === '' || raw.channel.length > 32) problems.push(problem('channel', 'required', '评价渠道 channel 应为不超过 32 个字符的文本, 如 窗口评价器、一网通办'));
-  if (raw.applicantCode !== undefined && (typeof raw.applicantCode !== 'string' || raw.applicantCode.trim() === '')) problems.push(problem('applicantCode', 'type', '申请人证件号码 applicantCode 应为文本'));
-  if (raw.ratedOn !== undefined && (typeof raw.ratedOn !== 'string' || !isIsoDate(raw.ratedOn))) problems.push(problem('ratedOn', 'date', '评价日期 ratedOn 应为日期 YYYY-MM-DD'));
-  return problems;
+  const { level, comment } = input as unknown as Record<string, unknown>;
+  const bad = Number.isInteger(level) && (level as number) >= 1 && (level as number) <= 5 && isBadRating(level as number);
+  return checkRating(input, bad && (typeof comment !== 'string' || comment.trim().length < 2) ? [problem('comment', 'requiredForBadRating', '差评 (不满意、非常不满意) 须填写评价内容, 说明不满意的原因')] : []);
 }
 
 const result = (rating: Pick<RatingRecord, 'id' | 'level' | 'businessKey' | 'processInstanceId'>, replayed: boolean): RatingResult => ({
@@ -69,49 +83,44 @@ export async function submitRating(deps: ProcessDeps, input: RatingInput): Promi
   if (problems.length) throw new InputError('评价无效', problems);
   const { db, engine, config } = deps;
   const receiptNumber = input.receiptNumber.trim();
-  let started: string | undefined;
-  try {
-    return await db.transaction(async (trx) => {
-      await lockCaseRating(trx, receiptNumber);
-      const existing = await findRatingByReceipt(trx, receiptNumber);
-      if (existing) return result(existing, true);
-      const record = await findCaseByReceipt(trx, receiptNumber);
-      if (!record) throw new InputError('评价无效', [problem('receiptNumber', 'caseExists', `没有受理编号为 ${receiptNumber} 的办件`)]);
-      if (!record.outcome) throw new InputError('评价无效', [problem('receiptNumber', 'caseEnded', `办件 ${receiptNumber} 尚未办结 (当前状态: ${record.status}), 办结后才能评价`)]);
-      const applicantCode = input.applicantCode?.trim().toUpperCase();
-      if (input.named && applicantCode && record.applicantCode && applicantCode !== record.applicantCode.toUpperCase()) {
-        throw new InputError('评价无效', [problem('applicantCode', 'matchesApplicant', '实名评价的证件号码与该办件的申请人不一致')]);
-      }
-      const version = await getVersion(trx, record.itemKey, record.itemVersion);
-      if (!version) throw new Error(`办件 ${receiptNumber} 的事项 ${record.itemKey} 版本 ${record.itemVersion} 不在事项清单中`);
-      const ratedOn = input.ratedOn ?? todayIn(config.deadlines.utcOffset);
-      const bad = isBadRating(input.level);
-      const businessKey = bad ? ratingBusinessKey(receiptNumber) : null;
-      const comment = input.comment?.trim() || null;
-      const id = await insertRating(trx, {
-        receiptNumber, caseBusinessKey: record.businessKey, itemKey: record.itemKey, itemName: record.itemName, departmentGroup: version.entry.reviewGroup,
-        level: input.level, comment, named: input.named, channel: input.channel.trim(), applicantCode: applicantCode ?? (input.named ? record.applicantCode : null),
-        ratedOn, status: bad ? '差评待核实' : '已评价', businessKey,
-      });
-      if (!businessKey) return result({ id, level: input.level, businessKey: null, processInstanceId: null }, false);
-      const instance = await engine.post<{ id: string }>(`/process-definition/key/${BAD_RATING_PROCESS}/start`, {
-        businessKey,
-        variables: toVariables({
-          ratingId: id, receiptNumber, caseBusinessKey: record.businessKey, itemName: record.itemName, applicantName: record.applicantName,
-          ratingLevel: input.level, ratingLevelName: LEVEL_NAMES[input.level], ratingComment: comment ?? '', ratingNamed: input.named, ratingChannel: input.channel.trim(),
-          reviewGroup: version.entry.reviewGroup, ratedOn,
-          // a rating entered after the fact (补录, tests) runs on its own date
-          ...(input.ratedOn ? { clockDate: input.ratedOn } : {}),
-        }),
-      });
-      started = instance.id;
-      await setRatingProcess(trx, id, instance.id);
-      rootLog.info('bad rating process started', { receiptNumber, businessKey, processInstanceId: instance.id, level: input.level });
-      return result({ id, level: input.level, businessKey, processInstanceId: instance.id }, false);
+  return startInTransaction(db, engine, rootLog, async (trx, start) => {
+    await lockCaseRating(trx, receiptNumber);
+    const existing = await findRatingByReceipt(trx, receiptNumber);
+    if (existing) return result(existing, true);
+    const record = await findCaseByReceipt(trx, receiptNumber);
+    if (!record) throw unknownCase(receiptNumber);
+    if (!record.outcome) {
+      const message = `办件 ${receiptNumber} 尚未办结 (当前状态: ${record.status}), 办结后才能评价`;
+      throw new Conflict('case-not-ended', message, [problem('receiptNumber', 'caseEnded', message)]);
+    }
+    const applicantCode = input.applicantCode?.trim().toUpperCase();
+    if (input.named && applicantCode && record.applicantCode && applicantCode !== record.applicantCode.toUpperCase()) {
+      throw new InputError('评价无效', [problem('applicantCode', 'matchesApplicant', '实名评价的证件号码与该办件的申请人不一致')]);
+    }
+    const version = await getVersion(trx, record.itemKey, record.itemVersion);
+    if (!version) throw new Error(`办件 ${receiptNumber} 的事项 ${record.itemKey} 版本 ${record.itemVersion} 不在事项清单中`);
+    const ratedOn = input.ratedOn ?? todayIn(config.deadlines.utcOffset);
+    const bad = isBadRating(input.level);
+    const businessKey = bad ? ratingBusinessKey(receiptNumber) : null;
+    const comment = input.comment?.trim() || null;
+    const id = await insertRating(trx, {
+      receiptNumber, caseBusinessKey: record.businessKey, itemKey: record.itemKey, itemName: record.itemName, departmentGroup: version.entry.reviewGroup,
+      level: input.level, comment, named: input.named, channel: input.channel.trim(), applicantCode: applicantCode ?? (input.named ? record.applicantCode : null),
+      ratedOn, status: bad ? '差评待核实' : '已评价', businessKey,
     });
-  } catch (error) {
-    // the rating was not stored: a process that did start must not run without it
-    if (started) await engine.delete(`/process-instance/${started}?skipCustomListeners=true`).catch(() => undefined);
-    throw error;
-  }
+    if (!businessKey) return result({ id, level: input.level, businessKey: null, processInstanceId: null }, false);
+    const processInstanceId = await start(BAD_RATING_PROCESS, {
+      businessKey,
+      variables: {
+        ratingId: id, receiptNumber, caseBusinessKey: record.businessKey, itemName: record.itemName, applicantName: record.applicantName,
+        ratingLevel: input.level, ratingLevelName: LEVEL_NAMES[input.level], ratingComment: comment ?? '', ratingNamed: input.named, ratingChannel: input.channel.trim(),
+        reviewGroup: version.entry.reviewGroup, ratedOn,
+        // a rating entered after the fact (补录, tests) runs on its own date
+        ...(input.ratedOn ? { clockDate: input.ratedOn } : {}),
+      },
+    });
+    await setRatingProcess(trx, id, processInstanceId);
+    rootLog.info('bad rating process started', { receiptNumber, businessKey, processInstanceId, level: input.level });
+    return result({ id, level: input.level, businessKey, processInstanceId }, false);
+  });
 }

@@ -1,7 +1,9 @@
 // 一件事 bundles (versioned like items) and the opinions of their joint inspections.
 import type { Knex } from 'knex';
 import type { BundleEntry } from '../catalogue/bundle.js';
+import { bundleItemsPattern } from '../cases/identity.js';
 import { canonicalJson } from './catalogue.js';
+import { lockKey } from './side-effects.js';
 
 export async function latestBundle(db: Knex, key: string): Promise<{ version: number; entry: BundleEntry } | undefined> {
   return db('catalogue_bundle').where({ bundle_key: key }).orderBy('version', 'desc').first('version', 'entry');
@@ -18,7 +20,7 @@ export async function listBundles(db: Knex): Promise<Array<{ key: string; versio
 
 export async function saveBundle(db: Knex, entry: BundleEntry, by: string): Promise<{ version: number; changed: boolean }> {
   return db.transaction(async (trx) => {
-    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`bundle:${entry.key}`]);
+    await lockKey(trx, 'bundle', entry.key);
     const latest = await trx('catalogue_bundle').where({ bundle_key: entry.key }).orderBy('version', 'desc').first('version', 'entry');
     if (latest && canonicalJson(latest.entry) === canonicalJson(entry)) return { version: latest.version as number, changed: false };
     const version = ((latest?.version as number | undefined) ?? 0) + 1;
@@ -42,6 +44,6 @@ export async function opinionsOf(db: Knex, businessKey: string): Promise<Opinion
 
 /** The item cases a bundle case started (business keys `<bundle>:<item>`). */
 export async function childCases(db: Knex, bundleBusinessKey: string): Promise<Array<{ businessKey: string; itemKey: string; itemName: string; receiptNumber: string; status: string; outcome: string | null }>> {
-  return db('case_record').whereLike('business_key', `${bundleBusinessKey}:%`).orderBy('id')
+  return db('case_record').whereLike('business_key', bundleItemsPattern(bundleBusinessKey)).orderBy('id')
     .select({ businessKey: 'business_key' }, { itemKey: 'item_key' }, { itemName: 'item_name' }, { receiptNumber: 'receipt_number' }, 'status', 'outcome');
 }

@@ -1,6 +1,7 @@
 // 办件 records: the case row, its status timeline and its clock pauses. Every write is keyed so
 // that a redelivered external task finds what it wrote the first time.
 import type { Knex } from 'knex';
+import { formatReceiptNumber } from '../cases/identity.js';
 import { runOnce } from './side-effects.js';
 
 export interface CaseRecord {
@@ -56,7 +57,7 @@ export type NewCase = Pick<CaseRecord, 'businessKey' | 'processInstanceId' | 'it
 /** The next receipt number (受理编号) `SP<date><sequence>`; a reserved one that is never used leaves a gap. */
 export async function reserveReceiptNumber(db: Knex, receivedOn: string): Promise<string> {
   const { rows } = await db.raw<{ rows: Array<{ seq: string }> }>("select nextval('receipt_number_seq') as seq");
-  return `SP${receivedOn.replaceAll('-', '')}${String(rows[0]!.seq).padStart(6, '0')}`;
+  return formatReceiptNumber(receivedOn, rows[0]!.seq);
 }
 
 /** Registers the case once; a second call with the same business key returns the first row. */

@@ -2,6 +2,7 @@
 // version; versions are never updated, so a case can always re-read the one it started with.
 import type { Knex } from 'knex';
 import type { CatalogueEntry } from '../catalogue/entry.js';
+import { lockKey } from './side-effects.js';
 
 export interface CatalogueVersion {
   key: string;
@@ -53,7 +54,7 @@ export interface SaveOutcome {
 /** The caller has checked the entry. Serialised per item by a row lock on the latest version. */
 export async function saveEntry(db: Knex, entry: CatalogueEntry, by: string): Promise<SaveOutcome> {
   return db.transaction(async (trx) => {
-    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`catalogue:${entry.key}`]);
+    await lockKey(trx, 'catalogue', entry.key);
     const latest = await trx<Row>('catalogue_item').where({ item_key: entry.key }).orderBy('version', 'desc').first();
     if (latest && canonicalJson(latest.entry) === canonicalJson(entry)) return { version: latest.version, changed: false };
     const version = (latest?.version ?? 0) + 1;

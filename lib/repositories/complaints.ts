@@ -1,7 +1,9 @@
 // 政务失信投诉: the complaint, its timeline (each step once per activity instance), the hand-over
 // to the 12345 platform (queued in the outbox with the step), the 违约失信 outcome.
 import type { Knex } from 'knex';
+import { formatComplaintNumber } from '../cases/identity.js';
 import { enqueue } from './outbox.js';
+import { lockKey } from './side-effects.js';
 
 export interface Complainant { name: string; phone: string; idCardNumber?: string; creditCode?: string }
 
@@ -42,7 +44,7 @@ function selectComplaint(db: Knex) {
 }
 
 export async function lockComplaintIntake(trx: Knex.Transaction, externalId: string): Promise<void> {
-  await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`complaint:${externalId}`]);
+  await lockKey(trx, 'complaint', externalId);
 }
 
 export async function findComplaintByExternalId(db: Knex, externalId: string): Promise<ComplaintRecord | undefined> {
@@ -60,7 +62,7 @@ export async function findComplaintByBusinessKey(db: Knex, businessKey: string):
 /** Numbers the complaint `TS<date><sequence>` and stores it. */
 export async function insertComplaint(db: Knex, complaint: NewComplaint, businessKeyOf: (complaintNumber: string) => string): Promise<ComplaintRecord> {
   const { rows } = await db.raw<{ rows: Array<{ seq: string }> }>("select nextval('complaint_number_seq') as seq");
-  const complaintNumber = `TS${complaint.receivedOn.replaceAll('-', '')}${String(rows[0]!.seq).padStart(6, '0')}`;
+  const complaintNumber = formatComplaintNumber(complaint.receivedOn, rows[0]!.seq);
   const [{ id }] = await db('integrity_complaint').insert({
     complaint_number: complaintNumber, business_key: businessKeyOf(complaintNumber), channel: complaint.channel, external_id: complaint.externalId,
     complainant: JSON.stringify(complaint.complainant), respondent_name: complaint.respondentName, respondent_code: complaint.respondentCode, field: complaint.field,

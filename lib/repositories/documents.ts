@@ -2,6 +2,7 @@
 // never updated), the 文号 counters, and the issued documents (PDF and SHA-256, written once).
 import type { Knex } from 'knex';
 import { canonicalJson } from './catalogue.js';
+import { lockKey } from './side-effects.js';
 
 export interface TemplateVersion<T> {
   id: number;
@@ -46,7 +47,7 @@ export async function templateVersions<T>(db: Knex, kind: string, itemKey: strin
 /** Saves a template as the next version unless it equals the latest (the caller has checked it). */
 export async function saveTemplate<T>(db: Knex, kind: string, itemKey: string, template: T, by: string): Promise<{ version: number; changed: boolean }> {
   return db.transaction(async (trx) => {
-    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`document-template:${kind}:${itemKey}`]);
+    await lockKey(trx, 'document-template', `${kind}:${itemKey}`);
     const latest = await trx<TemplateRow<T>>('document_template').where({ kind, item_key: itemKey }).orderBy('version', 'desc').first();
     if (latest && canonicalJson(latest.template) === canonicalJson(template)) return { version: latest.version, changed: false };
     const version = (latest?.version ?? 0) + 1;

@@ -5,6 +5,7 @@ import type { LicenceRecord, PublicationAction } from '../publication/licence-re
 import { canonicalJson } from './catalogue.js';
 import type { LicenceRecord as Licence } from './licences.js';
 import { enqueueMany } from './outbox.js';
+import { lockKeys } from './side-effects.js';
 
 export const PUBLICATION_CHANNEL = 'publication';
 
@@ -51,7 +52,7 @@ export async function publishMany(db: Knex, inputs: PublicationInput[]): Promise
 async function publishChunk(db: Knex, inputs: PublicationInput[]): Promise<Array<{ version: number; created: boolean }>> {
   return db.transaction(async (trx) => {
     const numbers = [...new Set(inputs.map((input) => input.licenceNumber))].sort();
-    await trx.raw('select pg_advisory_xact_lock(hashtext(n)) from unnest(?::text[]) as n order by n', [numbers.map((n) => `publication:${n}`)]);
+    await lockKeys(trx, 'publication', numbers);
     const latest = new Map<string, { version: number; record: unknown }>();
     const rows = await trx('publication_record').distinctOn('licence_number').whereRaw('licence_number = any(?::text[])', [numbers])
       .orderBy([{ column: 'licence_number' }, { column: 'version', order: 'desc' }]).select('licence_number', 'version', 'record') as Array<{ licence_number: string; version: number; record: unknown }>;

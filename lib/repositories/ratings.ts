@@ -1,6 +1,7 @@
 // 好差评 ratings and the handling of bad ratings: one rating per case, each step of a bad
 // rating's process once per activity instance, the outcome published once, the monthly figures.
 import type { Knex } from 'knex';
+import { lockKey } from './side-effects.js';
 
 export interface RatingRecord {
   id: number;
@@ -47,7 +48,7 @@ function selectRating(db: Knex) {
 
 /** Serialises ratings of one case (submissions racing each other) until the transaction ends. */
 export async function lockCaseRating(trx: Knex.Transaction, receiptNumber: string): Promise<void> {
-  await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`rating:${receiptNumber}`]);
+  await lockKey(trx, 'rating', receiptNumber);
 }
 
 export async function findRatingByReceipt(db: Knex, receiptNumber: string): Promise<RatingRecord | undefined> {

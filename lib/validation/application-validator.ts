@@ -71,7 +71,8 @@ function valueAt(data: unknown, pointer: string): unknown {
 /**
  * The project's ajv: every problem at once, strict schemas (if/then branches may require
  * properties defined beside them), the standard formats, and shenpi's own: `date` is the one ISO
- * date rule (a day that exists), `uscc` and `cn-id-card` check their check digits.
+ * date rule (a day that exists), `uscc` and `cn-id-card` check their check digits; the keyword
+ * `trimmedMinLength` counts a text's characters without its surrounding blanks.
  */
 export function createAjv(): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
@@ -79,6 +80,8 @@ export function createAjv(): Ajv {
   ajv.addFormat('date', { type: 'string', validate: isIsoDate });
   ajv.addFormat('uscc', { type: 'string', validate: (value: string) => checkCreditCode(value).ok });
   ajv.addFormat('cn-id-card', { type: 'string', validate: (value: string) => checkIdCardNumber(value).ok });
+  // text that must have this many characters besides surrounding blanks (a name of spaces is no name)
+  ajv.addKeyword({ keyword: 'trimmedMinLength', type: 'string', schemaType: 'number', errors: false, validate: (min: number, data: string) => data.trim().length >= min });
   return ajv;
 }
 

@@ -5,6 +5,7 @@ import { FormEditor } from '@bpmn-io/form-js-editor';
 import { Form, schemaVersion } from '@bpmn-io/form-js-viewer';
 import { api, ApiError } from './api.js';
 import { speakChinese } from './form-editor-zh.js';
+import { formIdOf } from '../../lib/forms/folders.js';
 
 type Say = (message: string, kind?: 'ok' | 'error' | 'info') => void;
 
@@ -12,8 +13,8 @@ interface FormFile { name: string; content: string }
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
 
-/** forms/<process>/<step>.form has the id <process>-<step> (conventions). */
-const idOf = (path: string): string => path.replace(/^forms\//, '').replace(/\.form$/, '').replace('/', '-');
+/** the id a repository form has by its path (lib/forms/folders.ts); a form elsewhere by its name */
+const idOf = (path: string): string => formIdOf(path) ?? path.replace(/^forms\//, '').replace(/\.form$/, '').replaceAll('/', '-');
 
 export class FormsTab {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -21,8 +21,8 @@ import CamundaBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-platfo
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import lintModule from 'bpmn-js-bpmnlint';
 import minimapModule from 'diagram-js-minimap';
-import { coreRules } from '../lint/core-rules.js';
-import { createResolver, lintConfig, type LintContext } from '../lint/rules.js';
+import { coreRules } from '../../lib/modeler/lint/core-rules.js';
+import { createResolver, lintConfig, type LintContext } from '../../lib/modeler/lint/rules.js';
 import { api, ApiError, type Problem } from './api.js';
 import { FormsTab } from './forms.js';
 import { readableFlowIdsModule, tidyFlowIds } from './readable-ids.js';

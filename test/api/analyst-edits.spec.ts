@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import type { CatalogueEntry } from '../../lib/catalogue/entry.js';
 import { catalogueToWorkbook } from '../../lib/catalogue/spreadsheet.js';
 import { latestVersion } from '../../lib/repositories/catalogue.js';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { readEntry } from '../processes/items/scenarios.js';
 import { useSystem } from '../support/system.js';
 import { basic, webBase, webSession } from '../support/web.js';

@@ -6,7 +6,7 @@ import { todayIn } from '../../lib/calendar/deadlines.js';
 import { createLogger } from '../../lib/log.js';
 import { withdrawCalendarYear } from '../../lib/repositories/calendar.js';
 import { notificationsForGroups } from '../../lib/repositories/supervision.js';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { useSystem } from '../support/system.js';
 import { basic, webBase } from '../support/web.js';
 

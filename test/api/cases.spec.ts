@@ -1,6 +1,6 @@
 // 办件记录 over the web API: receipt number, status timeline and the steps with who and when.
 import { expect } from 'chai';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { sampleApplication } from '../support/applications.js';
 import { CaseDriver, MEMBER } from '../support/cases.js';
 import { useSystem } from '../support/system.js';

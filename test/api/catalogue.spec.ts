@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import ExcelJS from 'exceljs';
 import { getVersion, latestVersion } from '../../lib/repositories/catalogue.js';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { sampleApplication } from '../support/applications.js';
 import { CaseDriver, MEMBER } from '../support/cases.js';
 import { useSystem } from '../support/system.js';

@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { platformRowCounts } from '../../lib/repositories/platform.js';
 import { sampleApplication } from '../support/applications.js';
 import { createPlatformClient, type TestClient } from '../support/platform.js';

@@ -4,13 +4,14 @@
 // Answers are checked against the served OpenAPI document.
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { findRatingByReceipt } from '../../lib/repositories/ratings.js';
 import { VALID_CREDIT_CODE } from '../support/applications.js';
 import { call, createPlatformClient, OpenApiValidator, type TestClient } from '../support/platform.js';
 import { waitFor } from '../support/process.js';
 import { useSystem } from '../support/system.js';
 import { endedCase } from '../processes/services/support.js';
+import { ratingBusinessKey } from '../../lib/cases/identity.js';
 
 describe('platform API: 好差评 and 政务失信投诉', function () {
   this.timeout(120_000);
@@ -40,7 +41,7 @@ describe('platform API: 好差评 and 政务失信投诉', function () {
     const other = await rate(receiptNumber, { level: 5, named: false, applicantCode: VALID_CREDIT_CODE });
     expect(other.status).to.equal(200);
     expect(other.body).to.include({ ratingId: first.body.ratingId, level: 1, replayed: true });
-    const instances = await system.admin.get<Array<{ id: string }>>(`/process-instance?processDefinitionKey=service-rating&businessKey=${encodeURIComponent(`rating:${receiptNumber}`)}`);
+    const instances = await system.admin.get<Array<{ id: string }>>(`/process-instance?processDefinitionKey=service-rating&businessKey=${encodeURIComponent(ratingBusinessKey(receiptNumber))}`);
     expect(instances).to.have.length(1);
     expect(businessKey).to.be.a('string');
   });
@@ -76,7 +77,7 @@ describe('platform API: 好差评 and 政务失信投诉', function () {
   it('should take an appeal against a bad rating before it is verified', async () => {
     const { receiptNumber } = await endedCase(system.db);
     expect((await rate(receiptNumber, { level: 2, comment: '点错了', named: false, applicantCode: VALID_CREDIT_CODE })).status).to.equal(201);
-    await waitFor('the bad rating to reach verification', async () => (await system.admin.get<unknown[]>(`/task?processInstanceBusinessKey=${encodeURIComponent(`rating:${receiptNumber}`)}&taskDefinitionKey=VerifyRatingTask`))[0]);
+    await waitFor('the bad rating to reach verification', async () => (await system.admin.get<unknown[]>(`/task?processInstanceBusinessKey=${encodeURIComponent(ratingBusinessKey(receiptNumber))}&taskDefinitionKey=VerifyRatingTask`))[0]);
     const appeal = await call(system, `/api/v1/cases/${receiptNumber}/ratings/appeal`, { key: client.apiKey, idempotencyKey: randomUUID(), json: { reason: '评价时误点了不满意' } });
     expect(appeal.status, appeal.text).to.equal(202);
     expect(openapi.check('/api/v1/cases/{receiptNumber}/ratings/appeal', 'post', 202, appeal.body)).to.equal(undefined);

@@ -4,7 +4,7 @@
 // query; every answer checked against the served OpenAPI document.
 import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { findCaseByReceipt } from '../../lib/repositories/cases.js';
 import { platformRowCounts } from '../../lib/repositories/platform.js';
 import { applicationSchema } from '../../lib/platform/intake.js';

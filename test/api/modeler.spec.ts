@@ -5,10 +5,11 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../lib/config.js';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { restoreItemProcess } from '../support/processes-restore.js';
 import { useSystem } from '../support/system.js';
 import { basic, webBase } from '../support/web.js';
+import { startFormPath } from '../../lib/forms/folders.js';
 
 interface ErrorBody { error: string; message: string; problems?: Array<{ field: string; rule: string; message: string }> }
 
@@ -97,7 +98,7 @@ describe('modeler API (/api/modeler)', function () {
     expect(response.status, JSON.stringify(body)).to.equal(200);
     expect(body.processDefinitions.map(({ key: k, version }) => ({ key: k, version }))).to.deep.equal([{ key, version: before[0]!.version + 1 }]);
     const resources = await system.admin.get<Array<{ name: string }>>(`/deployment/${body.deploymentId}/resources`);
-    expect(resources.map((resource) => resource.name).sort()).to.deep.equal([`forms/${key}/start.form`, 'forms/site-inspection/follow-up.form', `processes/items/${key}.bpmn`]);
+    expect(resources.map((resource) => resource.name).sort()).to.deep.equal(['forms/blocks/site-inspection/follow-up.form', startFormPath('items', key), `processes/items/${key}.bpmn`]);
     const again = (await (await call('POST', '/diff', { xml })).json()) as { changes: unknown[] };
     expect(again.changes).to.deep.equal([]);
   });
@@ -113,7 +114,7 @@ describe('modeler API (/api/modeler)', function () {
     const body = (await response.json()) as { deploymentId: string };
     expect(response.status, JSON.stringify(body)).to.equal(200);
     const resources = await system.admin.get<Array<{ name: string }>>(`/deployment/${body.deploymentId}/resources`);
-    expect(resources.map((resource) => resource.name)).to.include(`forms/${key}/start.form`);
+    expect(resources.map((resource) => resource.name)).to.include(startFormPath('items', key));
     expect(await startable()).to.include(key);
     expect(await (await system.admin.as({ username: 'market1', password: 'shenpi-demo' }).get<unknown[]>(`/process-definition?key=${key}&startableInTasklist=true&startablePermissionCheck=true`))).to.deep.equal([]);
   });

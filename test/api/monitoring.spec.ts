@@ -4,7 +4,7 @@
 // personal ID number in any answer; the workbook opens.
 import { expect } from 'chai';
 import ExcelJS from 'exceljs';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { sampleApplication, VALID_ID_CARD } from '../support/applications.js';
 import { CaseDriver, MEMBER } from '../support/cases.js';
 import { useSystem } from '../support/system.js';

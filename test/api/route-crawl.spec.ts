@@ -6,11 +6,12 @@ import { expect } from 'chai';
 import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import { createApp } from '../../api/app.js';
+import { WORKERS } from '../../workers/index.js';
 import { EngineClient } from '../../lib/engine/client.js';
 import { GROUPS } from '../../lib/engine/directory.js';
 import { createLogger } from '../../lib/log.js';
 import { rowCounts } from '../../lib/repositories/tables.js';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { createPlatformClient } from '../support/platform.js';
 import { useSystem } from '../support/system.js';
 import { basic, probeUser, webBase } from '../support/web.js';
@@ -97,7 +98,7 @@ describe('every route (crawl with malformed input)', function () {
 
   before(async () => {
     system = await useSystem();
-    const app = createApp({ config: system.config, db: system.db, engine: new EngineClient(system.config.engine.restUrl, system.config.service), log: createLogger({ component: 'crawl' }) });
+    const app = createApp({ config: system.config, db: system.db, engine: new EngineClient(system.config.engine.restUrl, system.config.service), log: createLogger({ component: 'crawl' }), workers: WORKERS });
     routes = routesOf(app);
     const user = await probeUser(system, Object.values(GROUPS).map((group) => group.id));
     const client = await createPlatformClient(system);

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { useSystem } from '../support/system.js';
 import { basic, probeUser, webBase } from '../support/web.js';
 import { VALID_ID_CARD } from '../support/applications.js';

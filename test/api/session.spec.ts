@@ -1,7 +1,7 @@
 // The 工作台's one login: a session in PostgreSQL, CSRF-protected; HTTP Basic stays for API
 // clients; the engine is reached as the session's user, never with the service account's rights.
 import { expect } from 'chai';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { DEMO_PASSWORD } from '../support/cases.js';
 import { useSystem } from '../support/system.js';
 import { basic, probeUser, webBase, webSession } from '../support/web.js';

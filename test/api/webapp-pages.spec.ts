@@ -3,7 +3,7 @@
 // the app stuck on its spinner), nor carry another request's nonce (Camunda 7.24 shares it across
 // concurrent requests). Always the whole page, matching nonces, not stored.
 import { expect } from 'chai';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { useSystem } from '../support/system.js';
 
 describe('Camunda web app pages (CSP nonce and caching)', function () {

@@ -1,6 +1,6 @@
 // The 工作台's engine routes: the session user's own rights, and exactly the form's fields.
 import { expect } from 'chai';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { readEntry } from '../processes/items/scenarios.js';
 import { deskStartValues, sampleApplication } from '../support/applications.js';
 import { CaseDriver } from '../support/cases.js';

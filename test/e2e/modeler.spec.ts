@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { launchBrowser, skipWithoutChromium } from '../support/browser.js';
 import { restoreItemProcess } from '../support/processes-restore.js';
 import { useSystem } from '../support/system.js';

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { readEntry } from '../processes/items/scenarios.js';
 import { sampleApplication } from '../support/applications.js';
 import { launchBrowser, skipWithoutChromium, waitForApp } from '../support/browser.js';

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { ConfigError, loadConfig } from '../../lib/config.js';
+import { ConfigError, loadConfig, logSettings } from '../../lib/config.js';
+import { basicAuthorization, parseBasicAuthorization } from '../../lib/basic-auth.js';
 
 describe('#loadConfig', () => {
   it('should give dev defaults without any variable', () => {
@@ -26,6 +27,13 @@ describe('#loadConfig', () => {
     expect(() => loadConfig({ SHENPI_ENGINE_PORT: 'eighty' })).to.throw(ConfigError, /SHENPI_ENGINE_PORT.*整数/);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).to.throw(ConfigError, /DATABASE_URL.*协议/);
     expect(() => loadConfig({ SHENPI_MODE: 'prod' })).to.throw(ConfigError, 'SHENPI_MODE');
+    expect(() => loadConfig({ SHENPI_LOG_LEVEL: 'verbose' })).to.throw(ConfigError, 'SHENPI_LOG_LEVEL');
+    expect(() => loadConfig({ SHENPI_LOG_FORMAT: 'xml' })).to.throw(ConfigError, 'SHENPI_LOG_FORMAT');
+  });
+
+  it('should read the log settings, falling back to info for a level it does not know', () => {
+    expect(logSettings({ SHENPI_LOG_LEVEL: 'warn', SHENPI_LOG_FORMAT: 'json' })).to.deep.equal({ level: 'warn', format: 'json' });
+    expect(logSettings({ SHENPI_LOG_LEVEL: 'verbose' })).to.deep.equal({ level: 'info', format: undefined });
   });
 
   it('should time the 工作台 session out after 30 idle minutes by default, and NOT accept a short session secret', () => {
@@ -33,5 +41,18 @@ describe('#loadConfig', () => {
     expect(loadConfig({ SHENPI_SESSION_IDLE_MINUTES: '5' }).web.session.idleMinutes).to.equal(5);
     expect(() => loadConfig({ SHENPI_SESSION_IDLE_MINUTES: '0' })).to.throw(ConfigError, 'SHENPI_SESSION_IDLE_MINUTES');
     expect(() => loadConfig({ SHENPI_SESSION_SECRET: 'too-short' })).to.throw(ConfigError, 'SHENPI_SESSION_SECRET');
+  });
+});
+
+describe('lib/basic-auth', () => {
+  it('should read back the credentials it writes, a colon in the password included', () => {
+    const credentials = { username: '张三', password: 'pa:ss' };
+    expect(parseBasicAuthorization(basicAuthorization(credentials))).to.deep.equal(credentials);
+  });
+
+  it('should NOT read another scheme or a header without a user name', () => {
+    expect(parseBasicAuthorization('Bearer abc')).to.equal(undefined);
+    expect(parseBasicAuthorization(`Basic ${Buffer.from(':secret').toString('base64')}`)).to.equal(undefined);
+    expect(parseBasicAuthorization(undefined)).to.equal(undefined);
   });
 });

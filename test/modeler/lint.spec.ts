@@ -1,4 +1,4 @@
-// shenpi's lint rules (modeler/lint/): every file in processes/ passes them, and each rule fires
+// shenpi's lint rules (lib/modeler/lint/): every file in processes/ passes them, and each rule fires
 // on a small broken fixture beside this spec, naming the element. The same rules run in the
 // browser and before a deployment from the modeler.
 import { expect } from 'chai';
@@ -10,7 +10,7 @@ import { collectResources } from '../../lib/engine/deploy.js';
 import { buildLintContext, projectFiles, seededEntries } from '../../lib/modeler/context.js';
 import { InvalidBpmnError, lintBpmn, type LintProblem } from '../../lib/modeler/lint.js';
 import { elementTemplates } from '../../lib/modeler/templates.js';
-import { rules } from '../../modeler/lint/rules.js';
+import { rules } from '../../lib/modeler/lint/rules.js';
 import { WORKERS } from '../../workers/index.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');

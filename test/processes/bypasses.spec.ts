@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { EngineRequestError, toVariables, type EngineClient } from '../../lib/engine/client.js';
 import { licenceForCase } from '../../lib/repositories/licences.js';
 import { publicationsOfCase } from '../../lib/repositories/publication.js';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { sampleApplication } from '../support/applications.js';
 import { CaseDriver, DECIDER, DEMO_PASSWORD, MEMBER, type EngineTask } from '../support/cases.js';
 import { useSystem } from '../support/system.js';

@@ -8,7 +8,7 @@ import { todayIn } from '../../lib/calendar/deadlines.js';
 import { addCalendarDays, parseIsoDate } from '../../lib/calendar/work-calendar.js';
 import { withdrawCalendarYear } from '../../lib/repositories/calendar.js';
 import { AWAITING_CALENDAR_STATUS, CALENDAR_RESUMED_STATUS, findCaseByBusinessKey } from '../../lib/repositories/cases.js';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { sampleApplication, uniqueCreditCode } from '../support/applications.js';
 import { CaseDriver, DECIDER, instant, MEMBER } from '../support/cases.js';
 import { call, createPlatformClient } from '../support/platform.js';

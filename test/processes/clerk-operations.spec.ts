@@ -3,7 +3,7 @@
 // colleague (转办), send back to an earlier step (退回) where the process models it; and a clerk
 // of another section never gets the task or its data.
 import { expect } from 'chai';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { readEntry } from './items/scenarios.js';
 import { sampleApplication } from '../support/applications.js';
 import { CaseDriver, DEMO_PASSWORD, MEMBER } from '../support/cases.js';

@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import { todayIn } from '../../lib/calendar/deadlines.js';
 import type { CatalogueEntry } from '../../lib/catalogue/entry.js';
 import { caseEvents, findCaseByBusinessKey } from '../../lib/repositories/cases.js';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { sampleApplication, uniqueCreditCode } from '../support/applications.js';
 import { publishTest2027, withdrawTest2027 } from '../support/calendar.js';
 import { CaseDriver, MEMBER } from '../support/cases.js';

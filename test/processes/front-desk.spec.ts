@@ -4,11 +4,12 @@
 import { expect } from 'chai';
 import { toVariables } from '../../lib/engine/client.js';
 import { startForm, startFormRules } from '../../lib/catalogue/start-form.js';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { readEntry } from './items/scenarios.js';
 import { CaseDriver, DEMO_PASSWORD, MEMBER } from '../support/cases.js';
 import { useSystem } from '../support/system.js';
 import { deskStartValues, VALID_CREDIT_CODE } from '../support/applications.js';
+import { deskBusinessKey } from '../../lib/cases/identity.js';
 
 const entry = readEntry('pharmacy-retail-licence');
 /** What the desk types into the start form: a company applying, every material but the omitted. */
@@ -36,7 +37,7 @@ describe('front-desk start forms (一窗受理)', function () {
 
   it('should start a case from the start form, name it, and give the desk clerk its 一次性告知 at once', async () => {
     const started = await as(MEMBER.window!).post<{ id: string; businessKey: string }>(`/process-definition/key/${entry.key}/submit-form`, { variables: toVariables(deskForm()) });
-    expect(started.businessKey).to.equal(`desk-${started.id}`);
+    expect(started.businessKey).to.equal(deskBusinessKey(started.id));
     const driver = new CaseDriver(system.admin, entry.key, started.businessKey);
     driver.processInstanceId = started.id;
     const notice = await driver.task('NotifyDeficienciesTask');

@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import { todayIn } from '../../lib/calendar/deadlines.js';
 import { caseEvents, findCaseByBusinessKey } from '../../lib/repositories/cases.js';
 import type { CatalogueEntry } from '../../lib/catalogue/entry.js';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { sampleApplication, uniqueCreditCode } from '../support/applications.js';
 import { CaseDriver, MEMBER } from '../support/cases.js';
 import { call, createPlatformClient, type TestClient } from '../support/platform.js';

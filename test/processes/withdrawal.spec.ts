@@ -10,7 +10,7 @@ import { chineseDate } from '../../lib/documents/index.js';
 import type { CatalogueEntry } from '../../lib/catalogue/entry.js';
 import { caseEvents, findCaseByBusinessKey } from '../../lib/repositories/cases.js';
 import { licenceForCase } from '../../lib/repositories/licences.js';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { sampleApplication, uniqueCreditCode } from '../support/applications.js';
 import { publishTest2027, staffPost, withdrawTest2027 } from '../support/calendar.js';
 import { CaseDriver, MEMBER } from '../support/cases.js';

@@ -6,13 +6,14 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../../lib/config.js';
 import { collectResources } from '../../lib/engine/deploy.js';
 import { BPMN_ERRORS, TOPICS, WORKERS } from '../../workers/index.js';
-import { CALENDAR_TOPICS } from '../../workers/topics.js';
+import { CALENDAR_TOPICS } from '../../lib/process/topics.js';
 import { BLOCKS } from '../../lib/bpmn/blocks.js';
 import { toBpmnXml } from '../../lib/bpmn/builder.js';
 import { inspectionOpinionBlock, jointInspectionBlock } from '../../lib/bpmn/bundle-blocks.js';
 import { GROUPS } from '../../lib/engine/directory.js';
 import { BLOCK_VARIABLES } from '../../lib/bpmn/block-variables.js';
 import { blockReads } from '../support/block-reads.js';
+import { formIdOf } from '../../lib/forms/folders.js';
 
 const resources = await collectResources(PROJECT_ROOT);
 const bpmn = resources.filter((r) => r.name.endsWith('.bpmn')).map((r) => ({ name: r.name, xml: r.content.toString('utf8') }));
@@ -50,12 +51,18 @@ describe('processes/ and forms/ (static)', () => {
     }
   });
 
-  it('should keep form ids unique and files named after their item/step', () => {
+  it('should keep form ids unique and files named after their item/step, in the folder of their kind', () => {
     const ids = forms.map((f) => f.form.id);
     expect(new Set(ids).size).to.equal(ids.length);
-    for (const { name, form } of forms) {
-      const [, dir, step] = /^forms\/([^/]+)\/([^/]+)\.form$/.exec(name) ?? [];
-      expect(form.id, name).to.equal(`${dir}-${step}`);
+    for (const { name, form } of forms) expect(form.id, name).to.equal(formIdOf(name));
+  });
+
+  it('should keep a process\'s forms in the folder that mirrors it (forms/items/<key>/ ~ processes/items/<key>.bpmn, forms/blocks/<block>/ ~ processes/building-blocks/<block>.bpmn)', () => {
+    const processes = new Set(bpmn.map(({ name }) => name));
+    for (const { name } of forms) {
+      const [, kind, dir] = /^forms\/([^/]+)\/([^/]+)\//.exec(name) ?? [];
+      if (dir === 'shared') continue;
+      expect(processes, name).to.include(`processes/${kind === 'blocks' ? 'building-blocks' : kind}/${dir}.bpmn`);
     }
   });
 

@@ -63,7 +63,7 @@ export function blockReads(given: ProcessModel): string[] {
 const FEEL_WORDS = new Set(['not', 'and', 'or', 'null', 'true', 'false', 'if', 'then', 'else', 'in', 'some', 'every', 'satisfies']);
 
 function formText(formId: string): string {
-  const file = fs.readdirSync(FORMS).flatMap((dir) => fs.readdirSync(path.join(FORMS, dir)).map((name) => path.join(FORMS, dir, name)))
+  const file = fs.readdirSync(FORMS, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.form')).map((name) => path.join(FORMS, name))
     .find((candidate) => (JSON.parse(fs.readFileSync(candidate, 'utf8')) as { id?: string }).id === formId);
   if (!file) throw new Error(`form ${formId} not in forms/`);
   return fs.readFileSync(file, 'utf8');

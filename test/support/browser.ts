@@ -2,7 +2,7 @@
 // machine without it.
 import fs from 'node:fs';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { DEMO_PASSWORD } from './cases.js';
 import { useSystem } from './system.js';
 

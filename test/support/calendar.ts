@@ -2,7 +2,7 @@
 // 2027: published by an analyst through the web server, withdrawn again after the spec.
 import { expect } from 'chai';
 import { withdrawCalendarYear } from '../../lib/repositories/calendar.js';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { basic, webBase } from './web.js';
 
 const TEST_2027 = { holidays: [{ from: '2027-01-01', to: '2027-01-01', name: '元旦 (测试数据)' }], workdays: [] };

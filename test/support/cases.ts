@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import type { EngineClient } from '../../lib/engine/client.js';
 import { EngineRequestError, toVariables } from '../../lib/engine/client.js';
 import { waitFor } from './process.js';
+import { CaseHistory } from '../../lib/cases/history.js';
+import { bundleItemBusinessKey } from '../../lib/cases/identity.js';
 
 export const DEMO_PASSWORD = 'shenpi-demo';
 
@@ -28,8 +30,6 @@ export interface EngineTask {
   due: string | null;
 }
 
-interface HistoricActivity { activityId: string; startTime: string; processDefinitionKey: string; sequenceCounter?: number }
-
 export class CaseDriver {
   readonly businessKey: string;
   processInstanceId = '';
@@ -41,7 +41,7 @@ export class CaseDriver {
 
   /** The case of one item of this bundle case. */
   child(itemKey: string): CaseDriver {
-    return new CaseDriver(this.engine, itemKey, `${this.businessKey}:${itemKey}`);
+    return new CaseDriver(this.engine, itemKey, bundleItemBusinessKey(this.businessKey, itemKey));
   }
 
   /** The open tasks of the case, each with the group that may work on it. */
@@ -148,19 +148,19 @@ export class CaseDriver {
     await this.engine.post('/message', { messageName, businessKey: this.businessKey, processVariables: toVariables(variables) });
   }
 
+  /** The case's history in the engine (lib/cases/history.ts). */
+  get history(): CaseHistory {
+    return new CaseHistory(this.engine, this.businessKey);
+  }
+
   /** Ids of the case's process instances (the item's and the blocks it called), running or ended. */
   async instances(): Promise<string[]> {
-    const found = await this.engine.get<Array<{ id: string; startTime: string }>>(`/history/process-instance?processInstanceBusinessKey=${this.businessKey}&sortBy=startTime&sortOrder=asc`);
-    return found.map((instance) => instance.id);
+    return this.history.instances();
   }
 
   /** Activity ids in the order they happened, across the item process and its blocks. */
   async path(): Promise<string[]> {
-    const all: HistoricActivity[] = [];
-    for (const id of await this.instances()) {
-      all.push(...await this.engine.get<HistoricActivity[]>(`/history/activity-instance?processInstanceId=${id}&sortBy=occurrence&sortOrder=asc`));
-    }
-    return all.sort((a, b) => a.startTime.localeCompare(b.startTime)).map((activity) => activity.activityId);
+    return this.history.path();
   }
 
   /** Waits for the item process to end; returns the id of the end event it reached. */
@@ -189,14 +189,7 @@ export class CaseDriver {
 
   /** A variable's current value: from the latest-started of the case's processes that has it. */
   async variable<T = unknown>(name: string): Promise<T> {
-    for (const id of (await this.instances()).reverse()) {
-      const found = await this.engine.get<Array<{ value: unknown; type: string }>>(`/history/variable-instance?processInstanceId=${id}&variableName=${name}&deserializeValues=false`);
-      // a call activity hands a block each variable of its list, null when the case has none yet
-      if (!found[0] || found[0].value === null) continue;
-      const value = found[0].value;
-      return (found[0].type === 'Json' && typeof value === 'string' ? JSON.parse(value) : value) as T;
-    }
-    return undefined as T;
+    return (await this.history.variable<T>(name)) as T;
   }
 
   async cancel(): Promise<void> {

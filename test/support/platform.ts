@@ -3,7 +3,7 @@
 // validator of real answers against the served OpenAPI document.
 import { randomUUID } from 'node:crypto';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import type { System } from '../../lib/system.js';
+import type { System } from '../../bin/system.js';
 import { basic, webBase } from './web.js';
 
 export interface TestClient { id: string; apiKey: string }

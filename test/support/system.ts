@@ -7,7 +7,7 @@ import { loadConfig } from '../../lib/config.js';
 import { createLogger } from '../../lib/log.js';
 import { freePort } from '../../lib/ports.js';
 import { consoleProgress } from '../../lib/progress.js';
-import { startSystem, type System } from '../../lib/system.js';
+import { startSystem, type System } from '../../bin/system.js';
 import { startFakeCreditPlatform, type FakeCreditPlatform } from './credit-platform.js';
 import { startFakeSmsGateway, type FakeSmsGateway } from './receiver.js';
 

@@ -4,7 +4,7 @@ import { caseEvents } from '../../lib/repositories/cases.js';
 import { childCases } from '../../lib/repositories/bundles.js';
 import { licenceForCase } from '../../lib/repositories/licences.js';
 import { findCaseByBusinessKey } from '../../lib/repositories/cases.js';
-import { TOPICS } from '../topics.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { optionalString, requireBusinessKey } from '../runtime/variables.js';
 

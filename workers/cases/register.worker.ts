@@ -2,7 +2,7 @@
 // The date the materials were received starts the 5-day notice period of Art. 32. An online
 // application comes with the receipt number the platform API reserved and already answered with.
 import { registerCase } from '../../lib/repositories/cases.js';
-import { TOPICS } from '../topics.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { jsonVariable, optionalString, requireBusinessKey, requireInteger, requireString } from '../runtime/variables.js';
 import { parseIsoDate } from '../../lib/calendar/work-calendar.js';

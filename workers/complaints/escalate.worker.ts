@@ -2,7 +2,7 @@
 // a red card for the leaders (电子监察), recorded once, and one more period is given.
 import { recordComplaintStep } from '../../lib/repositories/complaints.js';
 import { raiseAlert } from '../../lib/repositories/supervision.js';
-import { TOPICS } from '../topics.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { requireBusinessKey, requireString } from '../runtime/variables.js';
 

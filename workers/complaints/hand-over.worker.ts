@@ -4,7 +4,7 @@
 // there already.
 import { HOTLINE_CHANNEL } from '../../lib/complaints/rules.js';
 import { findComplaintByBusinessKey, recordComplaintStep } from '../../lib/repositories/complaints.js';
-import { TOPICS } from '../topics.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { requireBusinessKey } from '../runtime/variables.js';
 

@@ -5,7 +5,7 @@ import { BREACH_RULE } from '../../lib/complaints/rules.js';
 import { recordCredit } from '../../lib/repositories/credit.js';
 import { findComplaintByBusinessKey, recordComplaintStep } from '../../lib/repositories/complaints.js';
 import { notifyApplicant } from '../../lib/repositories/supervision.js';
-import { TOPICS } from '../topics.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { optionalBoolean, optionalString, requireBusinessKey, VariableError } from '../runtime/variables.js';
 

@@ -3,7 +3,7 @@
 import { recordComplaintStep, type ComplaintStep } from '../../lib/repositories/complaints.js';
 import { notifyApplicant } from '../../lib/repositories/supervision.js';
 import { checkCreditCode } from '../../lib/validation/identifiers.js';
-import { TOPICS } from '../topics.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerContext, WorkerDefinition } from '../runtime/worker.js';
 import { optionalBoolean, optionalString, requireBusinessKey, requireString, VariableError } from '../runtime/variables.js';
 

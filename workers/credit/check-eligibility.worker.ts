@@ -3,7 +3,7 @@
 // earlier breach or bad-credit record makes them ineligible, and the clerk sees why.
 import { queryCreditPlatform } from '../../lib/outbox/credit-platform.js';
 import { blockingRecords } from '../../lib/repositories/credit.js';
-import { TOPICS } from '../topics.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { applicantOf } from './applicant.js';
 

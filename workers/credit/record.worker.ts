@@ -1,7 +1,7 @@
 // credit.record: writes a credit record (承诺, 履约, 违约, 不良记录) once per case and event,
 // naming the rule (input parameters creditKind, creditRule), and queues it for the platform.
 import { recordCredit, type CreditKind } from '../../lib/repositories/credit.js';
-import { TOPICS } from '../topics.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { optionalString, requireBusinessKey, requireString, VariableError } from '../runtime/variables.js';
 import { applicantOf } from './applicant.js';

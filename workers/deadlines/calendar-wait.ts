@@ -7,7 +7,7 @@
 import { AWAITS_CALENDAR, CALENDAR_RECHECK_AT } from '../../lib/bpmn/builder.js';
 import { CalendarRangeError } from '../../lib/calendar/work-calendar.js';
 import { awaitCalendar, resumeAfterCalendar } from '../../lib/repositories/cases.js';
-import { BPMN_ERRORS, BpmnError } from '../bpmn-errors.js';
+import { BPMN_ERRORS, BpmnError } from '../../lib/process/bpmn-errors.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { optionalBoolean } from '../runtime/variables.js';
 

@@ -6,7 +6,7 @@
 import { computeDeadline } from '../../lib/calendar/deadlines.js';
 import { computeHoursDeadline, officeHoursOf } from '../../lib/calendar/office-hours.js';
 import { setDecisionDeadline } from '../../lib/repositories/cases.js';
-import { TOPICS } from '../topics.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { optionalString, requireInteger, requireString, VariableError } from '../runtime/variables.js';
 import { deadlineVariables } from './deadline-variables.js';

@@ -3,7 +3,7 @@
 import { schedule } from '../../lib/calendar/deadlines.js';
 import { clockRestartNotice } from '../../lib/documents/index.js';
 import { findPause, recordStatus, restartClock, setDecisionDeadline } from '../../lib/repositories/cases.js';
-import { TOPICS } from '../topics.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { actContext, actOf } from '../runtime/act-context.js';
 import { requireBusinessKey, requireInteger, VariableError } from '../runtime/variables.js';

@@ -4,7 +4,7 @@
 import { specialProcedureNotice } from '../../lib/documents/index.js';
 import { recordStatus, stopClock } from '../../lib/repositories/cases.js';
 import { notifyApplicant } from '../../lib/repositories/supervision.js';
-import { TOPICS } from '../topics.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { actContext, actOf } from '../runtime/act-context.js';
 import { optionalString, requireBusinessKey, requireString } from '../runtime/variables.js';

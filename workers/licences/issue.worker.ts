@@ -5,7 +5,7 @@ import { licenceDocument } from '../../lib/documents/index.js';
 import { recordStatus } from '../../lib/repositories/cases.js';
 import { getVersion } from '../../lib/repositories/catalogue.js';
 import { issueLicence } from '../../lib/repositories/licences.js';
-import { TOPICS } from '../topics.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { actContext, actOf } from '../runtime/act-context.js';
 import { jsonVariable, optionalString, requireBusinessKey, requireInteger, requireString } from '../runtime/variables.js';

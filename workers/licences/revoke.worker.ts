@@ -3,7 +3,7 @@
 import { revocationDocument } from '../../lib/documents/index.js';
 import { recordStatus } from '../../lib/repositories/cases.js';
 import { revokeLicence } from '../../lib/repositories/licences.js';
-import { TOPICS } from '../topics.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { actContext, actOf } from '../runtime/act-context.js';
 import { requireBusinessKey, requireString } from '../runtime/variables.js';

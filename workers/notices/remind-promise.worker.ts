@@ -1,7 +1,7 @@
 // notice.promise-reminder: 3 working days before a 容缺 or 告知承诺 deadline (the timer on the
 // waiting task), the applicant is reminded what is still due and by when (lib/notices).
 import { remindPromise } from '../../lib/notices/index.js';
-import { TOPICS } from '../topics.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { jsonVariable, optionalString, requireBusinessKey, requireString } from '../runtime/variables.js';
 

@@ -6,7 +6,7 @@ import { computeDeadline } from '../../lib/calendar/deadlines.js';
 import { promiseDocument } from '../../lib/documents/index.js';
 import { reminderAt } from '../../lib/notices/index.js';
 import { getVersion } from '../../lib/repositories/catalogue.js';
-import { TOPICS } from '../topics.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { actContext, actOf } from '../runtime/act-context.js';
 import { jsonVariable, optionalString, requireInteger, requireString } from '../runtime/variables.js';

@@ -7,9 +7,10 @@ import { getVersion } from '../../lib/repositories/catalogue.js';
 import { recordStatus } from '../../lib/repositories/cases.js';
 import { licenceForCase } from '../../lib/repositories/licences.js';
 import { publish } from '../../lib/repositories/publication.js';
-import { TOPICS } from '../topics.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { jsonVariable, optionalString, requireBusinessKey } from '../runtime/variables.js';
+import { Permanent } from '../../lib/errors.js';
 
 const ACTIONS: PublicationAction[] = ['准予', '变更', '延续', '注销', '撤销'];
 

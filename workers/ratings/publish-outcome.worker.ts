@@ -4,7 +4,7 @@ import { GROUPS } from '../../lib/engine/directory.js';
 import { LEVEL_NAMES, type RatingLevel } from '../../lib/ratings/levels.js';
 import { findRatingByBusinessKey, publishRatingOutcome } from '../../lib/repositories/ratings.js';
 import { notifyApplicant } from '../../lib/repositories/supervision.js';
-import { TOPICS } from '../topics.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { requireBusinessKey } from '../runtime/variables.js';
 

@@ -2,7 +2,7 @@
 // the rating once: the appeal decided, the return visit, the rectification or explanation
 // (with whether it came within the 5 working days).
 import { recordRatingStep, type RatingStep } from '../../lib/repositories/ratings.js';
-import { TOPICS } from '../topics.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerContext, WorkerDefinition } from '../runtime/worker.js';
 import { optionalString, requireBusinessKey, requireString, VariableError } from '../runtime/variables.js';
 

@@ -3,8 +3,9 @@
 // retry timeout, so that an incident shows in Cockpit when they run out. The client this wraps
 // would swallow a thrown exception and leave the task locked; here nothing escapes.
 import { Variables, type Task, type TaskService } from 'camunda-external-task-client-js';
+import { Permanent } from '../../lib/errors.js';
 import type { Logger } from '../../lib/log.js';
-import { BpmnError } from '../bpmn-errors.js';
+import { BpmnError } from '../../lib/process/bpmn-errors.js';
 import type { WorkerServices } from './services.js';
 import { StringList } from './variables.js';
 import type { WorkerDefinition } from './worker.js';
@@ -82,7 +83,7 @@ async function report(outcome: Outcome, task: Task, taskService: TaskService, po
     case 'failure': {
       // an error that says retrying cannot help (a missing calendar year, a mistyped variable)
       // becomes an incident at once, with its message telling the operator what to do
-      const retry = (outcome.error as { permanent?: boolean }).permanent ? { retries: 0, retryTimeout: 0 } : nextRetry(task, policy);
+      const retry = outcome.error instanceof Permanent ? { retries: 0, retryTimeout: 0 } : nextRetry(task, policy);
       await taskService.handleFailure(task, {
         errorMessage: outcome.error.message.slice(0, 600),
         errorDetails: outcome.error.stack ?? outcome.error.message,

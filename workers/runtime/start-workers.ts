@@ -8,6 +8,7 @@ import type { Logger } from '../../lib/log.js';
 import { handleTask, type RetryPolicy } from './handle-task.js';
 import type { WorkerServices } from './services.js';
 import type { WorkerDefinition } from './worker.js';
+import { basicAuthorization } from '../../lib/basic-auth.js';
 
 export interface WorkerSettings extends RetryPolicy {
   restUrl: string;
@@ -26,7 +27,7 @@ export interface RunningWorkers {
 
 export function startWorkers(definitions: WorkerDefinition[], settings: WorkerSettings, log: Logger, services: WorkerServices): RunningWorkers {
   const workerId = `shenpi-${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
-  const authorization = 'Basic ' + Buffer.from(`${settings.credentials.username}:${settings.credentials.password}`).toString('base64');
+  const authorization = basicAuthorization(settings.credentials);
   const client = new Client({
     baseUrl: settings.restUrl,
     workerId,

@@ -1,7 +1,7 @@
 // supervision.alert: 电子监察 — a yellow warning when the last working day(s) begin, a red card
 // when the deadline has passed; each is recorded and notified to the responsible group once.
 import { raiseAlert } from '../../lib/repositories/supervision.js';
-import { TOPICS } from '../topics.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { optionalString, requireBusinessKey, requireString, VariableError } from '../runtime/variables.js';
 

@@ -5,8 +5,8 @@ import { inForce } from '../../lib/catalogue/entry.js';
 import { checkApplication, classify, summariseProblems } from '../../lib/catalogue/application-check.js';
 import { applicationFromStartForm, startedFromForm } from '../../lib/catalogue/start-form.js';
 import { getVersion, latestVersion } from '../../lib/repositories/catalogue.js';
-import { BPMN_ERRORS, BpmnError } from '../bpmn-errors.js';
-import { TOPICS } from '../topics.js';
+import { BPMN_ERRORS, BpmnError } from '../../lib/process/bpmn-errors.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { jsonVariable, requireString } from '../runtime/variables.js';
 

@@ -1,6 +1,6 @@
 // validation.supplement: checks what the applicant supplied against the materials accepted as
 // missing (容缺): by the clerk's confirmation at the window, or item by item from the API.
-import { TOPICS } from '../topics.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { jsonVariable, optionalBoolean } from '../runtime/variables.js';
 

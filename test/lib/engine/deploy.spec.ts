@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { PROJECT_ROOT } from '../../../lib/config.js';
 import { DeploymentError, deployProject, deployResources, type DeploymentResource } from '../../../lib/engine/deploy.js';
-import type { System } from '../../../lib/system.js';
+import type { System } from '../../../bin/system.js';
 import { useSystem } from '../../support/system.js';
 
 const bpmn = (id: string, body: string): DeploymentResource => ({

@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import type { EngineClient } from '../../../lib/engine/client.js';
 import { DEMO_USERS, RESOURCE } from '../../../lib/engine/directory.js';
 import { monitoringScope, ROLES } from '../../../lib/engine/roles.js';
-import type { System } from '../../../lib/system.js';
+import type { System } from '../../../bin/system.js';
 import { DEMO_PASSWORD } from '../../support/cases.js';
 import { useSystem } from '../../support/system.js';
 

@@ -3,6 +3,7 @@
 import { expect } from 'chai';
 import { monthlyRatingFigures, submitRating, type RatingInput } from '../../../lib/ratings/index.js';
 import { findRatingByReceipt } from '../../../lib/repositories/ratings.js';
+import { Conflict, NotFound } from '../../../lib/errors.js';
 import { InputError } from '../../../lib/validation/input-error.js';
 import { useSystem } from '../../support/system.js';
 import { endedCase } from '../../processes/services/support.js';
@@ -12,9 +13,9 @@ async function deps() {
   return { db: system.db, engine: system.admin, config: system.config };
 }
 
-async function problemsOf(input: RatingInput): Promise<Array<{ field: string; rule: string; message: string }>> {
+async function problemsOf(input: RatingInput, kind: typeof InputError | typeof NotFound | typeof Conflict = InputError): Promise<Array<{ field: string; rule: string; message: string }>> {
   const error = await submitRating(await deps(), input).catch((e: Error) => e);
-  expect(error, 'an InputError').to.be.instanceOf(InputError);
+  expect(error, `a ${kind.name}`).to.be.instanceOf(kind);
   return (error as InputError).problems;
 }
 
@@ -38,14 +39,14 @@ describe('好差评 (lib/ratings)', function () {
     });
 
     it('should NOT rate an unknown receipt number', async () => {
-      expect(await problemsOf({ receiptNumber: 'SP20260930999999', level: 5, named: false, channel: '一网通办' })).to.deep.equal([
+      expect(await problemsOf({ receiptNumber: 'SP20260930999999', level: 5, named: false, channel: '一网通办' }, NotFound)).to.deep.equal([
         { field: 'receiptNumber', rule: 'caseExists', message: '没有受理编号为 SP20260930999999 的办件' },
       ]);
     });
 
     it('should NOT rate a case that has not ended', async () => {
       const { receiptNumber } = await endedCase((await deps()).db, { outcome: null });
-      const [problem] = await problemsOf({ receiptNumber, level: 5, named: false, channel: '一网通办' });
+      const [problem] = await problemsOf({ receiptNumber, level: 5, named: false, channel: '一网通办' }, Conflict);
       expect(problem).to.include({ field: 'receiptNumber', rule: 'caseEnded' });
       expect(problem!.message).to.contain('尚未办结');
       expect(await findRatingByReceipt((await deps()).db, receiptNumber)).to.equal(undefined);

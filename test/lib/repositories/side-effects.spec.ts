@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { runOnce } from '../../../lib/repositories/side-effects.js';
-import type { System } from '../../../lib/system.js';
+import type { System } from '../../../bin/system.js';
 import { useSystem } from '../../support/system.js';
 
 describe('#runOnce', function () {

@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import type { BundleEntry, JointRule } from '../../../lib/catalogue/bundle.js';
 import { saveBundle } from '../../../lib/repositories/bundles.js';
-import type { System } from '../../../lib/system.js';
+import type { System } from '../../../bin/system.js';
 import { MEMBER, type CaseDriver } from '../../support/cases.js';
 import { waitFor } from '../../support/process.js';
 import { useSystem } from '../../support/system.js';

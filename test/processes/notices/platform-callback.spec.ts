@@ -13,7 +13,7 @@ import { startFakeReceiver, type FakeReceiver } from '../../support/receiver.js'
 import { useSystem } from '../../support/system.js';
 import { basic, webBase } from '../../support/web.js';
 import type { CallbackNotice } from '../../../lib/notices/index.js';
-import type { System } from '../../../lib/system.js';
+import type { System } from '../../../bin/system.js';
 import { readEntry } from '../items/scenarios.js';
 
 const food = readEntry('food-business-licence');

@@ -14,6 +14,7 @@ import { waitFor } from '../../support/process.js';
 import { creditPlatform, useSystem } from '../../support/system.js';
 import { basic, webBase } from '../../support/web.js';
 import { governmentCreditCode } from './support.js';
+import { complaintBusinessKey } from '../../../lib/cases/identity.js';
 
 const COMPLAINT = {
   complainant: { name: '内蒙古塞北建材有限公司', phone: '13904711234' },
@@ -26,7 +27,7 @@ const COMPLAINT = {
 
 async function driverFor(complaintNumber: string, processInstanceId: string): Promise<CaseDriver> {
   const system = await useSystem();
-  const driver = new CaseDriver(system.admin, 'integrity-complaint', `complaint:${complaintNumber}`);
+  const driver = new CaseDriver(system.admin, 'integrity-complaint', complaintBusinessKey(complaintNumber));
   driver.processInstanceId = processInstanceId;
   return driver;
 }

@@ -12,6 +12,7 @@ import { waitFor } from '../../support/process.js';
 import { useSystem } from '../../support/system.js';
 import { webBase } from '../../support/web.js';
 import { endedCase } from './support.js';
+import { ratingBusinessKey } from '../../../lib/cases/identity.js';
 
 async function rate(input: { receiptNumber: string; level: 1 | 2 | 3 | 4 | 5; named: boolean; ratedOn: string; comment?: string }) {
   const system = await useSystem();
@@ -29,7 +30,7 @@ describe('差评处理 (service-rating)', function () {
     const { receiptNumber, businessKey: caseKey } = await endedCase(system.db);
     const { result, driver } = await rate({ receiptNumber, level: 1, named: true, ratedOn: '2026-09-30' });
     expect(result).to.deep.include({ level: 1, levelName: '非常不满意', replayed: false });
-    expect(result.badRatingCase!.businessKey).to.equal(`rating:${receiptNumber}`);
+    expect(result.badRatingCase!.businessKey).to.equal(ratingBusinessKey(receiptNumber));
 
     // 5 working days after 9-30: 10-08, 10-09, 10-10 (make-up Saturday), 10-12, 10-13
     const verify = await driver.task('VerifyRatingTask');

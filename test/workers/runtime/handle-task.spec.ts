@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import type { HandleFailureOptions, Task, TaskService, Variables } from 'camunda-external-task-client-js';
 import { Variables as ClientVariables } from 'camunda-external-task-client-js';
+import { Permanent } from '../../../lib/errors.js';
 import { createLogger } from '../../../lib/log.js';
-import { BpmnError } from '../../../workers/bpmn-errors.js';
+import { BpmnError } from '../../../lib/process/bpmn-errors.js';
 import { handleTask, nextRetry } from '../../../workers/runtime/handle-task.js';
 import type { WorkerServices } from '../../../workers/runtime/services.js';
 import type { WorkerDefinition, WorkerHandler } from '../../../workers/runtime/worker.js';
@@ -61,7 +62,7 @@ describe('handleTask', () => {
 
   it('should make an incident at once of an error that retrying cannot fix', async () => {
     const service = new FakeTaskService();
-    const permanent = Object.assign(new Error('日期 2027-01-04 超出工作日历的已知范围'), { permanent: true });
+    const permanent = new Permanent('日期 2027-01-04 超出工作日历的已知范围');
     await handleTask(worker(async () => { throw permanent; }), task(), service, policy, log, services);
     expect(service.calls[0]!.args[1]).to.include({ retries: 0, retryTimeout: 0, errorMessage: permanent.message });
   });

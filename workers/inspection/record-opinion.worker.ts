@@ -2,7 +2,7 @@
 // `jointDecided` once the 会签 rule's outcome can no longer change (the others' inspections end).
 import { jointVerdict, type JointRule } from '../../lib/catalogue/bundle.js';
 import { opinionsOf, recordOpinion } from '../../lib/repositories/bundles.js';
-import { TOPICS } from '../topics.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { optionalString, requireBusinessKey, requireString, VariableError } from '../runtime/variables.js';
 

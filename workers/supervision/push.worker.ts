@@ -3,7 +3,7 @@
 import { getVersion } from '../../lib/repositories/catalogue.js';
 import { licenceForCase } from '../../lib/repositories/licences.js';
 import { queueDecisionForSupervision } from '../../lib/repositories/supervision-push.js';
-import { TOPICS } from '../topics.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { jsonVariable, optionalString, requireBusinessKey, requireInteger, requireString } from '../runtime/variables.js';
 

@@ -5,7 +5,7 @@ import { jointVerdict, type JointRule } from '../../lib/catalogue/bundle.js';
 import { opinionsOf } from '../../lib/repositories/bundles.js';
 import { jointInspectionOpinion } from '../../lib/documents/index.js';
 import { recordStatus } from '../../lib/repositories/cases.js';
-import { TOPICS } from '../topics.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { actContext, actOf } from '../runtime/act-context.js';
 import { optionalString, requireBusinessKey } from '../runtime/variables.js';

@@ -8,7 +8,7 @@
 export interface LintContext {
   /** every camunda:topic a worker serves */
   topics: string[];
-  /** every form id (forms/<process>/<step>.form, id <process>-<step>) */
+  /** every form id (forms/items/<process>/<step>.form, id <process>-<step>; lib/forms/folders.ts) */
   forms: string[];
   /** engine groups a user task may name as candidate groups */
   groups: string[];

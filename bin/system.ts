@@ -3,32 +3,31 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
 import type { Knex } from 'knex';
-import type { Config } from './config.js';
-import { PROJECT_ROOT } from './config.js';
-import { createDb, migrate } from './db.js';
-import { EngineClient } from './engine/client.js';
-import { deployProject, type DeploymentResult } from './engine/deploy.js';
-import { ensureIdentity, grantDeskStart } from './engine/identity.js';
-import { deskStartableKeys } from './engine/deploy.js';
-import { buildEngineJar, engineJarIsStale, startEngine, type EngineProcess } from './engine/launch.js';
-import { StartupError } from './errors.js';
-import type { Logger } from './log.js';
-import { isPortFree } from './ports.js';
-import { jdbcSettings, startDatabase, type Database } from './postgres.js';
-import type { Progress } from './progress.js';
+import type { Config } from '../lib/config.js';
+import { PROJECT_ROOT } from '../lib/config.js';
+import { createDb, migrate } from '../lib/db.js';
+import { EngineClient } from '../lib/engine/client.js';
+import { deployProject, type DeploymentResult } from '../lib/engine/deploy.js';
+import { ensureIdentity, grantDeskStart } from '../lib/engine/identity.js';
+import { deskStartableKeys } from '../lib/engine/deploy.js';
+import { buildEngineJar, engineJarIsStale, startEngine, type EngineProcess } from '../lib/engine/launch.js';
+import { StartupError } from '../lib/errors.js';
+import type { Logger } from '../lib/log.js';
+import { isPortFree } from '../lib/ports.js';
+import { jdbcSettings, startDatabase, type Database } from '../lib/postgres.js';
+import type { Progress } from '../lib/progress.js';
 import { WORKERS, createWorkerServices, startWorkers, type RunningWorkers } from '../workers/index.js';
-import { chineseDaysSeed } from './calendar/chinese-days.js';
-import { seedCatalogue } from './catalogue/seed.js';
-import { seedBundles } from './catalogue/bundle.js';
-import { listLatest } from './repositories/catalogue.js';
-import { seedCalendar } from './repositories/calendar.js';
-import { startCalendarWatch, warnAboutHorizon } from './calendar/horizon.js';
-import { startDispatchers } from './outbox/channels.js';
-import { startPublicationWatch } from './publication/watch.js';
+import { chineseDaysSeed } from '../lib/calendar/chinese-days.js';
+import { seedBundles, seedCatalogue } from '../lib/catalogue/seed.js';
+import { listLatest } from '../lib/repositories/catalogue.js';
+import { seedCalendar } from '../lib/repositories/calendar.js';
+import { startCalendarWatch, warnAboutHorizon } from '../lib/calendar/horizon.js';
+import { startDispatchers } from '../lib/outbox/channels.js';
+import { startPublicationWatch } from '../lib/publication/watch.js';
 import { createApp } from '../api/app.js';
-import { seedDemoClient } from './platform/demo-client.js';
-import { buildModeler, modelerIsStale } from './modeler/build.js';
-import { buildWorkbench, workbenchIsStale } from './workbench/build.js';
+import { seedDemoClient } from '../lib/platform/demo-client.js';
+import { buildModeler, modelerIsStale } from '../lib/modeler/build.js';
+import { buildWorkbench, workbenchIsStale } from '../lib/workbench/build.js';
 
 export interface SystemOptions {
   log: Logger;
@@ -78,7 +77,7 @@ export async function startWorkerServices(config: Config, db: Knex, admin: Engin
 /** The web server, listening once it resolves. */
 export function startWebServer(config: Config, db: Knex, admin: EngineClient, log: Logger): Promise<Server> {
   return new Promise<Server>((resolve, reject) => {
-    const server = createApp({ config, db, engine: new EngineClient(config.engine.restUrl, config.service), log: log.child({ component: 'web' }), onDeployed: (keys) => grantDeskStart(admin, keys) })
+    const server = createApp({ config, db, engine: new EngineClient(config.engine.restUrl, config.service), log: log.child({ component: 'web' }), onDeployed: (keys) => grantDeskStart(admin, keys), workers: WORKERS })
       .listen(config.web.port, config.web.host, () => resolve(server));
     server.once('error', reject);
   });

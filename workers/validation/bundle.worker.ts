@@ -8,8 +8,8 @@ import { summariseProblems } from '../../lib/catalogue/application-check.js';
 import { officeHoursOf, splitTimeLimit } from '../../lib/calendar/office-hours.js';
 import { latestBundle } from '../../lib/repositories/bundles.js';
 import { latestVersion } from '../../lib/repositories/catalogue.js';
-import { BPMN_ERRORS, BpmnError } from '../bpmn-errors.js';
-import { TOPICS } from '../topics.js';
+import { BPMN_ERRORS, BpmnError } from '../../lib/process/bpmn-errors.js';
+import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { jsonVariable, requireString, StringList } from '../runtime/variables.js';
 
