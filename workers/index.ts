@@ -18,6 +18,8 @@ import { worker as publishLicence } from './publication/licence.worker.js';
 import { worker as pushToSupervision } from './publication/supervision.worker.js';
 import { worker as validateBundle } from './bundles/validate.worker.js';
 import { worker as collectBundleResults } from './bundles/collect-results.worker.js';
+import { worker as adoptBundleResults } from './bundles/adopt-results.worker.js';
+import { worker as scheduleToleratedGaps } from './inspections/schedule-gaps.worker.js';
 import { worker as recordInspectionOpinion } from './bundles/record-opinion.worker.js';
 import { worker as mergeInspectionOpinions } from './bundles/merge-opinions.worker.js';
 import { worker as recordRatingStep } from './ratings/record-step.worker.js';
@@ -33,7 +35,7 @@ import { CALENDAR_TOPICS } from './topics.js';
 export const WORKERS: WorkerDefinition[] = [
   validateApplication, registerCase, recordCaseStatus, computeDeadline, extendDeadline, stopClock, restartClock, raiseAlert, issueLicence,
   revokeLicence, checkCreditEligibility, recordCredit, preparePromiseNotice, validateSupplement, publishLicence, pushToSupervision,
-  validateBundle, collectBundleResults, recordInspectionOpinion, mergeInspectionOpinions,
+  validateBundle, collectBundleResults, adoptBundleResults, recordInspectionOpinion, mergeInspectionOpinions, scheduleToleratedGaps,
   recordRatingStep, publishRatingOutcome, recordComplaintStatus, handOverComplaint, escalateComplaint, recordGovernmentBreach,
 ].map((worker) => (CALENDAR_TOPICS.includes(worker.topic) ? awaitingCalendar(worker) : worker));
 

@@ -3,6 +3,7 @@
 // the decision and its date.
 import { acceptanceNotice, correctionNotice, decisionDocument, deliveryReceipt, refusalNotice, type Act, type ActContext } from '../../lib/documents/index.js';
 import { recordStatus, type StatusChange } from '../../lib/repositories/cases.js';
+import { childCases } from '../../lib/repositories/bundles.js';
 import { groupName } from '../../lib/engine/directory.js';
 import { notifyApplicant } from '../../lib/repositories/supervision.js';
 import { TOPICS } from '../topics.js';
@@ -76,6 +77,9 @@ const STATUSES: Record<string, (context: WorkerContext) => Promise<Outcome>> = {
     await notifyApplicant(services.db, requireBusinessKey(task), '未履行承诺处理告知书', body, `breach:${task.activityInstanceId}`);
     return { fields: { outcome: revoked ? '撤销' : '终止' }, note: body, variables: {} };
   },
+  async 容缺缺项已核查({ task }) {
+    return { note: `缺项「${requireString(task, 'gapDescription')}」(整改期限 ${optionalString(task, 'gapDeadline') ?? ''}): ${requireString(task, 'gapRemedied')}; ${requireString(task, 'gapCheckNote')}`, variables: {} };
+  },
   async '择期补充勘验 (信用承诺)'() {
     return { note: '申请人作出信用承诺, 选择先发证、后择期补充勘验', variables: {} };
   },
@@ -98,9 +102,16 @@ const STATUSES: Record<string, (context: WorkerContext) => Promise<Outcome>> = {
   async 征求意见已答复({ task }) {
     return { note: `${groupName(requireString(task, 'consultationGroup'))}答复: ${requireString(task, 'consultationAnswer')}`, variables: {} };
   },
-  async 已撤回({ task }) {
+  async 已撤回({ task, services }) {
     // 撤回: the applicant withdrew before the decision; no decision, no licence
-    return { fields: { outcome: '撤回' }, note: `申请人撤回申请 (${optionalString(task, 'withdrawalChannel') ?? '窗口'}): ${optionalString(task, 'withdrawalReason') ?? ''}`, variables: {} };
+    const note = `申请人撤回申请 (${optionalString(task, 'withdrawalChannel') ?? '窗口'}): ${optionalString(task, 'withdrawalReason') ?? ''}`;
+    // a 一件事: its open items (their processes ended with it) are withdrawn too; decided ones keep their outcome
+    if (optionalBoolean(task, 'withdrawOpenItems')) {
+      for (const child of (await childCases(services.db, requireBusinessKey(task))).filter((c) => !c.outcome)) {
+        await recordStatus(services.db, { businessKey: child.businessKey, status: '已撤回', activityId: task.activityId, activityInstanceId: task.activityInstanceId, note: `随一件事撤回: ${note}`, fields: { outcome: '撤回' } });
+      }
+    }
+    return { fields: { outcome: '撤回' }, note, variables: {} };
   },
   async 未补正办结() {
     return { fields: { outcome: '未补正' }, note: '补正期限届满, 申请人未补正材料', variables: {} };
@@ -114,18 +125,21 @@ export const worker: WorkerDefinition = {
     lockDuration: 30_000,
     variables: ['caseStatus', 'acceptedAs', 'deemed', 'receivedOn', 'refusalReason', 'applicationProblemSummary', 'receiptNumber', 'itemName', 'decision', 'decisionReason', 'returnReason',
       'decisionContent', 'promiseDeadline', 'breachPushDeadline', 'promiseKind', 'revokedLicenceNumber', 'siteInspectionResult', 'siteInspectionOpinion', 'clockDate', 'deliveryMethod',
-      'resubmissionChannel', 'withdrawalChannel', 'withdrawalReason', 'consultationGroup', 'consultationQuestion', 'consultationAnswer'],
+      'resubmissionChannel', 'withdrawalChannel', 'withdrawalReason', 'consultationGroup', 'consultationQuestion', 'consultationAnswer',
+      'gapDescription', 'gapDeadline', 'gapRemedied', 'gapCheckNote', 'caseOutcome', 'withdrawOpenItems'],
   },
-  template: { name: '记录办件状态', description: '写入办件状态时间线的一步 (受理日期、一次性告知书、决定及日期等)', inputs: [{ name: 'caseStatus', label: '办件状态', value: '已受理', choices: ['已受理', '不予受理', '已告知补正', '未补正办结', '已决定', '已办结', '补充勘验完成', '容缺逾期未补正', '承诺期满未履行', '已补正', '已撤回', '征求意见', '征求意见已答复'] }] },
+  template: { name: '记录办件状态', description: '写入办件状态时间线的一步 (受理日期、一次性告知书、决定及日期等)', inputs: [{ name: 'caseStatus', label: '办件状态', value: '已受理', choices: ['已受理', '不予受理', '已告知补正', '未补正办结', '已决定', '已办结', '补充勘验完成', '容缺逾期未补正', '承诺期满未履行', '已补正', '已撤回', '征求意见', '征求意见已答复', '容缺缺项已核查'] }] },
   async handler(context) {
     const { task, services } = context;
     const status = requireString(task, 'caseStatus');
     const rule = STATUSES[status];
     if (!rule) throw new Error(`未知的办件状态 caseStatus=${status}; 可用: ${Object.keys(STATUSES).join(', ')}`);
     const outcome = await rule(context);
+    // input parameter caseOutcome: the outcome a case keeps when this step closes it (a 一件事)
+    const closing = optionalString(task, 'caseOutcome');
     await recordStatus(services.db, {
       businessKey: requireBusinessKey(task), status, activityId: task.activityId, activityInstanceId: task.activityInstanceId,
-      note: outcome.note, fields: outcome.fields,
+      note: outcome.note, fields: closing ? { ...outcome.fields, outcome: closing } : outcome.fields,
     });
     if (outcome.document) await outcome.document(await actContext(services), actOf(task, services));
     return outcome.variables;
