@@ -129,7 +129,7 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
       form,
       data,
       // 催办 of this task by a leader or the 督查室 (lib/cases/urge.ts)
-      urges: await urgesOfTask(db, task.id),
+      urges: await Promise.all((await urgesOfTask(db, task.id)).map(async (urge) => ({ ...urge, urgedByName: personName(await colleague(urge.urgedBy), urge.urgedBy) }))),
     });
   });
 

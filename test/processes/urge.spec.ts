@@ -53,8 +53,9 @@ describe('催办 (leaders and the 督查室 urge a task, dated today)', function
     expect((await staffPost(system, 'leader1', path, { message: '请尽快办理' })).status).to.equal(201);
     // the urges show on the task itself, for its section in the 工作台
     const review = await driver.task('ReviewTask');
-    const detail = await (await fetch(`${webBase(system)}/api/workbench/tasks/${review.id}`, await webSession(system, MEMBER[entry.reviewGroup]!))).json() as { urges: Array<{ urgedBy: string; message: string }> };
+    const detail = await (await fetch(`${webBase(system)}/api/workbench/tasks/${review.id}`, await webSession(system, MEMBER[entry.reviewGroup]!))).json() as { urges: Array<{ urgedBy: string; urgedByName: string; message: string }> };
     expect(detail.urges.map((urge) => [urge.urgedBy, urge.message])).to.deep.equal([['supervisor1', '申请人反映进度慢, 请于本周内办结'], ['leader1', '请尽快办理']]);
+    expect(detail.urges[1]!.urgedByName).to.not.equal('leader1');
     await driver.cancel();
   });
 });
