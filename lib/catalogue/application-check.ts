@@ -97,7 +97,9 @@ export function checkApplication(entry: CatalogueEntry, application: unknown, op
 
 /** A new enterprise has no 统一社会信用代码 yet; it applies under the enterprise name it registers. */
 function newHolderProblems(problems: ApplicationProblem[], application: unknown): ApplicationProblem[] {
-  const { applicant, details } = (application ?? {}) as { applicant?: { name?: unknown; creditCode?: unknown }; details?: { enterpriseName?: unknown } };
+  const { applicant, details } = (application ?? {}) as { applicant?: { category?: unknown; name?: unknown; creditCode?: unknown }; details?: { enterpriseName?: unknown } };
+  // a natural person applies under his own name and ID number
+  if (applicant?.category === '自然人') return problems;
   const kept = problems.filter((problem) => !(problem.field === '/applicant/creditCode' && problem.rule === 'required'));
   if (applicant && applicant.creditCode === undefined && typeof details?.enterpriseName === 'string' && applicant.name !== details.enterpriseName) {
     kept.push({ field: '/applicant/name', rule: 'newHolder:name', message: `新设立企业尚无统一社会信用代码, 申请人名称应为申报的企业名称「${details.enterpriseName}」` });

@@ -35,6 +35,8 @@ export const worker: WorkerDefinition = {
     const applicant = application?.applicant;
     if (!applicant) throw new Error('流程变量 application 缺少申请人');
     const decidedOn = requireString(task, 'decidedOn');
+    // 设立登记 of an enterprise that has no code yet (a natural person is held by his ID number)
+    const newEnterprise = entry.result.assignsCreditCode === true && !applicant.creditCode && applicant.category !== '自然人';
     const receiptNumber = requireString(task, 'receiptNumber');
     const { licence, replayed } = await issueLicence(services.db, {
       businessKey, receiptNumber, itemKey, itemVersion,
@@ -42,7 +44,7 @@ export const worker: WorkerDefinition = {
       resultName: entry.result.name,
       holderName: applicant.name, holderCategory: applicant.category, holderCode: applicant.creditCode ?? applicant.idCardNumber ?? null,
       // 设立登记 of a new enterprise: its 统一社会信用代码 is assigned with the licence
-      assignCreditCode: entry.result.assignsCreditCode === true && !applicant.creditCode,
+      assignCreditCode: newEnterprise,
       // 联合踏勘 conditions are carried into the permit
       content: [optionalString(task, 'decisionContent') ?? entry.name, optionalString(task, 'jointConditions') ? `联合踏勘条件: ${optionalString(task, 'jointConditions')}` : undefined].filter(Boolean).join('; '),
       decidedOn, validFrom: decidedOn,
@@ -52,7 +54,7 @@ export const worker: WorkerDefinition = {
       await recordStatus(services.db, { businessKey, status: '已制证', activityId: task.activityId, activityInstanceId: task.activityInstanceId, note: `${licence.resultName} ${licence.licenceNumber}` });
     }
     // the new enterprise is the holder from now on: publication and supervision name it by its code
-    const assigned = entry.result.assignsCreditCode && !applicant.creditCode ? (await heldLicenceForCase(services.db, businessKey))?.holderCode : undefined;
+    const assigned = newEnterprise ? (await heldLicenceForCase(services.db, businessKey))?.holderCode : undefined;
     if (assigned) await assignApplicantCode(services.db, businessKey, assigned);
     await licenceDocument(await actContext(services), actOf(task, services));
     return {
