@@ -66,7 +66,9 @@ describe('容缺勘验: tolerated gaps required and followed up (dated today)', 
     for (let i = 0; i < 2; i += 1) {
       const check = await driver.task('CheckToleratedGapTask');
       expect(instant(check.due!)).to.equal(instant(due.dueAt));
-      // only the section's own form: no other outcome can be written
+      // not another section's, and only the section's own form: no other outcome can be written
+      const other = await system.admin.as({ username: MEMBER.publicSecurityReview!, password: DEMO_PASSWORD }).post(`/task/${check.id}/complete`, { variables: toVariables({ gapRemedied: '已整改', gapCheckNote: '越权核查' }) }).then(() => 'completed', (e: EngineRequestError) => e.status);
+      expect(other).to.be.oneOf([403, 404]);
       await refused(inspector.post(`/task/${check.id}/complete`, { variables: toVariables({ gapRemedied: '已整改', gapCheckNote: '已整改到位', gapDescription: '无' }) }), '只读');
       await driver.completeTask({ ...check, group: 'marketReview' }, { gapRemedied: i === 0 ? '已整改' : '未整改', gapCheckNote: i === 0 ? '现场复核已整改' : '逾期未整改, 移交监管' });
     }
