@@ -18,6 +18,8 @@ import { worker as publishLicence } from './publication/licence.worker.js';
 import { worker as pushToSupervision } from './supervision/push.worker.js';
 import { worker as validateBundle } from './validation/bundle.worker.js';
 import { worker as collectBundleResults } from './bundles/collect-results.worker.js';
+import { worker as adoptBundleResults } from './bundles/adopt-results.worker.js';
+import { worker as scheduleToleratedGaps } from './inspection/schedule-gaps.worker.js';
 import { worker as recordInspectionOpinion } from './inspection/record-opinion.worker.js';
 import { worker as mergeInspectionOpinions } from './inspection/merge-opinions.worker.js';
 import { worker as recordRatingStep } from './ratings/record-step.worker.js';
@@ -34,7 +36,7 @@ import { CALENDAR_TOPICS } from '../lib/process/topics.js';
 export const WORKERS: WorkerDefinition[] = [
   validateApplication, registerCase, recordCaseStatus, computeDeadline, extendDeadline, stopClock, restartClock, raiseAlert, issueLicence,
   revokeLicence, checkCreditEligibility, recordCredit, preparePromiseNotice, validateSupplement, publishLicence, pushToSupervision,
-  validateBundle, collectBundleResults, recordInspectionOpinion, mergeInspectionOpinions,
+  validateBundle, collectBundleResults, adoptBundleResults, recordInspectionOpinion, mergeInspectionOpinions, scheduleToleratedGaps,
   recordRatingStep, publishRatingOutcome, recordComplaintStatus, handOverComplaint, escalateComplaint, recordGovernmentBreach, remindPromise,
 ].map((worker) => (CALENDAR_TOPICS.includes(worker.topic) ? awaitingCalendar(worker) : worker));
 

@@ -37,7 +37,7 @@ export function openApiDocument(config: Config): Record<string, unknown> {
           tags: ['网上申请'],
           operationId: 'submitApplication',
           summary: '提交事项或一件事的申请 (可带附件)',
-          description: `application/json, 或 multipart/form-data: 表单项 submission 为申请 JSON, 每个附件一个表单项, 其名称为材料编码。附件每个不超过 ${limits.maxAttachmentBytes} 字节, 至多 ${limits.maxAttachments} 个, 类型 ${limits.attachmentTypes.join(', ')} (按文件内容识别)。材料齐全 (或仅缺可容缺的材料、或已签署告知承诺) 即立案并返回受理编号; 否则 422 一次性告知全部问题, 不立案、不保存。`,
+          description: `application/json, 或 multipart/form-data: 表单项 submission 为申请 JSON, 每个附件一个表单项, 其名称为材料编码。附件每个不超过 ${limits.maxAttachmentBytes} 字节, 至多 ${limits.maxAttachments} 个, 类型 ${limits.attachmentTypes.join(', ')} (按文件内容识别)。材料齐全 (或仅缺可容缺的材料、或已签署告知承诺) 即立案并返回受理编号; 否则 422 一次性告知全部问题, 不立案、不保存。 免提交: 可由电子证照代替的材料 (如营业执照), 申请人在本系统持有有效证照的可不提交, 或以 licenceNumber 指明证照; 一件事中先办事项颁发的证照不需提交。新设立企业申请企业开办一件事时不填 creditCode (由设立登记赋码), 申请人名称即申报的企业名称。`,
           parameters: [{ $ref: '#/components/parameters/IdempotencyKey' }],
           requestBody: {
             required: true,

@@ -12,7 +12,7 @@ import { formFieldKeys, type FormComponent } from '../../lib/forms/fields.js';
 import { todayIn } from '../../lib/calendar/deadlines.js';
 import { EngineRequestError, toVariables, type EngineClient } from '../../lib/engine/client.js';
 import { loadCalendar } from '../../lib/repositories/calendar.js';
-import { findCaseByBusinessKey } from '../../lib/repositories/cases.js';
+import { findCaseByBusinessKey, urgesOfTask } from '../../lib/repositories/cases.js';
 import { WORKBENCH_DIST } from '../../lib/workbench/build.js';
 import { badRequest, forbidden, HttpError, invalidField, notFound } from '../errors.js';
 import { field, validRequest } from '../validate.js';
@@ -128,6 +128,8 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
       item: String(locals[COLUMN['事项']]?.value ?? ''),
       form,
       data,
+      // 催办 of this task by a leader or the 督查室 (lib/cases/urge.ts)
+      urges: await Promise.all((await urgesOfTask(db, task.id)).map(async (urge) => ({ ...urge, urgedByName: personName(await colleague(urge.urgedBy), urge.urgedBy) }))),
     });
   });
 

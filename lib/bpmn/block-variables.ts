@@ -21,7 +21,11 @@ export interface BlockVariables {
 const RECORD_STATUS_FACTS = ['acceptedAs', 'deemed', 'receivedOn', 'refusalReason', 'applicationProblemSummary', 'decision', 'decisionReason', 'returnReason',
   'decisionContent', 'promiseDeadline', 'breachPushDeadline', 'promiseKind', 'revokedLicenceNumber', 'siteInspectionResult', 'siteInspectionOpinion', 'deliveryMethod',
   // 补正, 撤回 and 征求意见 in the timeline (lib/cases)
-  'resubmissionChannel', 'withdrawalChannel', 'withdrawalReason', 'consultationGroup', 'consultationQuestion', 'consultationAnswer'];
+  'resubmissionChannel', 'withdrawalChannel', 'withdrawalReason', 'consultationGroup', 'consultationQuestion', 'consultationAnswer',
+  // 容缺勘验: the check of a gap when its deadline falls due
+  'gapDescription', 'gapDeadline', 'gapRemedied', 'gapCheckNote',
+  // a step that closes a 一件事: the outcome it keeps, its open items withdrawn with it
+  'caseOutcome', 'withdrawOpenItems'];
 /** what a clerk sees of a case in the task list (TASK_LIST_COLUMNS) and its forms' link to the case record, what workers name it by, the business date */
 const CASE = ['receiptNumber', 'applicantName', 'itemName', 'caseRecordUrl', 'clockDate'];
 /** 待发布工作日历 (builder.ts withCalendarWait): the year a case waits for and when it looks again */
@@ -55,7 +59,12 @@ export const BLOCK_VARIABLES: Record<string, BlockVariables> = {
   },
   'site-inspection': {
     in: [...CASE, ...RECORD_STATUS_FACTS, 'reviewGroup', 'inspectionMode', ...deadline('decision')],
-    out: ['siteInspectionResult', 'toleratedGaps', 'siteInspectionOpinion'],
+    out: ['siteInspectionResult', 'toleratedGaps', 'siteInspectionOpinion', 'toleratedGapWorkingDays', 'toleratedGapKeys', 'toleratedGapSchedule', ...CALENDAR_WAIT],
+  },
+  'tolerated-gap-follow-up': {
+    // one gap of toleratedGapSchedule, handed in by the item process
+    in: [...CASE, ...RECORD_STATUS_FACTS, 'reviewGroup', 'gapDescription', ...deadline('gap')],
+    out: [],
   },
   decision: {
     // decisionGroup: the caller gives it (the review section, or the window for a 即办件)

@@ -183,6 +183,9 @@ export const siteInspectionBlock: ProcessModel = {
     { kind: 'end', id: 'InspectionDeferredEndEvent', name: '发证后补充勘验' },
     { kind: 'user', id: 'SiteInspectionTask', name: '现场勘验', groups: '${reviewGroup}', form: 'site-inspection-inspect', due: '${decisionDueAt}' },
     ...inspectionAlerts.nodes,
+    { kind: 'xor', id: 'ToleratedGapsGateway', name: '容缺勘验?' },
+    { kind: 'service', id: 'ScheduleToleratedGapsTask', name: '登记缺项及整改期限', topic: TOPICS.scheduleToleratedGaps },
+    { kind: 'xor', id: 'InspectionDoneGateway', name: '' },
     { kind: 'end', id: 'SiteInspectedEndEvent', name: '勘验完成' },
   ],
   flows: [
@@ -191,7 +194,31 @@ export const siteInspectionBlock: ProcessModel = {
     { id: 'InspectLaterFlow', name: '择期补充勘验', from: 'InspectionModeGateway', to: 'RecordInspectionDeferredTask', condition: "${inspectionMode == '择期补充勘验'}" },
     { id: 'InspectionDeferredFlow', from: 'RecordInspectionDeferredTask', to: 'InspectionDeferredEndEvent' },
     ...inspectionAlerts.flows,
-    { id: 'SiteInspectedFlow', from: 'SiteInspectionTask', to: 'SiteInspectedEndEvent' },
+    { id: 'ToToleratedGapsGatewayFlow', from: 'SiteInspectionTask', to: 'ToleratedGapsGateway' },
+    { id: 'ToleratedGapsFlow', name: '容缺勘验', from: 'ToleratedGapsGateway', to: 'ScheduleToleratedGapsTask', condition: "${inspectionMode == '容缺勘验'}" },
+    { id: 'NoToleratedGapsFlow', name: '否', from: 'ToleratedGapsGateway', to: 'InspectionDoneGateway', condition: "${inspectionMode != '容缺勘验'}" },
+    { id: 'GapsScheduledFlow', from: 'ScheduleToleratedGapsTask', to: 'InspectionDoneGateway' },
+    { id: 'SiteInspectedFlow', from: 'InspectionDoneGateway', to: 'SiteInspectedEndEvent' },
+  ],
+};
+
+/** 容缺勘验: one gap of the inspection, checked by the section when its deadline falls due. */
+export const toleratedGapFollowUpBlock: ProcessModel = {
+  id: 'tolerated-gap-follow-up',
+  name: '容缺勘验缺项核查',
+  documentation: '容缺勘验容许的一个缺项: 整改期限 (工作日, 勘验时登记) 届满时, 审查科室核查是否已整改, 结论记入办件.',
+  nodes: [
+    { kind: 'start', id: 'GapFollowUpStartEvent', name: '缺项已登记' },
+    { kind: 'timerCatch', id: 'GapRemedyPeriodExpiredEvent', name: '整改期限届满', date: '${gapDueAt}' },
+    { kind: 'user', id: 'CheckToleratedGapTask', name: '容缺缺项核查', groups: '${reviewGroup}', form: 'tolerated-gap-follow-up-check', due: '${gapDueAt}' },
+    recordStatus('RecordGapCheckTask', '记录缺项核查', '容缺缺项已核查'),
+    { kind: 'end', id: 'GapCheckedEndEvent', name: '缺项已核查' },
+  ],
+  flows: [
+    { id: 'ToGapRemedyPeriodFlow', from: 'GapFollowUpStartEvent', to: 'GapRemedyPeriodExpiredEvent' },
+    { id: 'ToCheckToleratedGapFlow', from: 'GapRemedyPeriodExpiredEvent', to: 'CheckToleratedGapTask' },
+    { id: 'ToRecordGapCheckFlow', from: 'CheckToleratedGapTask', to: 'RecordGapCheckTask' },
+    { id: 'GapCheckedFlow', from: 'RecordGapCheckTask', to: 'GapCheckedEndEvent' },
   ],
 };
 
@@ -411,4 +438,4 @@ export const promiseBreachBlock: ProcessModel = {
   ],
 };
 
-export const BLOCKS: ProcessModel[] = [acceptanceBlock, reviewBlock, siteInspectionBlock, decisionBlock, resultIssueBlock, deliveryBlock, deferredSupplementBlock, commitmentVerificationBlock, promiseBreachBlock];
+export const BLOCKS: ProcessModel[] = [acceptanceBlock, reviewBlock, siteInspectionBlock, toleratedGapFollowUpBlock, decisionBlock, resultIssueBlock, deliveryBlock, deferredSupplementBlock, commitmentVerificationBlock, promiseBreachBlock];

@@ -7,6 +7,7 @@ import { BPMN_ERRORS } from '../process/bpmn-errors.js';
 import type { StartFormRule } from '../catalogue/start-form.js';
 import type { BundleEntry } from '../catalogue/bundle.js';
 import { recordStatus } from './blocks.js';
+import { WITHDRAWAL_MESSAGE } from './item-process.js';
 import type { Flow, Node, ProcessModel } from './builder.js';
 import { BUNDLE_ITEM_BUSINESS_KEY_EXPRESSION } from '../cases/identity.js';
 
@@ -44,7 +45,8 @@ export function bundleProcess(bundle: Pick<BundleEntry, 'key' | 'name' | 'target
     } },
     { kind: 'xor', id: 'BundleValidGateway', name: '一表申请齐全?' },
     { kind: 'user', id: 'NotifyBundleDeficienciesTask', name: '一次性告知 (一件事)', groups: 'window', assignee: "${execution.getVariable('deskClerk')}", form: 'bundle-notify-deficiencies', due: '${bundleDueAt}' },
-    recordStatus('RecordBundleNoticeTask', '记录一次性告知', '已告知补正', {}),
+    // the 一件事 ends with the notice: it keeps that outcome (a new application follows)
+    recordStatus('RecordBundleNoticeTask', '记录一次性告知', '已告知补正', { caseOutcome: '一次性告知' }),
     { kind: 'end', id: 'BundleNotifiedEndEvent', name: '已一次性告知' },
     { kind: 'user', id: 'AcceptBundleTask', name: '一窗受理', groups: 'window', assignee: "${execution.getVariable('deskClerk')}", form: 'bundle-accept', due: '${bundleDueAt}', rules: [{ choiceVariable: 'acceptanceDecision', choice: 'refuse', requiredVariable: 'refusalReason', message: '不予受理必须说明理由' }] },
     { kind: 'xor', id: 'BundleAcceptedGateway', name: '受理?' },
@@ -56,11 +58,14 @@ export function bundleProcess(bundle: Pick<BundleEntry, 'key' | 'name' | 'target
     { kind: 'xor', id: 'JointOpinionGateway', name: '统一意见' },
     { kind: 'xor', id: 'ItemsGateway', name: '' },
     itemCall('FirstItemsCallActivity', '办理事项 (先办)', '${bundleFirstItems}'),
+    // what the first items issued (营业执照, the new enterprise's code) goes into the later items' applications
+    { kind: 'service', id: 'AdoptFirstResultsTask', name: '接收先办事项结果', topic: TOPICS.adoptBundleResults },
     itemCall('ThenItemsCallActivity', '办理事项 (并联)', '${bundleThenItems}'),
     { kind: 'xor', id: 'ResultsGateway', name: '' },
     { kind: 'service', id: 'CollectBundleResultsTask', name: '汇总办理结果', topic: TOPICS.collectBundleResults },
     { kind: 'user', id: 'DeliverBundleTask', name: '统一出件', groups: 'window', form: 'bundle-deliver', due: '${bundleDueAt}' },
-    recordStatus('RecordBundleDeliveredTask', '记录办结', '已办结'),
+    // 办结, 部分办结 or 不予许可, from what the items came to (bundle.collect-results)
+    recordStatus('RecordBundleDeliveredTask', '记录办结', '已办结', { caseOutcome: '${bundleOutcome}' }),
     { kind: 'end', id: 'BundleClosedEndEvent', name: '办结' },
   ];
   const flows: Flow[] = [
@@ -84,7 +89,8 @@ export function bundleProcess(bundle: Pick<BundleEntry, 'key' | 'name' | 'target
     { id: 'JointRefusedFlow', name: '不同意', from: 'JointOpinionGateway', to: 'ResultsGateway', condition: "${jointOpinion == '不同意'}" },
     { id: 'JointAgreedFlow', name: '同意 / 有条件同意', from: 'JointOpinionGateway', to: 'ItemsGateway', condition: "${jointOpinion != '不同意'}" },
     { id: 'ToFirstItemsFlow', from: 'ItemsGateway', to: 'FirstItemsCallActivity' },
-    { id: 'ToThenItemsFlow', from: 'FirstItemsCallActivity', to: 'ThenItemsCallActivity' },
+    { id: 'ToAdoptFirstResultsFlow', from: 'FirstItemsCallActivity', to: 'AdoptFirstResultsTask' },
+    { id: 'ToThenItemsFlow', from: 'AdoptFirstResultsTask', to: 'ThenItemsCallActivity' },
     { id: 'ItemsDoneFlow', from: 'ThenItemsCallActivity', to: 'ResultsGateway' },
     { id: 'ToCollectResultsFlow', from: 'ResultsGateway', to: 'CollectBundleResultsTask' },
     { id: 'ToDeliverBundleFlow', from: 'CollectBundleResultsTask', to: 'DeliverBundleTask' },
@@ -96,7 +102,22 @@ export function bundleProcess(bundle: Pick<BundleEntry, 'key' | 'name' | 'target
     name: bundle.name,
     documentation: `${bundle.name} (一件事: 一次告知、一表申请、一套材料、一窗受理; 目标 ${bundle.targetWorkingDays} 个工作日${bundle.jointInspection ? '; 联合踏勘' : ''}). 勾选的事项各自按其事项流程办理, 结果统一出件.`,
     errors: [{ id: 'ItemNotInCatalogueError', name: '清单之外无审批', code: BPMN_ERRORS.itemNotInCatalogue }],
+    messages: [{ id: 'ApplicationWithdrawnMessage', name: WITHDRAWAL_MESSAGE }],
     nodes,
     flows,
+    // 撤回 of the 一件事 (lib/cases/withdrawal.ts): every open item ends with it, decided items keep their outcome
+    eventSubprocesses: [{
+      id: 'BundleWithdrawalSubProcess',
+      name: '撤回',
+      nodes: [
+        { kind: 'start', id: 'BundleWithdrawnStartEvent', name: '申请人撤回一件事', message: 'ApplicationWithdrawnMessage' },
+        recordStatus('RecordBundleWithdrawnTask', '记录撤回', '已撤回', { withdrawOpenItems: '${true}' }),
+        { kind: 'end', id: 'BundleWithdrawnEndEvent', name: '已撤回' },
+      ],
+      flows: [
+        { id: 'ToRecordBundleWithdrawnFlow', from: 'BundleWithdrawnStartEvent', to: 'RecordBundleWithdrawnTask' },
+        { id: 'BundleWithdrawnFlow', from: 'RecordBundleWithdrawnTask', to: 'BundleWithdrawnEndEvent' },
+      ],
+    }],
   };
 }

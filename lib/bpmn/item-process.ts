@@ -51,6 +51,15 @@ export function itemProcess(entry: Pick<CatalogueEntry, 'key' | 'name' | 'proces
     { kind: 'service', id: 'ComputeFollowUpDeadlineTask', name: '计算补充勘验期限', topic: TOPICS.computeDeadline, inputs: { deadlineName: 'followUp', deadlineFrom: '${decidedOn}', deadlineWorkingDays: String(FOLLOW_UP_INSPECTION_WORKING_DAYS) } },
     { kind: 'user', id: 'FollowUpInspectionTask', name: '补充勘验', groups: '${reviewGroup}', form: 'site-inspection-follow-up', due: '${followUpDueAt}' },
     { kind: 'service', id: 'RecordFollowUpInspectionTask', name: '记录补充勘验', topic: TOPICS.recordCaseStatus, inputs: { caseStatus: '补充勘验完成' } },
+    // 容缺勘验: each gap the inspection tolerated is checked when its deadline falls due
+    { kind: 'call', id: 'ToleratedGapFollowUpCallActivity', name: '容缺缺项核查', calledElement: 'tolerated-gap-follow-up',
+      multiInstance: { collection: '${toleratedGapKeys}', elementVariable: 'toleratedGapKey' }, inputs: {
+        gapDescription: "${toleratedGapSchedule.prop(toleratedGapKey).prop('gap').stringValue()}",
+        gapDeadline: "${toleratedGapSchedule.prop(toleratedGapKey).prop('deadline').stringValue()}",
+        gapDueAt: "${toleratedGapSchedule.prop(toleratedGapKey).prop('dueAt').stringValue()}",
+        // 电子监察: the check task's yellow warning
+        gapWarningAt: "${toleratedGapSchedule.prop(toleratedGapKey).prop('warningAt').stringValue()}",
+      } },
     { kind: 'inclusive', id: 'PromiseJoinGateway', name: '' },
     { kind: 'call', id: 'DecisionCallActivity', name: instant ? '当场决定' : '决定', calledElement: 'decision', inputs: { decisionGroup: instant ? 'window' : '${reviewGroup}' } },
     { kind: 'xor', id: 'GrantedGateway', name: '准予?' },
@@ -83,7 +92,9 @@ export function itemProcess(entry: Pick<CatalogueEntry, 'key' | 'name' | 'proces
     { id: 'ToDeliveryFlow', name: '本事项出件', from: 'DeliveryNeededGateway', to: 'DeliveryCallActivity', condition: "${execution.getVariable('bundleAccepted') != true}" },
     { id: 'DeliveredWithBundleFlow', name: '一件事统一出件', from: 'DeliveryNeededGateway', to: 'FollowUpInspectionGateway', condition: "${execution.getVariable('bundleAccepted') == true}" },
     { id: 'ToFollowUpInspectionGatewayFlow', from: 'DeliveryCallActivity', to: 'FollowUpInspectionGateway' },
-    { id: 'NoFollowUpInspectionFlow', name: '否', from: 'FollowUpInspectionGateway', to: 'PromiseJoinGateway', condition: "${inspectionMode != '择期补充勘验'}" },
+    { id: 'NoFollowUpInspectionFlow', name: '否', from: 'FollowUpInspectionGateway', to: 'PromiseJoinGateway', condition: "${inspectionMode != '择期补充勘验' && !(inspectionMode == '容缺勘验' && decision == 'grant' && execution.getVariable('toleratedGapKeys') != null)}" },
+    { id: 'ToleratedGapFollowUpFlow', name: '容缺勘验缺项', from: 'FollowUpInspectionGateway', to: 'ToleratedGapFollowUpCallActivity', condition: "${inspectionMode == '容缺勘验' && decision == 'grant' && execution.getVariable('toleratedGapKeys') != null}" },
+    { id: 'ToleratedGapsCheckedFlow', from: 'ToleratedGapFollowUpCallActivity', to: 'PromiseJoinGateway' },
     { id: 'FollowUpInspectionFlow', name: '择期补充勘验', from: 'FollowUpInspectionGateway', to: 'ComputeFollowUpDeadlineTask', condition: "${inspectionMode == '择期补充勘验'}" },
     { id: 'ToFollowUpInspectionFlow', from: 'ComputeFollowUpDeadlineTask', to: 'FollowUpInspectionTask' },
     { id: 'ToRecordFollowUpInspectionFlow', from: 'FollowUpInspectionTask', to: 'RecordFollowUpInspectionTask' },

@@ -48,10 +48,10 @@ export async function resubmitApplication({ db, engine, config }: ProcessDeps, i
     const kept = ((onFile.materials ?? []) as Array<{ code: string }>).filter((material) => !brought.has(material.code));
     application = { ...onFile, materials: [...kept, ...brought.values()] };
   }
-  const verdict = evaluateResubmission(found.entry, application);
+  const receivedOn = todayIn(config.deadlines.utcOffset);
+  const verdict = await evaluateResubmission(db, found.entry, application, receivedOn);
   if (verdict.outcome === 'deficient') return verdict;
 
-  const receivedOn = todayIn(config.deadlines.utcOffset);
   const variables: Record<string, unknown> = { application, receivedOn, resubmissionChannel: input.channel };
   if (input.receivedBy) variables.deskClerk = input.receivedBy;
   try {

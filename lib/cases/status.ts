@@ -110,6 +110,10 @@ export const STATUS_RULES: Record<string, Rule> = {
   补充勘验完成(facts) {
     return { note: `补充勘验结论: ${facts.text('siteInspectionResult') ?? ''}; ${facts.text('siteInspectionOpinion') ?? ''}`, variables: {} };
   },
+  容缺缺项已核查(facts) {
+    // the follow-up of a gap tolerated at 容缺勘验, when its deadline fell due
+    return { note: `缺项「${facts.required('gapDescription')}」(整改期限 ${facts.text('gapDeadline') ?? ''}): ${facts.required('gapRemedied')}; ${facts.required('gapCheckNote')}`, variables: {} };
+  },
   退回重审(facts) {
     // 退回: the decision-maker sends the case back to the review section, with the reason
     return { note: `退回审查科室重新审查: ${facts.required('returnReason')}`, variables: { reviewReturned: true } };

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createApplicationValidator, type ValidationProblem } from '../validation/application-validator.js';
 import { SCHEMA_DIR, type CatalogueEntry, type CatalogueMaterial } from './entry.js';
+import type { LicenceVerdicts } from './licensed-materials.js';
 
 export interface ApplicationProblem extends ValidationProblem {
   /** the catalogue material concerned, for material problems */
@@ -13,7 +14,16 @@ export interface ApplicationProblem extends ValidationProblem {
   deferrable?: boolean;
 }
 
-interface SubmittedMaterial { code: string; form: string; copies: number; defect?: string }
+interface SubmittedMaterial { code: string; form: string; copies: number; defect?: string; licenceNumber?: string }
+
+export interface CheckOptions {
+  /** licence numbers the application refers to, verified (null) or why not (licensed-materials.ts) */
+  licences?: LicenceVerdicts;
+  /** materials an earlier item of the same 一件事 issues: not asked of the applicant (code → issuing item) */
+  produced?: ReadonlyMap<string, string>;
+  /** the applicant is an enterprise being established in the same 一件事: it has no code yet */
+  newHolder?: boolean;
+}
 
 const applicationSchema = JSON.parse(readFileSync(path.join(SCHEMA_DIR, 'application.schema.json'), 'utf8')) as { properties: Record<string, object> };
 const validator = createApplicationValidator();
@@ -39,8 +49,10 @@ function hashOf(value: unknown): string {
 
 const FORM_RANK: Record<string, number> = { 原件: 2, 复印件: 1, 电子件: 1 };
 
-export function checkApplication(entry: CatalogueEntry, application: unknown): ApplicationProblem[] {
-  const problems: ApplicationProblem[] = validator.validate(applicationSchemaFor(entry), application);
+export function checkApplication(entry: CatalogueEntry, application: unknown, options: CheckOptions = {}): ApplicationProblem[] {
+  let problems: ApplicationProblem[] = validator.validate(applicationSchemaFor(entry), application);
+  // 设立登记: the enterprise applies under the name it reserved and gets its code from the registration
+  if (options.newHolder || entry.result.assignsCreditCode) problems = newHolderProblems(problems, application);
   if ((application as { commitment?: unknown })?.commitment && !entry.notificationCommitment) {
     problems.push({ field: '/commitment', rule: 'commitment:notAllowed', message: `「${entry.name}」不实行告知承诺制, 不能以承诺代替证明材料` });
   }
@@ -58,12 +70,18 @@ export function checkApplication(entry: CatalogueEntry, application: unknown): A
     const found = byCode.get(required.code);
     const base = { material: required.code, deferrable: required.deferrable };
     if (!found) {
-      if (required.required) {
+      if (required.required && !options.produced?.has(required.code)) {
         problems.push({ ...base, field: `/materials/${required.code}`, rule: 'material:missing', message: `缺少申请材料「${required.name}」(${required.form} ${required.copies} 份)${required.deferrable ? ', 可申请容缺后补' : ''}` });
       }
       continue;
     }
     const { material, index } = found;
+    if (typeof material.licenceNumber === 'string') {
+      // an electronic licence stands for the material: no form or copies to count
+      const why = options.licences?.has(material.licenceNumber) ? options.licences.get(material.licenceNumber) : `电子证照「${material.licenceNumber}」未经核验`;
+      if (why) problems.push({ ...base, field: `/materials/${index}/licenceNumber`, rule: 'material:licence', message: `申请材料「${required.name}」: ${why}` });
+      continue;
+    }
     if ((FORM_RANK[material.form] ?? 0) < (FORM_RANK[required.form] ?? 0) || (required.form === '电子件' && material.form !== '电子件' && material.form !== '原件')) {
       problems.push({ ...base, field: `/materials/${index}/form`, rule: 'material:form', message: `申请材料「${required.name}」应提交${required.form}, 实际为${material.form}` });
     }
@@ -75,6 +93,18 @@ export function checkApplication(entry: CatalogueEntry, application: unknown): A
     }
   }
   return problems;
+}
+
+/** A new enterprise has no 统一社会信用代码 yet; it applies under the enterprise name it registers. */
+function newHolderProblems(problems: ApplicationProblem[], application: unknown): ApplicationProblem[] {
+  const { applicant, details } = (application ?? {}) as { applicant?: { category?: unknown; name?: unknown; creditCode?: unknown }; details?: { enterpriseName?: unknown } };
+  // a natural person applies under his own name and ID number
+  if (applicant?.category === '自然人') return problems;
+  const kept = problems.filter((problem) => !(problem.field === '/applicant/creditCode' && problem.rule === 'required'));
+  if (applicant && applicant.creditCode === undefined && typeof details?.enterpriseName === 'string' && applicant.name !== details.enterpriseName) {
+    kept.push({ field: '/applicant/name', rule: 'newHolder:name', message: `新设立企业尚无统一社会信用代码, 申请人名称应为申报的企业名称「${details.enterpriseName}」` });
+  }
+  return kept;
 }
 
 export type AcceptancePath = 'complete' | 'deficient' | 'deferral' | 'commitment';

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../config.js';
 import { createApplicationValidator, type ValidationProblem } from '../validation/application-validator.js';
 import { checkApplication } from './application-check.js';
+import type { LicenceVerdicts } from './licensed-materials.js';
 import { SCHEMA_DIR, type CatalogueEntry } from './entry.js';
 
 export type JointRule = '全部同意' | '多数同意' | '任一同意';
@@ -62,6 +63,29 @@ export function checkBundle(entry: unknown, items: Map<string, CatalogueEntry>):
   return problems;
 }
 
+/**
+ * What the items of the first stage issue for those of the second (营业执照 of 设立登记): per
+ * ticked later item, its materials an earlier ticked item produces (code → issuing item), and
+ * whether the applicant is the enterprise being established (its code comes from that item).
+ */
+export function producedWithin(bundle: Pick<BundleEntry, 'items'>, items: Map<string, CatalogueEntry>, ticked: string[]): { newHolder: boolean; produced: Map<string, Map<string, string>> } {
+  const stage = (key: string) => bundle.items.find((item) => item.itemKey === key)?.stage ?? 1;
+  const first = ticked.filter((key) => stage(key) === 1).flatMap((key) => (items.get(key) ? [items.get(key)!] : []));
+  const issuer = new Map(first.map((entry) => [entry.result.name, entry.key]));
+  const produced = new Map<string, Map<string, string>>();
+  for (const key of ticked.filter((k) => stage(k) === 2)) {
+    const byCode = new Map((items.get(key)?.materials ?? []).flatMap((m) => (m.electronicLicence && issuer.has(m.electronicLicence) ? [[m.code, issuer.get(m.electronicLicence)!] as const] : [])));
+    if (byCode.size) produced.set(key, byCode);
+  }
+  return { newHolder: first.some((entry) => entry.result.assignsCreditCode === true), produced };
+}
+
+/** Every material of the ticked items, once (the one set of materials, 一套材料). */
+export function bundleMaterials(items: Map<string, CatalogueEntry>, ticked: string[]): CatalogueEntry['materials'] {
+  const byCode = new Map(ticked.flatMap((key) => items.get(key)?.materials ?? []).map((m) => [m.code, m]));
+  return [...byCode.values()];
+}
+
 export interface BundleCheck {
   problems: ValidationProblem[];
   ticked: string[];
@@ -69,7 +93,8 @@ export interface BundleCheck {
   applications: Record<string, unknown>;
 }
 
-export function checkBundleApplication(bundle: BundleEntry, items: Map<string, CatalogueEntry>, application: BundleApplication | null): BundleCheck {
+/** `licences`: the verdicts on the licence numbers the application refers to (licensed-materials.ts) */
+export function checkBundleApplication(bundle: BundleEntry, items: Map<string, CatalogueEntry>, application: BundleApplication | null, licences?: LicenceVerdicts): BundleCheck {
   const problems: ValidationProblem[] = [];
   const ticked = Array.isArray(application?.items) ? (application!.items as unknown[]).filter((key): key is string => typeof key === 'string') : [];
   const members = new Set(bundle.items.map((item) => item.itemKey));
@@ -85,6 +110,7 @@ export function checkBundleApplication(bundle: BundleEntry, items: Map<string, C
     if (ticked.includes(rule.ifTicked) && (typeof value !== 'number' || value < rule.minimum)) problems.push({ field: `/details/${rule.field}`, rule: 'contradiction', message: rule.message });
   }
   const applications: Record<string, unknown> = {};
+  const { newHolder, produced } = producedWithin(bundle, items, ticked.filter((k) => members.has(k)));
   for (const key of ticked.filter((k) => members.has(k))) {
     const entry = items.get(key);
     if (!entry) problems.push({ field: '/items', rule: 'inForce', message: `「${key}」当前不在实施中` });
@@ -98,7 +124,7 @@ export function checkBundleApplication(bundle: BundleEntry, items: Map<string, C
       delivery: application?.delivery,
     };
     applications[key] = itemApplication;
-    for (const problem of checkApplication(entry, itemApplication)) {
+    for (const problem of checkApplication(entry, itemApplication, { licences, newHolder, produced: produced.get(key) })) {
       // the applicant and delivery are checked once, for the whole bundle
       if (problem.field.startsWith('/applicant') || problem.field.startsWith('/delivery')) {
         if (!problems.some((p) => p.field === problem.field && p.rule === problem.rule)) problems.push(problem);

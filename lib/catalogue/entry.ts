@@ -17,6 +17,8 @@ export interface CatalogueMaterial {
   form: MaterialForm;
   copies: number;
   note?: string;
+  /** the electronic licence (its result name) that stands for this material: 免提交 */
+  electronicLicence?: string;
 }
 
 export interface CatalogueEntry {
@@ -45,7 +47,7 @@ export interface CatalogueEntry {
   commitment?: { materials: string[]; content: string; liability: string; periodWorkingDays: number; noticeWorkingDays?: number };
   /** 容缺受理: the supplement period (at most the promised time limit) */
   deferral?: { supplementWorkingDays: number };
-  result: { name: string; kind: '证照' | '批准文书' | '备案回执' | '其他'; licenceCategory?: string; validityYears?: number; numberPrefix?: string };
+  result: { name: string; kind: '证照' | '批准文书' | '备案回执' | '其他'; licenceCategory?: string; validityYears?: number; numberPrefix?: string; assignsCreditCode?: boolean };
   published: boolean;
   reviewGroup: string;
   applicationFields?: Record<string, unknown>;

@@ -46,6 +46,7 @@ const ITEM_COLUMNS: Column[] = [
   { header: '许可类别', path: 'result.licenceCategory', kind: 'text' },
   { header: '有效期(年)', path: 'result.validityYears', kind: 'int' },
   { header: '证号前缀', path: 'result.numberPrefix', kind: 'text' },
+  { header: '赋予统一社会信用代码 (设立登记)', path: 'result.assignsCreditCode', kind: 'bool', optional: true },
   { header: '双公示', path: 'published', kind: 'bool' },
   { header: '审查科室', path: 'reviewGroup', kind: 'text', width: 22 },
   { header: '事项状态', path: 'status', kind: 'text' },
@@ -62,6 +63,7 @@ const MATERIAL_COLUMNS: Column[] = [
   { header: '材料形式', path: 'form', kind: 'text' },
   { header: '份数', path: 'copies', kind: 'int' },
   { header: '填报说明', path: 'note', kind: 'text', width: 40 },
+  { header: '可由电子证照代替 (证照名称, 免提交)', path: 'electronicLicence', kind: 'text', width: 24, optional: true },
 ];
 
 function getPath(object: unknown, dotted: string): unknown {

@@ -14,6 +14,8 @@ interface StartSpec {
   /** a bundle: the items the applicant ticks (勾选清单) */
   items?: Array<{ value: string; label: string; optional: boolean }>;
   commitment: { label: string; siteInspection: boolean } | null;
+  /** 设立登记 assigns the code: a new enterprise has none to enter */
+  newEnterprise: boolean;
 }
 
 function itemSpec(entry: CatalogueEntry): StartSpec {
@@ -25,6 +27,7 @@ function itemSpec(entry: CatalogueEntry): StartSpec {
     commitment: entry.deferredAcceptance || entry.notificationCommitment
       ? { label: entry.notificationCommitment ? '申请人已签署告知承诺书' : '申请人已签署容缺受理信用承诺书', siteInspection: entry.siteInspection }
       : null,
+    newEnterprise: entry.result.assignsCreditCode === true,
   };
 }
 
@@ -39,6 +42,7 @@ function bundleSpec(bundle: BundleEntry, items: Map<string, CatalogueEntry>): St
     details: bundle.form as Schema,
     items: bundle.items.map(({ itemKey, optional }) => ({ value: itemKey, label: `${items.get(itemKey)?.name ?? itemKey}${optional ? '' : ' (必办)'}`, optional })),
     commitment: null,
+    newEnterprise: bundle.items.some((item) => !item.optional && (item.stage ?? 1) === 1 && items.get(item.itemKey)?.result.assignsCreditCode === true),
   };
 }
 
@@ -201,7 +205,9 @@ function startComponents(spec: StartSpec): FormComponent[] {
     { type: 'select', id: 'ApplicantCategoryField', key: START_FORM.category, label: '申请人类别', defaultValue: '法人及非法人组织', validate: { required: true },
       values: ['法人及非法人组织', '个体工商户', '自然人'].map((v) => ({ label: v, value: v })) },
     { type: 'textfield', id: 'ApplicantNameField', key: START_FORM.name, label: '申请人名称 (姓名)', validate: { required: true, minLength: 2, maxLength: 200 } },
-    { type: 'textfield', id: 'ApplicantCreditCodeField', key: START_FORM.creditCode, label: '统一社会信用代码', description: '18 位, 大写字母不含 I、O、Z、S、V', validate: { required: true, pattern: CREDIT_CODE_PATTERN }, when: ORGANISATION },
+    spec.newEnterprise
+      ? { type: 'textfield', id: 'ApplicantCreditCodeField', key: START_FORM.creditCode, label: '统一社会信用代码', description: '新设立企业免填: 由设立登记赋码; 申请人名称填申报的企业名称', validate: { pattern: CREDIT_CODE_PATTERN }, when: ORGANISATION }
+      : { type: 'textfield', id: 'ApplicantCreditCodeField', key: START_FORM.creditCode, label: '统一社会信用代码', description: '18 位, 大写字母不含 I、O、Z、S、V', validate: { required: true, pattern: CREDIT_CODE_PATTERN }, when: ORGANISATION },
     { type: 'textfield', id: 'LegalRepresentativeNameField', key: START_FORM.representativeName, label: '法定代表人 (负责人) 姓名', validate: { required: true, minLength: 2, maxLength: 50 }, when: ORGANISATION },
     { type: 'textfield', id: 'LegalRepresentativeIdCardNumberField', key: START_FORM.representativeIdCardNumber, label: '法定代表人身份证号码', validate: { required: true, pattern: ID_CARD_PATTERN }, when: ORGANISATION },
     { type: 'textfield', id: 'ApplicantIdCardNumberField', key: START_FORM.idCardNumber, label: '身份证号码', validate: { required: true, pattern: ID_CARD_PATTERN }, when: NATURAL_PERSON },

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { checkApplication, classify, summariseProblems, type ApplicationProblem, type Classification } from '../catalogue/application-check.js';
-import { checkBundleApplication, type BundleApplication, type BundleEntry } from '../catalogue/bundle.js';
+import { bundleMaterials, checkBundleApplication, producedWithin, type BundleApplication, type BundleEntry } from '../catalogue/bundle.js';
+import { resolveLicensedMaterials } from '../catalogue/licensed-materials.js';
 import { inForce, SCHEMA_DIR, type CatalogueEntry } from '../catalogue/entry.js';
 import { latestBundle } from '../repositories/bundles.js';
 import { latestVersion } from '../repositories/catalogue.js';
@@ -157,8 +158,9 @@ export async function evaluateSubmission(db: Knex, body: unknown, today: string)
     }
     if (!applicationIsObject) return { outcome: 'invalid', problems: dedupe(problems) };
     const { entry, version } = found;
-    const found_ = checkApplication(entry, application);
-    const classification = classify(entry, application, found_);
+    const resolved = await resolveLicensedMaterials(db, entry.materials, application, today);
+    const found_ = checkApplication(entry, resolved.application, { licences: resolved.licences });
+    const classification = classify(entry, resolved.application, found_);
     const listed = under('/application', found_);
     if (problems.length) return { outcome: 'invalid', problems: dedupe([...problems, ...listed]) };
     if (classification.path === 'deficient') return { outcome: 'deficient', kind: 'item', key: entry.key, name: entry.name, problems: listed, notice: notice(entry.name, found_) };
@@ -183,8 +185,13 @@ async function evaluateBundle(db: Knex, version: number, bundle: BundleEntry, ap
     materials: Array.isArray(application.materials) ? application.materials.filter((material) => material !== null && typeof material === 'object' && !Array.isArray(material)) : [],
     delivery: application.delivery,
   };
-  const checked = checkBundleApplication(bundle, items, safe);
-  const problems = dedupe(under('/application', [...shape, ...checked.problems]));
+  const ticked = (safe.items as unknown[]).filter((key): key is string => typeof key === 'string');
+  const resolved = await resolveLicensedMaterials(db, bundleMaterials(items, ticked), safe, today);
+  const checked = checkBundleApplication(bundle, items, resolved.application as BundleApplication, resolved.licences);
+  // a new enterprise (设立登记 in the bundle) has no code yet: checked per item, not by the common shape
+  const newHolder = producedWithin(bundle, items, ticked).newHolder;
+  const shaped = shape.filter((problem) => !(newHolder && problem.field === '/applicant/creditCode' && problem.rule === 'required'));
+  const problems = dedupe(under('/application', [...shaped, ...checked.problems]));
   if (problems.length) return { outcome: 'deficient', kind: 'bundle', key: bundle.key, name: bundle.name, problems, notice: notice(bundle.name, problems.map((p) => ({ ...p }))) };
   return { outcome: 'acceptable', kind: 'bundle', key: bundle.key, name: bundle.name, version, classification: { path: 'complete', pending: [] }, problems: [], items: checked.ticked };
 }
@@ -194,8 +201,9 @@ export type ResubmissionVerdict =
   | { outcome: 'acceptable'; classification: Classification };
 
 /** 补正 after a 一次性告知: the corrected application against the catalogue version the case started with, every problem at once. */
-export function evaluateResubmission(entry: CatalogueEntry, application: unknown): ResubmissionVerdict {
-  const found = checkApplication(entry, application);
+export async function evaluateResubmission(db: Knex, entry: CatalogueEntry, submitted: unknown, today: string): Promise<ResubmissionVerdict> {
+  const { application, licences } = await resolveLicensedMaterials(db, entry.materials, submitted, today);
+  const found = checkApplication(entry, application, { licences });
   const classification = classify(entry, application, found);
   if (classification.path === 'deficient') return { outcome: 'deficient', name: entry.name, problems: under('/application', found), notice: notice(entry.name, found) };
   return { outcome: 'acceptable', classification };

@@ -19,8 +19,10 @@ export const TOPICS = {
   pushToSupervision: 'supervision.push',
   validateBundle: 'validation.bundle',
   collectBundleResults: 'bundle.collect-results',
+  adoptBundleResults: 'bundle.adopt-results',
   recordInspectionOpinion: 'inspection.record-opinion',
   mergeInspectionOpinions: 'inspection.merge-opinions',
+  scheduleToleratedGaps: 'inspection.schedule-gaps',
   recordRatingStep: 'rating.record-step',
   publishRatingOutcome: 'rating.publish-outcome',
   recordComplaintStatus: 'complaint.record-status',
@@ -38,4 +40,4 @@ export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
  * waits (待发布工作日历) until the year is published: the generator (lib/bpmn/builder.ts) adds
  * that wait to every task of these topics.
  */
-export const CALENDAR_TOPICS: readonly Topic[] = [TOPICS.computeDeadline, TOPICS.extendDeadline, TOPICS.restartClock, TOPICS.preparePromiseNotice];
+export const CALENDAR_TOPICS: readonly Topic[] = [TOPICS.computeDeadline, TOPICS.extendDeadline, TOPICS.restartClock, TOPICS.preparePromiseNotice, TOPICS.scheduleToleratedGaps];

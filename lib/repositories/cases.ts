@@ -79,6 +79,11 @@ export async function registerCase(db: Knex, input: NewCase, activityId: string,
   return result;
 }
 
+/** 赋码: a new enterprise's case gets the code its registration assigned (only where it had none). */
+export async function assignApplicantCode(db: Knex, businessKeys: string | string[], code: string): Promise<void> {
+  await db('case_record').whereIn('business_key', ([] as string[]).concat(businessKeys)).whereNull('applicant_code').update({ applicant_code: code });
+}
+
 export interface StatusChange {
   businessKey: string;
   status: string;
@@ -156,6 +161,13 @@ export async function findCaseByBusinessKey(db: Knex, businessKey: string): Prom
 export async function caseEvents(db: Knex, caseId: number): Promise<CaseEvent[]> {
   return db('case_event').where({ case_id: caseId }).orderBy([{ column: 'at' }, { column: 'id' }])
     .select({ activityId: 'activity_id' }, 'status', 'note', 'detail', 'at');
+}
+
+/** The 催办 of one task (each urge's detail names the tasks it urged), oldest first. */
+export async function urgesOfTask(db: Knex, taskId: string): Promise<Array<{ at: string; urgedBy: string; message: string }>> {
+  const rows = await db('case_event').where({ status: '催办' }).whereRaw(`detail -> 'tasks' @> ?::jsonb`, [JSON.stringify([{ taskId }])])
+    .orderBy([{ column: 'at' }, { column: 'id' }]).select('detail', 'at') as Array<{ detail: { urgedBy: string; message: string }; at: Date }>;
+  return rows.map((row) => ({ at: new Date(row.at).toISOString(), urgedBy: row.detail.urgedBy, message: row.detail.message }));
 }
 
 export interface ClockPauseRecord {

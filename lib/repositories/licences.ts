@@ -1,7 +1,18 @@
 // 电子证照: one result document per granted case, its number drawn once from the counter of
 // its prefix and year.
 import type { Knex } from 'knex';
+import { completeCreditCode } from '../validation/identifiers.js';
 import { runOnce } from './side-effects.js';
+
+/**
+ * 赋码: a registration's licence counter is unique per prefix and year, so the code made of
+ * the prefix (登记管理部门码, 机构类别, 登记管理机关行政区划码), the year and the counter as
+ * organisation body is unique too, with both GB 32100 / GB 11714 check characters.
+ */
+export function mintCreditCode(prefix: string, year: number, serial: number): string {
+  const head = prefix.replace(/[^0-9A-HJ-NP-RT-UW-Y]/g, '').padEnd(8, '0').slice(0, 8);
+  return completeCreditCode(`${head}${String(year % 100).padStart(2, '0')}${String(serial).padStart(6, '0')}`);
+}
 
 export interface NewLicence {
   businessKey: string;
@@ -17,6 +28,8 @@ export interface NewLicence {
   decidedOn: string;
   validFrom: string;
   validUntil: string | null;
+  /** 设立登记: the new holder has no code yet; one is minted with the licence (赋码) */
+  assignCreditCode?: boolean;
 }
 
 export interface LicenceRecord {
@@ -51,10 +64,11 @@ export async function issueLicence(db: Knex, input: NewLicence): Promise<{ licen
     const [{ last }] = await trx('licence_counter').insert({ prefix: input.prefix, year, last: 1 })
       .onConflict(['prefix', 'year']).merge({ last: trx.raw('licence_counter.last + 1') }).returning('last');
     const licenceNumber = `${input.prefix}${year}${String(last).padStart(6, '0')}`;
+    const holderCode = input.holderCode ?? (input.assignCreditCode ? mintCreditCode(input.prefix, year, last) : null);
     await trx('licence').insert({
       licence_number: licenceNumber, business_key: input.businessKey, receipt_number: input.receiptNumber, item_key: input.itemKey,
       item_version: input.itemVersion, result_name: input.resultName, holder_name: input.holderName, holder_category: input.holderCategory,
-      holder_code: input.holderCode, content: input.content, decided_on: input.decidedOn, valid_from: input.validFrom, valid_until: input.validUntil, status: '有效',
+      holder_code: holderCode, content: input.content, decided_on: input.decidedOn, valid_from: input.validFrom, valid_until: input.validUntil, status: '有效',
     });
     return current(trx);
   }, current);
@@ -73,4 +87,26 @@ export async function findLicence(db: Knex, licenceNumber: string): Promise<Lice
 
 export async function licenceForCase(db: Knex, businessKey: string): Promise<LicenceRecord | undefined> {
   return (await selectLicence(db).where({ business_key: businessKey }).first()) as LicenceRecord | undefined;
+}
+
+/** A licence with the code of its holder (not for broad answers: a natural person's code is an ID number). */
+export interface HeldLicence extends LicenceRecord { holderCode: string | null }
+
+function selectHeld(db: Knex) {
+  return selectLicence(db).select({ holderCode: 'holder_code' });
+}
+
+export async function findHeldLicence(db: Knex, licenceNumber: string): Promise<HeldLicence | undefined> {
+  return (await selectHeld(db).where({ licence_number: licenceNumber }).first()) as HeldLicence | undefined;
+}
+
+export async function heldLicenceForCase(db: Knex, businessKey: string): Promise<HeldLicence | undefined> {
+  return (await selectHeld(db).where({ business_key: businessKey }).first()) as HeldLicence | undefined;
+}
+
+/** The holder's licences of that name valid on `today` (有效, not expired), newest first. */
+export async function validLicencesOf(db: Knex, holderCode: string, resultName: string, today: string): Promise<HeldLicence[]> {
+  return (await selectHeld(db).where({ holder_code: holderCode, result_name: resultName, status: '有效' })
+    .where('valid_from', '<=', today).andWhere((q) => q.whereNull('valid_until').orWhere('valid_until', '>=', today))
+    .orderBy('id', 'desc')) as HeldLicence[];
 }

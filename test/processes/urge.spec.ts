@@ -1,5 +1,6 @@
 // 催办, dated today: a leader or the 督查室 urges the open task of a case; the task's section is
-// notified (notification table) and the urge is in the case record, the status unchanged.
+// notified (notification table), the urge shows on the task in the 工作台 and in the case
+// record, the status unchanged.
 import { expect } from 'chai';
 import { todayIn } from '../../lib/calendar/deadlines.js';
 import type { CatalogueEntry } from '../../lib/catalogue/entry.js';
@@ -10,7 +11,7 @@ import { sampleApplication, uniqueCreditCode } from '../support/applications.js'
 import { publishTest2027, staffPost, withdrawTest2027 } from '../support/calendar.js';
 import { CaseDriver, MEMBER } from '../support/cases.js';
 import { useSystem } from '../support/system.js';
-import { basic, webBase } from '../support/web.js';
+import { basic, webBase, webSession } from '../support/web.js';
 import { readEntry } from './items/scenarios.js';
 
 describe('催办 (leaders and the 督查室 urge a task, dated today)', function () {
@@ -50,6 +51,11 @@ describe('催办 (leaders and the 督查室 urge a task, dated today)', function
     expect(JSON.stringify(await page.json())).to.contain('本周内办结');
 
     expect((await staffPost(system, 'leader1', path, { message: '请尽快办理' })).status).to.equal(201);
+    // the urges show on the task itself, for its section in the 工作台
+    const review = await driver.task('ReviewTask');
+    const detail = await (await fetch(`${webBase(system)}/api/workbench/tasks/${review.id}`, await webSession(system, MEMBER[entry.reviewGroup]!))).json() as { urges: Array<{ urgedBy: string; urgedByName: string; message: string }> };
+    expect(detail.urges.map((urge) => [urge.urgedBy, urge.message])).to.deep.equal([['supervisor1', '申请人反映进度慢, 请于本周内办结'], ['leader1', '请尽快办理']]);
+    expect(detail.urges[1]!.urgedByName).to.not.equal('leader1');
     await driver.cancel();
   });
 });

@@ -3,6 +3,7 @@
 // catalogue version is pinned on the case: a resubmission is checked against the same one.
 import { inForce } from '../../lib/catalogue/entry.js';
 import { checkApplication, classify, summariseProblems } from '../../lib/catalogue/application-check.js';
+import { resolveLicensedMaterials } from '../../lib/catalogue/licensed-materials.js';
 import { applicationFromStartForm, startedFromForm } from '../../lib/catalogue/start-form.js';
 import { getVersion, latestVersion } from '../../lib/repositories/catalogue.js';
 import { BPMN_ERRORS, BpmnError } from '../../lib/process/bpmn-errors.js';
@@ -35,8 +36,11 @@ export const worker: WorkerDefinition = {
     const { entry, version } = found;
     type Application = { applicant?: { name?: string }; delivery?: { method?: string }; commitment?: { inspection?: string } };
     // 一窗受理: the desk's start form is turned into the application once; a resubmission brings its own
-    const application = (fromForm ? applicationFromStartForm(entry, variable) : jsonVariable<Application>(task, 'application')) as Application | null ?? null;
-    const problems = checkApplication(entry, application);
+    const given = (fromForm ? applicationFromStartForm(entry, variable) : jsonVariable<Application>(task, 'application')) as Application | null ?? null;
+    // 免提交: licence-backed materials the applicant left out come from the licences they hold
+    const resolved = await resolveLicensedMaterials(services.db, entry.materials, given, today);
+    const application = resolved.application as Application | null;
+    const problems = checkApplication(entry, application, { licences: resolved.licences });
     const { path, pending } = classify(entry, application, problems);
     return {
       acceptancePath: path,
@@ -65,7 +69,8 @@ export const worker: WorkerDefinition = {
       applicationProblemCount: problems.length,
       applicationProblemSummary: summariseProblems(problems),
       // the desk clerk who started the case handles its 受理 / 一次性告知 (我的待办)
-      ...(fromForm ? { application, deskClerk: variable('initiator') ?? null } : {}),
+      ...(fromForm ? { deskClerk: variable('initiator') ?? null } : {}),
+      ...(fromForm || application !== given ? { application } : {}),
     };
   },
 };

@@ -1,7 +1,8 @@
 // validation.bundle: the one acceptance of a 一件事: the bundle and every ticked item must be in
 // the catalogue, the one form must be complete and consistent, and each item's application
 // (cut from it) must pass its own checks. Every problem of the bundle is listed at once.
-import { checkBundleApplication, type BundleApplication } from '../../lib/catalogue/bundle.js';
+import { bundleMaterials, checkBundleApplication, type BundleApplication } from '../../lib/catalogue/bundle.js';
+import { resolveLicensedMaterials } from '../../lib/catalogue/licensed-materials.js';
 import { bundleApplicationFromStartForm, startedFromForm } from '../../lib/catalogue/start-form.js';
 import { inForce, type CatalogueEntry } from '../../lib/catalogue/entry.js';
 import { summariseProblems } from '../../lib/catalogue/application-check.js';
@@ -35,20 +36,25 @@ export const worker: WorkerDefinition = {
     // 一窗受理: the desk's start form becomes the one application (一表申请) of the bundle
     const variable = (name: string): unknown => task.variables.get(name);
     const fromForm = variable('application') === undefined && startedFromForm(variable);
-    const application = (fromForm ? bundleApplicationFromStartForm(bundle, items, variable) : jsonVariable<BundleApplication>(task, 'application')) as BundleApplication | null ?? null;
+    const given = (fromForm ? bundleApplicationFromStartForm(bundle, items, variable) : jsonVariable<BundleApplication>(task, 'application')) as BundleApplication | null ?? null;
     // items ticked but not in the bundle: only their names, for the refusal
-    for (const key of Array.isArray(application?.items) ? application.items : []) {
+    for (const key of Array.isArray(given?.items) ? given.items : []) {
       if (typeof key === 'string' && !items.has(key)) {
         const version = await latestVersion(services.db, key);
         if (version) items.set(key, version.entry);
       }
     }
-    const { problems, ticked, applications } = checkBundleApplication(bundle, items, application);
+    // 免提交: licence-backed materials the applicant left out come from the licences they hold
+    const tickedKeys = Array.isArray(given?.items) ? given.items.filter((key): key is string => typeof key === 'string') : [];
+    const resolved = await resolveLicensedMaterials(services.db, bundleMaterials(items, tickedKeys), given, today);
+    const application = resolved.application as BundleApplication | null;
+    const { problems, ticked, applications } = checkBundleApplication(bundle, items, application, resolved.licences);
     const limit = splitTimeLimit(bundle.targetWorkingDays, officeHoursOf(services.deadlines));
     const stage = (key: string) => bundle.items.find((item) => item.itemKey === key)?.stage ?? 1;
     return {
       // the desk clerk who started the bundle handles its 一窗受理 / 一次性告知 (我的待办)
-      ...(fromForm ? { application, deskClerk: variable('initiator') ?? null } : {}),
+      ...(fromForm ? { deskClerk: variable('initiator') ?? null } : {}),
+      ...(fromForm || application !== given ? { application } : {}),
       // the bundle is registered as a case of its own, like an item
       itemKey: bundle.key, itemVersion: found.version, itemName: bundle.name,
       applicantName: (application?.applicant as { name?: string } | undefined)?.name ?? '',

@@ -47,7 +47,7 @@ describe('信用承诺 + 远程勘验 (site inspection)', function () {
 
   it('should inspect at once with the tolerated gaps recorded (容缺勘验)', async () => {
     const driver = await promised('容缺勘验');
-    await driver.complete('SiteInspectionTask', MEMBER.marketReview!, { siteInspectionResult: '基本合格', siteInspectionOpinion: '基本符合', toleratedGaps: '消毒设施待安装, 10 日内整改' });
+    await driver.complete('SiteInspectionTask', MEMBER.marketReview!, { siteInspectionResult: '基本合格', siteInspectionOpinion: '基本符合', toleratedGaps: '消毒设施待安装, 10 日内整改', toleratedGapWorkingDays: 10 });
     await driver.task('DecisionTask');
     expect(await driver.variable('toleratedGaps')).to.equal('消毒设施待安装, 10 日内整改');
     expect(await driver.variable('inspectionMode')).to.equal('容缺勘验');

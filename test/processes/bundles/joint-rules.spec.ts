@@ -1,14 +1,17 @@
 // 会签 rules of the 联合踏勘, from the bundle's catalogue entry (jointInspection.rule): 全部同意
 // (the default, road-excavation.spec.ts), 多数同意 and 任一同意; the multi-instance's completion
-// condition ends the other departments' inspections once the outcome is settled.
+// condition ends the other departments' inspections once the outcome is settled. Dated today
+// (the items' deadlines may need the TEST 2027).
 import { expect } from 'chai';
 import type { BundleEntry, JointRule } from '../../../lib/catalogue/bundle.js';
 import { saveBundle } from '../../../lib/repositories/bundles.js';
 import type { System } from '../../../bin/system.js';
-import { MEMBER, type CaseDriver } from '../../support/cases.js';
+import { todayIn } from '../../../lib/calendar/deadlines.js';
+import { publishTest2027, withdrawTest2027 } from '../../support/calendar.js';
+import { CaseDriver, MEMBER } from '../../support/cases.js';
 import { waitFor } from '../../support/process.js';
 import { useSystem } from '../../support/system.js';
-import { bundleApplication, readBundle, startBundle } from './support.js';
+import { bundleApplication, readBundle } from './support.js';
 
 const original: BundleEntry = readBundle('road-excavation');
 const ALL = original.items.map((item) => item.itemKey);
@@ -19,7 +22,7 @@ describe('会签 rules of the 联合踏勘 (全部同意 / 多数同意 / 任一
 
   const under = async (rule: JointRule): Promise<CaseDriver> => {
     await saveBundle(system.db, { ...original, jointInspection: { ...original.jointInspection!, rule } }, 'test');
-    const driver = await startBundle(original.key, bundleApplication(original, ALL));
+    const driver = await new CaseDriver(system.admin, original.key).start({ receivedOn: todayIn(system.config.deadlines.utcOffset), application: bundleApplication(original, ALL) });
     await driver.complete('AcceptBundleTask', MEMBER.window!, { acceptanceDecision: 'accept' });
     return driver;
   };
@@ -32,9 +35,11 @@ describe('会签 rules of the 联合踏勘 (全部同意 / 多数同意 / 任一
 
   before(async () => {
     system = await useSystem();
+    await publishTest2027(system);
   });
   after(async () => {
     await saveBundle(system.db, original, 'test');
+    await withdrawTest2027(system);
   });
 
   it('任一同意: should settle with the first department that agrees and end the other inspections', async () => {

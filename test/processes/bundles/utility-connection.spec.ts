@@ -1,6 +1,9 @@
 // 市政公用联合报装一件事: the applicant ticks the utilities, one joint inspection (一同踏勘) with
 // the utility companies, all connected together; 0.5 working day (the same day).
 import { expect } from 'chai';
+import { todayIn } from '../../../lib/calendar/deadlines.js';
+import { computeHoursDeadline, HALF_DAY_OFFICE_HOURS, officeHoursOf } from '../../../lib/calendar/office-hours.js';
+import { loadCalendar } from '../../../lib/repositories/calendar.js';
 import { findCaseByBusinessKey } from '../../../lib/repositories/cases.js';
 import { CaseDriver, instant, MEMBER } from '../../support/cases.js';
 import { uniqueCreditCode } from '../../support/applications.js';
@@ -44,6 +47,25 @@ describe('市政公用联合报装一件事 (utility connection bundle)', functi
     expect(instant(accept.due!)).to.equal(instant('2026-11-30T11:30:00+08:00'));
     expect(await driver.variable('bundleWarningAt')).to.equal('2026-11-30T10:30:00+08:00');
     expect(await findCaseByBusinessKey(system.db, driver.businessKey)).to.include({ decisionDeadline: '2026-11-30' });
+    await driver.cancel();
+  });
+
+  it('should make 0.5 working day the next 4 office hours from the moment of receipt today (real clock), due on a working day', async () => {
+    const system = await useSystem();
+    const { utcOffset } = system.config.deadlines;
+    const driver = await new CaseDriver(system.admin, bundle.key).start({
+      receivedOn: todayIn(utcOffset), application: bundleApplication(bundle, ['water-supply-connection'], uniqueCreditCode()),
+    });
+    const accept = await driver.task('AcceptBundleTask');
+    // the moment the bundle was received (validation.bundle), the office hours of the configuration
+    const receivedAt = await driver.variable<string>('receivedAt');
+    const calendar = await loadCalendar(system.db);
+    const due = computeHoursDeadline(calendar, receivedAt, HALF_DAY_OFFICE_HOURS, officeHoursOf(system.config.deadlines), utcOffset);
+    expect(instant(accept.due!)).to.equal(instant(due.dueAt));
+    expect(new Date(accept.due!).getTime()).to.be.above(new Date(receivedAt).getTime());
+    // never on a day off (today is 2026-11-29, a Sunday: due on Monday)
+    expect(calendar.isWorkingDay(todayIn(utcOffset, new Date(accept.due!)))).to.equal(true);
+    expect(await findCaseByBusinessKey(system.db, driver.businessKey)).to.include({ decisionDeadline: due.deadline });
     await driver.cancel();
   });
 });

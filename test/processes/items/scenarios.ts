@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from '../../../lib/config.js';
 import type { CatalogueEntry } from '../../../lib/catalogue/entry.js';
 import { findCaseByBusinessKey } from '../../../lib/repositories/cases.js';
 import { licenceForCase } from '../../../lib/repositories/licences.js';
-import { sampleApplication } from '../../support/applications.js';
+import { sampleApplication, uniqueCreditCode } from '../../support/applications.js';
 import { CaseDriver, instant, DECIDER, MEMBER } from '../../support/cases.js';
 import { useSystem } from '../../support/system.js';
 
@@ -92,7 +92,9 @@ export function describeItem(key: string): void {
       // materials that may not be deferred (容缺), so that the answer is a 一次性告知
       const required = entry.materials.filter((material) => material.required && !material.deferrable);
       const missing = required.slice(-2).map((material) => material.code);
-      const driver = await new CaseDriver(system.admin, key).start({ application: sampleApplication(entry, { omitMaterials: missing }), ...RECEIVED });
+      // an applicant holding no licence in shenpi: a 营业执照 held would stand for its copy (免提交)
+      const creditCode = uniqueCreditCode();
+      const driver = await new CaseDriver(system.admin, key).start({ application: sampleApplication(entry, { omitMaterials: missing, creditCode }), ...RECEIVED });
       await driver.task('NotifyDeficienciesTask');
       const problems = await driver.variable<Array<{ rule: string; material: string; message: string }>>('applicationProblems');
       expect(problems.filter((problem) => problem.rule === 'material:missing').map((problem) => problem.material)).to.deep.equal(missing);
@@ -104,7 +106,7 @@ export function describeItem(key: string): void {
       expect(await driver.variable('supplementDeadline')).to.equal(after0930(30));
       expect((await findCaseByBusinessKey(system.db, driver.businessKey))!.status).to.equal('已告知补正');
 
-      await driver.correlate('ApplicationResubmitted', { application: sampleApplication(entry), receivedOn: '2026-10-09', clockDate: '2026-10-09' });
+      await driver.correlate('ApplicationResubmitted', { application: sampleApplication(entry, { creditCode }), receivedOn: '2026-10-09', clockDate: '2026-10-09' });
       const review = await driver.task('ReviewMaterialsTask');
       // a new Art. 32 period from 10-09: 10-10, 10-12, 10-13, 10-14, 10-15
       expect(instant(review.due!)).to.equal(endOf('2026-10-15'));

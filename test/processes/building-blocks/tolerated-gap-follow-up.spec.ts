@@ -1,0 +1,92 @@
+// 容缺勘验 (blocks "site-inspection" and "tolerated-gap-follow-up"), dated today: the inspector
+// must list the gaps the inspection tolerates and their period in working days (the engine
+// refuses the task otherwise); each gap gets its deadline from the calendar, and when it falls
+// due (timer) the section gets a check task; the checks are recorded on the case.
+import { expect } from 'chai';
+import { computeDeadline, todayIn } from '../../../lib/calendar/deadlines.js';
+import { loadCalendar } from '../../../lib/repositories/calendar.js';
+import { EngineRequestError, toVariables } from '../../../lib/engine/client.js';
+import { caseEvents, findCaseByBusinessKey } from '../../../lib/repositories/cases.js';
+import type { System } from '../../../bin/system.js';
+import { sampleApplication, uniqueCreditCode } from '../../support/applications.js';
+import { CaseDriver, DECIDER, DEMO_PASSWORD, instant, MEMBER } from '../../support/cases.js';
+import { publishTest2027, withdrawTest2027 } from '../../support/calendar.js';
+import { useSystem } from '../../support/system.js';
+import { readEntry } from '../items/scenarios.js';
+
+const food = readEntry('food-business-licence');
+const GAPS = '消毒设施待安装\n更衣室未设洗手池';
+
+describe('容缺勘验: tolerated gaps required and followed up (dated today)', function () {
+  this.timeout(180_000);
+  let system: System;
+
+  before(async () => {
+    system = await useSystem();
+    await publishTest2027(system);
+  });
+  after(async () => withdrawTest2027(system));
+
+  async function refused(attempt: Promise<unknown>, mentions: string): Promise<void> {
+    const error = await attempt.then(() => undefined, (e: unknown) => e);
+    expect(error, 'the engine accepted it').to.be.instanceOf(EngineRequestError);
+    expect((error as EngineRequestError).status, (error as Error).message).to.equal(400);
+    expect((error as EngineRequestError).engineMessage).to.contain(mentions);
+  }
+
+  it('should NOT complete the inspection without the gaps and their period, nor take other variables; then check each gap when its deadline falls due', async () => {
+    const today = todayIn(system.config.deadlines.utcOffset);
+    const driver = await new CaseDriver(system.admin, food.key).start({
+      receivedOn: today,
+      application: sampleApplication(food, { creditCode: uniqueCreditCode(), commitment: { signed: true, signatory: '张建国', inspection: '容缺勘验' } }),
+    });
+    await driver.complete('OfferPromiseTask', MEMBER.window!, { acceptanceDecision: 'accept-promise' });
+    await driver.complete('ReviewTask', MEMBER.marketReview!, { reviewOpinion: '符合条件', reviewAction: 'submit' });
+    const inspection = await driver.task('SiteInspectionTask');
+    const inspector = system.admin.as({ username: MEMBER.marketReview!, password: DEMO_PASSWORD });
+    const complete = (variables: Record<string, unknown>) => inspector.post(`/task/${inspection.id}/complete`, { variables: toVariables(variables) });
+    const base = { siteInspectionResult: '基本合格', siteInspectionOpinion: '基本符合' };
+
+    await refused(complete({ ...base, toleratedGapWorkingDays: 3 }), '(toleratedGaps) 必填');
+    await refused(complete({ ...base, toleratedGaps: GAPS }), '(toleratedGapWorkingDays) 必填');
+    await refused(complete({ ...base, toleratedGaps: GAPS, toleratedGapWorkingDays: 0 }), '(toleratedGapWorkingDays) 不得小于');
+    // a clerk may not write the schedule (or the follow-up's inputs) himself
+    await refused(complete({ ...base, toleratedGaps: GAPS, toleratedGapWorkingDays: 3, toleratedGapKeys: '[]' }), 'toleratedGapKeys');
+    await refused(complete({ ...base, toleratedGaps: GAPS, toleratedGapWorkingDays: 3, gapDueAt: '2026-01-01T00:00:00+08:00' }), 'gapDueAt');
+
+    await complete({ ...base, toleratedGaps: GAPS, toleratedGapWorkingDays: 3 });
+    await driver.complete('DecisionTask', DECIDER.marketReview!, { decision: 'grant', decisionContent: '预包装食品销售' });
+    await driver.complete('HandOverTask', MEMBER.window!, { receivedBy: '张建国' });
+
+    // each gap waits for its own deadline: 3 working days from today, on the published calendar
+    const due = computeDeadline(await loadCalendar(system.db), today, 3, system.config.deadlines);
+    const timers = await waitForTimers(driver, 2);
+    expect(timers.map((timer) => instant(timer.dueDate))).to.deep.equal([instant(due.dueAt), instant(due.dueAt)]);
+    for (const timer of timers) await system.admin.post(`/job/${timer.id}/execute`, {});
+    for (let i = 0; i < 2; i += 1) {
+      const check = await driver.task('CheckToleratedGapTask');
+      expect(instant(check.due!)).to.equal(instant(due.dueAt));
+      // not another section's, and only the section's own form: no other outcome can be written
+      const other = await system.admin.as({ username: MEMBER.publicSecurityReview!, password: DEMO_PASSWORD }).post(`/task/${check.id}/complete`, { variables: toVariables({ gapRemedied: '已整改', gapCheckNote: '越权核查' }) }).then(() => 'completed', (e: EngineRequestError) => e.status);
+      expect(other).to.be.oneOf([403, 404]);
+      await refused(inspector.post(`/task/${check.id}/complete`, { variables: toVariables({ gapRemedied: '已整改', gapCheckNote: '已整改到位', gapDescription: '无' }) }), '只读');
+      await driver.completeTask({ ...check, group: 'marketReview' }, { gapRemedied: i === 0 ? '已整改' : '未整改', gapCheckNote: i === 0 ? '现场复核已整改' : '逾期未整改, 移交监管' });
+    }
+    expect(await driver.waitForEnd()).to.equal('CaseClosedEndEvent');
+    const record = (await findCaseByBusinessKey(system.db, driver.businessKey))!;
+    const events = (await caseEvents(system.db, record.id)).map((event) => [event.status, event.note]);
+    expect(events).to.deep.include(['容缺勘验缺项已登记', `1. 消毒设施待安装 (整改期限 ${due.deadline})\n2. 更衣室未设洗手池 (整改期限 ${due.deadline})`]);
+    const checks = events.filter(([status]) => status === '容缺缺项已核查').map(([, note]) => note).sort();
+    expect(checks).to.have.length(2);
+    expect(checks.join('\n')).to.contain('已整改; 现场复核已整改').and.to.contain('未整改; 逾期未整改, 移交监管');
+  });
+
+  async function waitForTimers(driver: CaseDriver, count: number): Promise<Array<{ id: string; dueDate: string }>> {
+    for (const started = Date.now(); Date.now() - started < 30_000; await new Promise((resolve) => setTimeout(resolve, 200))) {
+      const jobs: Array<{ id: string; dueDate: string }> = [];
+      for (const id of await driver.instances()) jobs.push(...await system.admin.get<Array<{ id: string; dueDate: string }>>(`/job?processInstanceId=${id}&activityId=GapRemedyPeriodExpiredEvent`));
+      if (jobs.length === count) return jobs;
+    }
+    throw new Error(`expected ${count} gap timers`);
+  }
+});
