@@ -99,7 +99,7 @@ describe('clerk operations on a task (audited)', function () {
     const seen = await page('market1');
     expect(seen.status).to.equal(200);
     const html = await seen.text();
-    for (const text of [receipt, '退回重审', '未核实住所证明', '审查', 'market1']) expect(html).to.contain(text);
+    for (const text of [receipt, '退回重审', '未核实住所证明', '审查', '李强']) expect(html).to.contain(text);
     const outsider = await page('construction1');
     expect(outsider.status).to.equal(403);
     expect(await outsider.text()).not.to.contain('未核实住所证明');

@@ -2,6 +2,7 @@
 // part of the later items' applications: the 统一社会信用代码 设立登记 assigned to the new
 // enterprise, and the licence (营业执照) in place of each material it stands for. A later item
 // whose material an earlier item did not issue (refused) cannot be done and is left out, said why.
+import { bundleItemBusinessKey } from '../../lib/cases/identity.js';
 import { latestVersion } from '../../lib/repositories/catalogue.js';
 import { assignApplicantCode } from '../../lib/repositories/cases.js';
 import { heldLicenceForCase, type HeldLicence } from '../../lib/repositories/licences.js';
@@ -25,7 +26,7 @@ export const worker: WorkerDefinition = {
     for (const key of keysOf(jsonVariable(task, 'bundleFirstItems'))) {
       const entry = (await latestVersion(services.db, key))?.entry;
       if (!entry) continue;
-      const licence = (await heldLicenceForCase(services.db, `${businessKey}:${key}`)) ?? null;
+      const licence = (await heldLicenceForCase(services.db, bundleItemBusinessKey(businessKey, key))) ?? null;
       issued.set(entry.result.name, { licence: licence?.status === '有效' ? licence : null, itemName: entry.name, assignsCode: entry.result.assignsCreditCode === true });
     }
     const assigned = [...issued.values()].find((i) => i.assignsCode && i.licence?.holderCode)?.licence?.holderCode ?? null;

@@ -47,7 +47,8 @@ export const worker: WorkerDefinition = {
     // with it) are withdrawn too; decided ones keep their outcome
     if (status === '已撤回' && optionalBoolean(task, 'withdrawOpenItems')) {
       for (const child of (await childCases(services.db, businessKey)).filter((c) => !c.outcome)) {
-        await recordStatus(services.db, { businessKey: child.businessKey, status, activityId: task.activityId, activityInstanceId: task.activityInstanceId, note: `随一件事撤回: ${outcome.note ?? ''}`, fields: { outcome: '撤回' } });
+        // each child's own timeline entry (the step is the bundle's: one entry per case it closes)
+        await recordStatus(services.db, { businessKey: child.businessKey, status, activityId: task.activityId, activityInstanceId: `${task.activityInstanceId}:${child.itemKey}`, note: `随一件事撤回: ${outcome.note ?? ''}`, fields: { outcome: '撤回' } });
       }
     }
     if (outcome.document) await outcome.document(await actContext(services), actOf(task, services));
