@@ -59,7 +59,9 @@ export const BLOCK_VARIABLES: Record<string, BlockVariables> = {
   },
   decision: {
     // decisionGroup: the caller gives it (the review section, or the window for a 即办件)
-    in: [...CASE, ...RECORD_STATUS_FACTS, 'decisionGroup', 'majorDecision', ...deadline('decision'), 'reviewOpinion', 'reviewedBy', 'reviewerMayDecide'],
+    // the decider reads what was found before: 审查, 勘验, 联合踏勘 (the 决定 form shows them)
+    in: [...CASE, ...RECORD_STATUS_FACTS, 'decisionGroup', 'majorDecision', ...deadline('decision'), 'reviewOpinion', 'reviewedBy', 'reviewerMayDecide',
+      'siteInspectionResult', 'siteInspectionOpinion', 'jointOpinion', 'jointConditions'],
     out: ['legalReviewOpinion', 'legalReviewComment', 'decision', 'decisionContent', 'decisionReason', 'returnReason', 'decidedOn', 'decisionOutcome', 'reviewReturned'],
   },
   'result-issue': {
