@@ -31,7 +31,9 @@ const deadline = (name: string): string[] => ['Deadline', 'StartsAt', 'DueAt', '
 export const BLOCK_VARIABLES: Record<string, BlockVariables> = {
   acceptance: {
     // the item's start-form fields come in too (item-process.ts): the application is made of them
-    in: [...CASE, ...RECORD_STATUS_FACTS, 'itemKey', 'itemVersion', 'application', 'initiator', 'reservedReceiptNumber', 'bundleAccepted'],
+    // 试点期代码: case.register records the desk's waiver of a credit code's check digit with its reason
+    in: [...CASE, ...RECORD_STATUS_FACTS, 'itemKey', 'itemVersion', 'application', 'initiator', 'reservedReceiptNumber', 'bundleAccepted',
+      'applicantCreditCode', 'creditCodeOverride', 'creditCodeOverrideReason'],
     out: [
       // validation.application: the catalogue version the case is pinned to, and the application
       'acceptancePath', 'pendingMaterials', 'promiseKind', 'decisionWorkingDays', 'commitmentPending', 'inspectionMode', 'itemVersion', 'itemName', 'itemCode',

@@ -39,8 +39,16 @@ function hashOf(value: unknown): string {
 
 const FORM_RANK: Record<string, number> = { 原件: 2, 复印件: 1, 电子件: 1 };
 
-export function checkApplication(entry: CatalogueEntry, application: unknown): ApplicationProblem[] {
-  const problems: ApplicationProblem[] = validator.validate(applicationSchemaFor(entry), application);
+/** What only a check digit fails: a code from the early pilots (试点期代码) a clerk may accept, recorded. */
+const PILOT_ERA_RULES = new Set(['format:uscc:check-digit', 'format:uscc:org-code-check-digit']);
+
+/**
+ * `creditCodeOverride`: the desk's recorded reason for accepting the applicant's credit code
+ * although its check digit fails; nothing else about the code (length, characters) is waived.
+ */
+export function checkApplication(entry: CatalogueEntry, application: unknown, creditCodeOverride?: string): ApplicationProblem[] {
+  const problems: ApplicationProblem[] = validator.validate(applicationSchemaFor(entry), application)
+    .filter((problem) => !(creditCodeOverride && problem.field === '/applicant/creditCode' && PILOT_ERA_RULES.has(problem.rule)));
   if ((application as { commitment?: unknown })?.commitment && !entry.notificationCommitment) {
     problems.push({ field: '/commitment', rule: 'commitment:notAllowed', message: `「${entry.name}」不实行告知承诺制, 不能以承诺代替证明材料` });
   }

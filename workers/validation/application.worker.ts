@@ -3,7 +3,7 @@
 // catalogue version is pinned on the case: a resubmission is checked against the same one.
 import { inForce } from '../../lib/catalogue/entry.js';
 import { checkApplication, classify, summariseProblems } from '../../lib/catalogue/application-check.js';
-import { applicationFromStartForm, startedFromForm } from '../../lib/catalogue/start-form.js';
+import { applicationFromStartForm, creditCodeOverrideOf, startedFromForm } from '../../lib/catalogue/start-form.js';
 import { getVersion, latestVersion } from '../../lib/repositories/catalogue.js';
 import { BPMN_ERRORS, BpmnError } from '../bpmn-errors.js';
 import { TOPICS } from '../topics.js';
@@ -36,7 +36,8 @@ export const worker: WorkerDefinition = {
     type Application = { applicant?: { name?: string }; delivery?: { method?: string }; commitment?: { inspection?: string } };
     // 一窗受理: the desk's start form is turned into the application once; a resubmission brings its own
     const application = (fromForm ? applicationFromStartForm(entry, variable) : jsonVariable<Application>(task, 'application')) as Application | null ?? null;
-    const problems = checkApplication(entry, application);
+    // 试点期代码: only the desk's start form may waive a credit code's check digit, with its reason on record
+    const problems = checkApplication(entry, application, fromForm ? creditCodeOverrideOf(variable) : undefined);
     const { path, pending } = classify(entry, application, problems);
     return {
       acceptancePath: path,
