@@ -11,12 +11,13 @@ import { DOCUMENT_KINDS, isDocumentKind } from '../documents/index.js';
 
 /** The steps whose opinions a later step reads, each with its form fields and their labels. */
 export const OPINION_STEPS: Array<{ task: string; step: string; fields: Record<string, string> }> = [
-  { task: 'ReviewTask', step: '审查', fields: { reviewOpinion: '审查意见' } },
+  { task: 'ReviewTask', step: '审查', fields: { reviewOpinion: '审查意见', extensionReason: '延期理由', consultationQuestion: '征求意见事项' } },
+  { task: 'ApproveExtensionTask', step: '批准延长期限', fields: { leaderComment: '领导意见' } },
   { task: 'SiteInspectionTask', step: '勘验', fields: { siteInspectionResult: '勘验结论', siteInspectionOpinion: '勘验意见', toleratedGaps: '容缺勘验事项' } },
   { task: 'FollowUpInspectionTask', step: '补充勘验', fields: { siteInspectionResult: '勘验结论', siteInspectionOpinion: '勘验意见' } },
-  { task: 'JointInspectionTask', step: '联合踏勘', fields: { inspectionOpinion: '踏勘意见', inspectionConditions: '条件', inspectionReason: '理由' } },
+  { task: 'InspectTask', step: '联合踏勘', fields: { inspectionOpinion: '踏勘意见', inspectionConditions: '条件', inspectionReason: '理由' } },
   { task: 'LegalReviewTask', step: '法制审核', fields: { legalReviewOpinion: '审核结论', legalReviewComment: '审核说明' } },
-  { task: 'AnswerConsultationTask', step: '征求意见', fields: { consultationQuestion: '征求事项', consultationAnswer: '答复' } },
+  { task: 'AnswerConsultationTask', step: '征求意见', fields: { consultationAnswer: '答复' } },
   { task: 'DecisionTask', step: '决定', fields: { decision: '决定', returnReason: '退回理由', decisionReason: '不予理由', decisionContent: '准予内容' } },
 ];
 
@@ -28,6 +29,7 @@ interface Application { materials?: Array<{ code: string; form?: string; copies?
 
 export interface Opinion { taskId: string; step: string; by: string | null; at: string; fields: Array<{ label: string; value: string }> }
 
+/** The wire format too: the 工作台 reads it as it is (workbench/src/modules/counter/case.ts). */
 export interface CaseContext {
   receiptNumber: string;
   itemName: string;
@@ -39,7 +41,7 @@ export interface CaseContext {
   opinions: Opinion[];
   materials: Array<{ name: string; required: boolean; received: boolean; deferrable: boolean }>;
   documents: Array<{ id: number; title: string; kindName: string; documentNumber: string; issuedOn: string; href: string }>;
-  urges: Array<{ at: Date; note: string | null }>;
+  urges: Array<{ at: string; note: string | null }>;
 }
 
 const shown = (name: string, value: unknown): string => (name === 'decision' ? DECISIONS[String(value)] ?? String(value) : Array.isArray(value) ? value.join('、') : String(value));
@@ -106,6 +108,6 @@ export async function caseContext(db: Knex, engine: EngineClient, businessKey: s
       id: document.id, title: document.title, kindName: isDocumentKind(document.kind) ? DOCUMENT_KINDS[document.kind] : document.kind,
       documentNumber: document.documentNumber, issuedOn: document.issuedOn, href: `/cases/${encodeURIComponent(record.receiptNumber)}/documents/${document.id}`,
     })),
-    urges: events.filter((event) => event.status === '催办').map((event) => ({ at: event.at, note: event.note })),
+    urges: events.filter((event) => event.status === '催办').map((event) => ({ at: new Date(event.at).toISOString(), note: event.note })),
   };
 }

@@ -7,9 +7,9 @@ import type { Page } from 'playwright-core';
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-export interface AxeFinding { rule: string; impact: string; help: string; targets: string[] }
+export interface AxeFinding { rule: string; impact: string; help: string; targets: string[]; why: string }
 
-interface AxeResults { violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }
+interface AxeResults { violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }> }
 
 /**
  * The serious and critical accessibility violations of the page as it is now (WCAG 2.1 A and AA
@@ -24,5 +24,5 @@ export async function seriousViolations(page: Page, exclude: string[] = []): Pro
   }, exclude) as AxeResults;
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({ rule: violation.id, impact: violation.impact!, help: violation.help, targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')) }));
+    .map((violation) => ({ rule: violation.id, impact: violation.impact!, help: violation.help, targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')), why: violation.nodes[0]?.failureSummary ?? '' }));
 }
