@@ -180,7 +180,9 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
     router.post(`/tasks/:id/${action}`, byId, async (req, res) => {
       const userId = (req.body as { userId?: unknown } | undefined)?.userId;
       if (typeof userId !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(userId)) throw invalidField('userId', 'required', '请选择本科室的同事 (userId)');
-      await asUser(() => engineOf(req).post(`/task/${encodeURIComponent(req.params.id)}/${path_}`, { userId }));
+      await asUser(() => engineOf(req).post(`/task/${encodeURIComponent(req.params.id)}/${path_}`, { userId })).catch((error: unknown) => {
+        throw error instanceof HttpError && error.status === 403 ? forbidden(`只能${action === 'assign' ? '转办' : '委派'}给本环节科室的同事, 「${userId}」不是, 或该任务不属于您的科室`) : error;
+      });
       res.status(204).end();
     });
   }
