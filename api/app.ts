@@ -31,6 +31,8 @@ import { publicRatingRoutes, ratingRoutes } from './routes/ratings.js';
 import { complaintRoutes } from './routes/complaints.js';
 import { workbenchApp, workbenchRoutes } from './routes/workbench.js';
 import { documentTemplatePage, documentTemplateRoutes } from './routes/document-templates.js';
+import { monitoringRoutes } from './routes/monitoring.js';
+import { caseQueryRoutes } from './routes/case-query.js';
 
 const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
 
@@ -128,13 +130,15 @@ export function createApp({ config, db, engine, log, onDeployed }: AppDeps): exp
   app.use('/api/supervision', supervisionRoutes(db));
   app.use('/api/supervision', supervisionResultRoutes(db));
   app.use('/api/publication', publicationRoutes(db, engine, config));
-  app.use('/api/platform-clients', platformClientRoutes(db));
+  app.use('/api/platform-clients', platformClientRoutes(db, config.mode === 'production'));
   app.use('/modeler', modelerPage(config));
   app.use('/api/modeler', modelerRoutes({ config, db, engine, log, onDeployed }));
   app.use('/api/ratings', ratingRoutes(db));
   app.use('/api/complaints', complaintRoutes({ db, engine, config }));
   app.use('/api/document-templates', documentTemplateRoutes(db));
   app.use('/document-templates', documentTemplatePage());
+  app.use('/api/monitoring', monitoringRoutes(db, config));
+  app.use('/api/case-query', caseQueryRoutes(db, engine));
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'not-found', message: '没有这个页面或接口' });

@@ -67,12 +67,18 @@ export function toHttpError(error: unknown): HttpError | undefined {
     const { type, message: raw } = error as { type?: string; message: string };
     const detail = raw.slice(0, 200);
     const [code, field, rule, message] = type === 'entity.parse.failed' ? ['bad-request', 'body', 'json', `请求体不是有效的 JSON: ${detail}`]
-      : type === 'entity.too.large' ? ['too-large', 'body', 'maxBytes', '请求体超过大小上限']
+      : type === 'entity.too.large' ? ['too-large', 'body', 'maxBytes', `请求体超过大小上限 (${sizeLimit(error)})`]
         : status === 415 ? ['unsupported-media-type', 'Content-Type', 'charset', `请求体的字符集或压缩方式不被接受: ${detail}`]
           : ['bad-request', 'body', type ?? 'body', `请求体无法读取: ${detail}`];
     return new HttpError(status, code, message, [{ field, rule, message }]);
   }
   return undefined;
+}
+
+/** body-parser's limit of a too large body, for the message (e.g. 1 MB) */
+function sizeLimit(error: unknown): string {
+  const limit = (error as { limit?: unknown }).limit;
+  return typeof limit === 'number' ? `${Math.round((limit / 1024 / 1024) * 10) / 10} MB` : '见接口说明';
 }
 
 /** How a surface shapes its error answers (the staff API, the platform API). */

@@ -26,6 +26,7 @@ import { worker as recordComplaintStatus } from './complaints/record-status.work
 import { worker as handOverComplaint } from './complaints/hand-over.worker.js';
 import { worker as escalateComplaint } from './complaints/escalate.worker.js';
 import { worker as recordGovernmentBreach } from './complaints/record-breach.worker.js';
+import { worker as remindPromise } from './notices/remind-promise.worker.js';
 import { awaitingCalendar } from './deadlines/calendar-wait.js';
 import { CALENDAR_TOPICS } from './topics.js';
 
@@ -34,7 +35,7 @@ export const WORKERS: WorkerDefinition[] = [
   validateApplication, registerCase, recordCaseStatus, computeDeadline, extendDeadline, stopClock, restartClock, raiseAlert, issueLicence,
   revokeLicence, checkCreditEligibility, recordCredit, preparePromiseNotice, validateSupplement, publishLicence, pushToSupervision,
   validateBundle, collectBundleResults, recordInspectionOpinion, mergeInspectionOpinions,
-  recordRatingStep, publishRatingOutcome, recordComplaintStatus, handOverComplaint, escalateComplaint, recordGovernmentBreach,
+  recordRatingStep, publishRatingOutcome, recordComplaintStatus, handOverComplaint, escalateComplaint, recordGovernmentBreach, remindPromise,
 ].map((worker) => (CALENDAR_TOPICS.includes(worker.topic) ? awaitingCalendar(worker) : worker));
 
 export { startWorkers, type RunningWorkers, type WorkerSettings } from './runtime/start-workers.js';

@@ -27,6 +27,7 @@ export const TOPICS = {
   handOverComplaint: 'complaint.hand-over',
   escalateComplaint: 'complaint.escalate',
   recordGovernmentBreach: 'complaint.record-breach',
+  remindPromise: 'notice.promise-reminder',
 } as const;
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];

@@ -161,6 +161,20 @@ export function openApiDocument(config: Config): Record<string, unknown> {
         },
       },
     },
+    // what shenpi POSTs to a platform's registered callback (lib/notices/callback.ts)
+    webhooks: {
+      applicantNotice: {
+        post: {
+          tags: ['办件查询'],
+          operationId: 'applicantNotice',
+          summary: '办件通知回调: 平台登记了回调地址的, 其提交的办件每有申请人须知的事项 (受理、一次性告知、容缺与承诺期限及提醒、延期、特别程序、决定、出件、撤回) 即推送一次',
+          description: '每条通知只推送一次 (Idempotency-Key 为通知的键的 SHA-256, 重试时不变); 平台以 2xx 确认, 否则按递增间隔重试。通知不含身份证号码或手机号码; 文书可凭申请人证明经 /api/v1/cases/{receiptNumber}/documents/{documentId} 下载。',
+          parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('Notice') } } },
+          responses: { 200: { description: '已收到 (任何 2xx)' } },
+        },
+      },
+    },
     components: {
       securitySchemes: {
         bearerKey: { type: 'http', scheme: 'bearer', description: '平台 API 密钥 spk_<平台编号>.<密钥>' },
@@ -292,6 +306,17 @@ export function openApiDocument(config: Config): Record<string, unknown> {
         Complaint: {
           type: 'object', required: ['complaintNumber', 'status', 'replayed'], additionalProperties: false,
           properties: { complaintNumber: { type: 'string' }, status: { type: 'string' }, replayed: { type: 'boolean' } },
+        },
+        Notice: {
+          type: 'object', additionalProperties: false, required: ['event', 'eventName', 'receiptNumber', 'itemName', 'text', 'occurredOn'],
+          properties: {
+            event: { type: 'string', description: '文书种类 (acceptance, correction, grant …) 或 promise-reminder, commitment-expired, breach' },
+            eventName: { type: 'string', description: '中文名称: 受理通知书、承诺期限提醒 …' },
+            receiptNumber: { type: 'string', pattern: '^SP\\d{14}$' }, itemName: { type: 'string' },
+            text: { type: 'string', description: '发给申请人的短信文本' },
+            occurredOn: { type: 'string', format: 'date' },
+            documentId: { type: 'integer', description: '随附文书 (如有)' }, documentNumber: { type: 'string', description: '文号' },
+          },
         },
         ItemSummary: {
           type: 'object', additionalProperties: false, required: ['itemKey', 'code', 'name', 'processingType', 'promisedTimeLimit', 'notificationCommitment', 'deferredAcceptance', 'materials'],

@@ -8,7 +8,8 @@ import type { EngineClient } from '../../lib/engine/client.js';
 import { loadCalendar } from '../../lib/repositories/calendar.js';
 import { unlessUnpublished } from '../../lib/calendar/work-calendar.js';
 import { caseEvents, casePauses, findCaseByReceipt } from '../../lib/repositories/cases.js';
-import { DOCUMENT_KINDS, isDocumentKind, smsStatus } from '../../lib/documents/index.js';
+import { DOCUMENT_KINDS, isDocumentKind } from '../../lib/documents/index.js';
+import { smsStatus } from '../../lib/notices/index.js';
 import { documentPdf, documentsOfCase, findDocument } from '../../lib/repositories/documents.js';
 import { licenceForCase } from '../../lib/repositories/licences.js';
 import { alertsFor } from '../../lib/repositories/supervision.js';
@@ -19,10 +20,17 @@ import { forbidden, notFound } from '../errors.js';
 import { sendDocumentPdf } from '../documents.js';
 import { escapeHtml } from '../html.js';
 import { field, validRequest } from '../validate.js';
+import { formFieldLabel } from '../../lib/forms/fields.js';
+import { maskPersonalCode } from '../../lib/validation/identifiers.js';
+import { personName } from './workbench.js';
 
-interface HistoricActivity { activityId: string; activityName: string | null; activityType: string; assignee: string | null; taskId: string | null; startTime: string; endTime: string | null; processDefinitionKey: string }
+interface HistoricActivity { id: string; activityId: string; activityName: string | null; activityType: string; assignee: string | null; taskId: string | null; startTime: string; endTime: string | null; processDefinitionKey: string }
 
 const STEP_TYPES = new Set(['userTask', 'serviceTask', 'callActivity', 'boundaryTimer', 'intermediateMessageCatch', 'intermediateTimer', 'noneEndEvent']);
+/** What the system does by itself (计算告知期限, 记录办件状态): not a step a person reads in the 轨迹 */
+const TECHNICAL_TYPES = new Set(['serviceTask', 'callActivity']);
+/** Fields of a form that hold what the person said: the 轨迹 shows them as the step's opinions */
+const OPINION_FIELD = /(Opinion|Reason|Result|Comment|Content|Answer|Note|Summary)$/;
 
 /** Who may read any case: the front desk (一窗受理 handles every case), leaders, 督查室 (催办), analysts, operators. */
 const SEE_ALL_CASES = new Set(['window', 'leaders', 'supervisors', 'analysts', 'operators', 'camunda-admin']);
@@ -31,7 +39,7 @@ const SEE_ALL_CASES = new Set(['window', 'leaders', 'supervisors', 'analysts', '
  * A clerk of a section sees the record of a case only when the section has (had) a task in it:
  * the same line as the Tasklist draws. Anything else is "not authorized", never the data.
  */
-async function mayRead(engine: EngineClient, user: AuthenticatedUser, businessKey: string): Promise<boolean> {
+export async function mayRead(engine: EngineClient, user: AuthenticatedUser, businessKey: string): Promise<boolean> {
   if (user.groups.some((group) => SEE_ALL_CASES.has(group))) return true;
   // the case's item process and the blocks it called share its business key
   const had = async (filter: string): Promise<boolean> =>
@@ -86,24 +94,49 @@ export function casePage(db: Knex, engine: EngineClient, config: Config): Router
 
 type CaseRecord = Awaited<ReturnType<typeof caseRecord>>;
 
-async function caseRecord(db: Knex, engine: EngineClient, config: Config, user: AuthenticatedUser, receiptNumber: string) {
+export async function caseRecord(db: Knex, engine: EngineClient, config: Config, user: AuthenticatedUser, receiptNumber: string) {
   const record = await findCaseByReceipt(db, receiptNumber);
   if (!record) throw notFound(`没有受理编号为 ${receiptNumber} 的办件`);
-  if (!await mayRead(engine, user, record.businessKey)) throw forbidden(`无权查看办件 ${receiptNumber}: 只有经办科室、综合受理窗口和局领导可以查看`);
+  if (!await mayRead(engine, user, record.businessKey)) throw forbidden(`无权查看办件 ${receiptNumber}: 只有经办科室、综合受理窗口、局领导、督查室、流程分析员和运维可以查看`);
   const instances = await engine.get<Array<{ id: string }>>(`/history/process-instance?processInstanceBusinessKey=${encodeURIComponent(record.businessKey)}`);
   const activities: HistoricActivity[] = [];
   // who completed each human task: the audit log knows, even when the task was never claimed
   const completedBy = new Map<string, string>();
+  // what a person wrote at a task (意见, 理由, 结论): the form fields submitted with it
+  const opinions = new Map<string, Array<{ label: string; text: string }>>();
   for (const instance of instances) {
     activities.push(...await engine.get<HistoricActivity[]>(`/history/activity-instance?processInstanceId=${instance.id}`));
     for (const entry of await engine.get<Array<{ taskId: string | null; userId: string | null }>>(`/history/user-operation?processInstanceId=${instance.id}&operationType=Complete`)) {
       if (entry.taskId && entry.userId) completedBy.set(entry.taskId, entry.userId);
     }
+    for (const detail of await engine.get<Array<{ taskId: string | null; activityInstanceId: string | null; variableName?: string; fieldId?: string; value?: unknown; fieldValue?: unknown }>>(`/history/detail?processInstanceId=${instance.id}&deserializeValues=false`)) {
+      const name = detail.variableName ?? detail.fieldId ?? '';
+      const text = detail.value ?? detail.fieldValue;
+      // a form field names its task; a variable the task's form wrote names the task's activity instance
+      const at = detail.taskId ?? detail.activityInstanceId;
+      if (!at || !OPINION_FIELD.test(name) || typeof text !== 'string' || !text.trim()) continue;
+      const label = formFieldLabel(name) ?? name;
+      const said = opinions.get(at) ?? [];
+      if (!said.some((o) => o.label === label && o.text === text)) said.push({ label, text });
+      opinions.set(at, said);
+    }
+  }
+  // 张敏, not a login id: staff names are no secret among staff (read with the service account)
+  const names = new Map<string, string>();
+  for (const id of new Set([...completedBy.values(), ...activities.map((a) => a.assignee)].filter((id): id is string => Boolean(id)))) {
+    const profile = await engine.get<{ id: string; firstName?: string; lastName?: string }>(`/user/${encodeURIComponent(id)}/profile`).catch(() => undefined);
+    names.set(id, personName(profile, id)!);
   }
   const steps = activities
     .filter((activity) => STEP_TYPES.has(activity.activityType) && activity.activityName)
     .sort((a, b) => a.startTime.localeCompare(b.startTime))
-    .map((activity) => ({ activityId: activity.activityId, name: activity.activityName, type: activity.activityType, by: (activity.taskId && completedBy.get(activity.taskId)) ?? activity.assignee, startedAt: activity.startTime, endedAt: activity.endTime }));
+    .map((activity) => {
+      const by = (activity.taskId && completedBy.get(activity.taskId)) ?? activity.assignee;
+      return {
+        activityId: activity.activityId, name: activity.activityName, type: activity.activityType, by, byName: by ? names.get(by) ?? by : null,
+        technical: TECHNICAL_TYPES.has(activity.activityType), opinions: activity.activityType === 'userTask' ? (activity.taskId && opinions.get(activity.taskId)) || opinions.get(activity.id) || [] : [], startedAt: activity.startTime, endedAt: activity.endTime,
+      };
+    });
   const pauses = await casePauses(db, record.id);
   let remainingWorkingDays: number | null = null;
   if (record.decisionDeadline && !record.outcome) {
@@ -113,6 +146,8 @@ async function caseRecord(db: Knex, engine: EngineClient, config: Config, user: 
   }
   return {
     ...record,
+    // a natural person's ID number is never in an answer: masked like the public listings
+    applicantCode: record.applicantCode ? maskPersonalCode(record.applicantCode) : null,
     remainingWorkingDays,
     timeline: await caseEvents(db, record.id),
     steps,
@@ -126,11 +161,12 @@ async function caseRecord(db: Knex, engine: EngineClient, config: Config, user: 
   };
 }
 
-const time = (iso: string | null | undefined): string => (iso ? escapeHtml(iso.replace('T', ' ').slice(0, 16)) : '—');
+/** Beijing time (UTC+8), whatever the server's zone */
+const time = (iso: string | null | undefined): string => (iso ? escapeHtml(new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 16)) : '—');
 
 function renderCaseRecord(record: CaseRecord): string {
   const r = record;
-  const steps = r.steps.map((step) => `<tr><td>${escapeHtml(step.name ?? '')}</td><td>${escapeHtml(step.by ?? '')}</td><td>${time(step.startedAt)}</td><td>${step.endedAt ? time(step.endedAt) : '<b>办理中</b>'}</td></tr>`).join('');
+  const steps = r.steps.filter((step) => !step.technical).map((step) => `<tr><td>${escapeHtml(step.name ?? '')}</td><td>${escapeHtml(step.byName ?? '')}</td><td>${time(step.startedAt)}</td><td>${step.endedAt ? time(step.endedAt) : '<b>办理中</b>'}</td></tr>`).join('');
   const documents = r.documents.map((d) => `<tr><td><a href="/cases/${encodeURIComponent(r.receiptNumber)}/documents/${d.id}" target="_blank">${escapeHtml(d.title)}</a></td><td>${escapeHtml(d.documentNumber)}</td><td>${escapeHtml(d.issuedOn)}</td><td>${escapeHtml(d.sms.status)}</td><td><a href="/cases/${encodeURIComponent(r.receiptNumber)}/documents/${d.id}" target="_blank">打印</a></td></tr>`).join('');
   const timeline = r.timeline.map((event) => `<tr><td>${time(new Date(event.at).toISOString())}</td><td>${escapeHtml(event.status)}</td><td>${escapeHtml(event.note ?? '')}</td></tr>`).join('');
   return `<!doctype html>

@@ -1,7 +1,7 @@
 // 事项清单: anyone logged in reads it; analysts import and export it (JSON or the office's .xlsx).
 import express, { Router } from 'express';
 import type { Knex } from 'knex';
-import { candidatesFromJson, importCatalogue } from '../../lib/catalogue/import.js';
+import { candidatesFromJson, editEntry, importCatalogue } from '../../lib/catalogue/import.js';
 import { candidatesFromWorkbook, catalogueToWorkbook } from '../../lib/catalogue/spreadsheet.js';
 import { getVersion, latestVersion, listLatest, listVersions } from '../../lib/repositories/catalogue.js';
 import { latestBundle, listBundles } from '../../lib/repositories/bundles.js';
@@ -10,6 +10,8 @@ import { requireGroup } from '../roles.js';
 import { field, validRequest } from '../validate.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** the office's whole catalogue is well under 1 MB as a workbook */
+const MAX_WORKBOOK = '20mb';
 
 export function catalogueRoutes(db: Knex): Router {
   const router = Router();
@@ -30,7 +32,7 @@ export function catalogueRoutes(db: Knex): Router {
     res.attachment('shenpi-事项清单.xlsx').type(XLSX).send(workbook);
   });
 
-  router.post('/import', analysts, express.raw({ type: [XLSX, 'application/octet-stream'], limit: '20mb' }), async (req, res) => {
+  router.post('/import', analysts, express.raw({ type: [XLSX, 'application/octet-stream'], limit: MAX_WORKBOOK }), async (req, res) => {
     const by = req.user!.id;
     if (Buffer.isBuffer(req.body)) {
       const { candidates, fileProblems } = await candidatesFromWorkbook(req.body);
@@ -42,7 +44,12 @@ export function catalogueRoutes(db: Knex): Router {
       res.json(await importCatalogue(db, candidatesFromJson(req.body), by));
       return;
     }
-    throw invalidField('Content-Type', 'mediaType', `请以 application/json 或 ${XLSX} 上传事项清单`);
+    throw invalidField('Content-Type', 'mediaType', `请以 application/json 或 ${XLSX} 上传事项清单 (不接受 multipart 表单)`);
+  });
+
+  // one entry edited in the 工作台: the import's checks, every problem at once, the next version
+  router.put('/:key', analysts, validRequest({ params: { key: field.key } }), async (req, res) => {
+    res.json(await editEntry(db, String(req.params.key), req.body, req.user!.id));
   });
 
   router.get('/bundles', async (_req, res) => {

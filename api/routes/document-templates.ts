@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Router } from 'express';
 import type { Knex } from 'knex';
-import { documentTemplateVersions, listDocumentTemplates, previewDocument, saveDocumentTemplate } from '../../lib/documents/index.js';
+import { documentTemplateVersions, listDocumentTemplates, previewDocument, previewText, saveDocumentTemplate } from '../../lib/documents/index.js';
 import { escapeHtml } from '../html.js';
 import { requireGroup } from '../roles.js';
 
@@ -27,6 +27,10 @@ export function documentTemplateRoutes(db: Knex): Router {
   router.post('/:kind/preview', requireGroup('analysts'), async (req, res) => {
     const pdf = await previewDocument(String(req.params.kind), body(req.body));
     res.set({ 'Content-Type': 'application/pdf', 'Cache-Control': 'no-store' }).send(pdf);
+  });
+  // the same preview as text (title, 文号, paragraphs, SMS): the 工作台 shows it beside the editor
+  router.post('/:kind/preview/text', requireGroup('analysts'), (req, res) => {
+    res.json(previewText(String(req.params.kind), body(req.body)));
   });
   return router;
 }

@@ -1,14 +1,16 @@
 // 网上平台 clients of the platform API, managed by operators and analysts: a new client's key is
-// shown once, in the answer that creates it; only a salted hash of it is kept.
+// shown once, in the answer that creates it; only a salted hash of it is kept. A client may
+// register a notification callback: the notices of the cases it submitted are POSTed there.
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import { newApiKey, newClientId } from '../../lib/platform/api-keys.js';
-import { createClient, listClients, revokeClient } from '../../lib/repositories/platform.js';
+import { callbackUrlProblems } from '../../lib/notices/index.js';
+import { createClient, listClients, revokeClient, setCallbackUrl } from '../../lib/repositories/platform.js';
 import { badRequest, notFound } from '../errors.js';
 import { requireGroup } from '../roles.js';
 import { field, validRequest } from '../validate.js';
 
-export function platformClientRoutes(db: Knex): Router {
+export function platformClientRoutes(db: Knex, productionMode: boolean): Router {
   const router = Router();
   router.use(requireGroup('operators', 'analysts'));
 
@@ -17,18 +19,31 @@ export function platformClientRoutes(db: Knex): Router {
   });
 
   router.post('/', async (req, res) => {
-    const body = (req.body ?? {}) as { name?: unknown; ratePerMinute?: unknown; rateBurst?: unknown };
+    const body = (req.body ?? {}) as { name?: unknown; ratePerMinute?: unknown; rateBurst?: unknown; callbackUrl?: unknown };
     const problems = [];
     if (typeof body.name !== 'string' || body.name.trim().length < 2 || body.name.length > 100) problems.push({ field: 'name', rule: 'required', message: '平台名称 name 应为 2 到 100 个字符' });
     for (const field of ['ratePerMinute', 'rateBurst'] as const) {
       const value = body[field];
       if (value !== undefined && (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 1_000_000)) problems.push({ field, rule: 'range', message: `${field} 应为 1 到 1000000 之间的整数 (不填则用默认限额)` });
     }
+    if (body.callbackUrl !== undefined) problems.push(...callbackUrlProblems(body.callbackUrl, productionMode));
     if (problems.length) throw badRequest('平台信息无效', problems);
     const id = newClientId();
     const { key, stored } = newApiKey(id);
-    const client = await createClient(db, { id, name: (body.name as string).trim(), ratePerMinute: body.ratePerMinute as number | undefined, rateBurst: body.rateBurst as number | undefined, createdBy: req.user!.id }, stored);
+    const client = await createClient(db, { id, name: (body.name as string).trim(), ratePerMinute: body.ratePerMinute as number | undefined, rateBurst: body.rateBurst as number | undefined, callbackUrl: body.callbackUrl as string | undefined, createdBy: req.user!.id }, stored);
     res.status(201).json({ ...client, apiKey: key, note: 'API 密钥只显示这一次, 请妥善保存; 遗失后请停用并新建' });
+  });
+
+  // the notification callback: a URL to register (or replace), null to remove it
+  router.put('/:id/callback', validRequest({ params: { id: field.text(60, '平台编号') } }), async (req, res) => {
+    const { callbackUrl } = (req.body ?? {}) as { callbackUrl?: unknown };
+    if (callbackUrl !== null) {
+      const problems = callbackUrlProblems(callbackUrl, productionMode);
+      if (problems.length) throw badRequest('回调地址无效', problems);
+    }
+    const client = await setCallbackUrl(db, req.params.id, callbackUrl as string | null);
+    if (!client) throw notFound(`没有在用的平台 ${req.params.id}`);
+    res.json(client);
   });
 
   router.delete('/:id', validRequest({ params: { id: field.text(60, '平台编号') } }), async (req, res) => {

@@ -40,7 +40,7 @@ export const BLOCK_VARIABLES: Record<string, BlockVariables> = {
       'itemType', 'processingType', 'promisedTimeLimit', 'legalTimeLimit', 'siteInspection', 'majorDecision', 'reviewerMayDecide', 'reviewGroup', 'resultName',
       'applicantName', 'deliveryMethod', 'applicationValid', 'applicationProblems', 'applicationProblemCount', 'applicationProblemSummary', 'application', 'deskClerk',
       // case.register, the notice deadline, credit, the promise notice
-      'receiptNumber', 'receivedOn', 'caseRecordUrl', ...deadline('notice'), 'creditEligible', 'creditIneligibleReasons', 'promiseNotice', ...deadline('promise'),
+      'receiptNumber', 'receivedOn', 'caseRecordUrl', ...deadline('notice'), 'creditEligible', 'creditIneligibleReasons', 'promiseNotice', ...deadline('promise'), 'promiseReminderAt',
       // the clerk's forms and the recorded outcome
       'acceptanceDecision', 'refusalReason', 'noticeChannel', 'acceptanceOutcome', 'acceptedOn', 'acceptanceDeemed', 'acceptanceMode', 'noticeGivenOn',
       ...CALENDAR_WAIT,
@@ -76,11 +76,11 @@ export const BLOCK_VARIABLES: Record<string, BlockVariables> = {
   },
   'deferred-supplement': {
     // suppliedMaterials: what the applicant hands in online (message DeferredMaterialsSupplied)
-    in: [...CASE, ...RECORD_STATUS_FACTS, 'application', 'pendingMaterials', 'promiseNotice', ...deadline('promise'), 'suppliedMaterials'],
+    in: [...CASE, ...RECORD_STATUS_FACTS, 'application', 'pendingMaterials', 'promiseNotice', ...deadline('promise'), 'promiseReminderAt', 'suppliedMaterials'],
     out: ['supplementOutcome'],
   },
   'commitment-verification': {
-    in: [...CASE, ...RECORD_STATUS_FACTS, 'application', 'pendingMaterials', 'promiseNotice', 'reviewGroup', ...deadline('promise'), ...CALENDAR_WAIT],
+    in: [...CASE, ...RECORD_STATUS_FACTS, 'application', 'pendingMaterials', 'promiseNotice', 'reviewGroup', ...deadline('promise'), 'promiseReminderAt', ...CALENDAR_WAIT],
     out: ['commitmentOutcome'],
   },
   'promise-breach': {

@@ -273,6 +273,24 @@ export const deliveryBlock: ProcessModel = {
   ],
 };
 
+/**
+ * A reminder 3 working days before the promise runs out (promiseReminderAt), not interrupting
+ * the wait; a material that arrives first ends the wait, and the reminder with it.
+ */
+function promiseReminder(waitingTaskId: string, prefix: string, name: string): { nodes: Node[]; flows: Flow[] } {
+  return {
+    nodes: [
+      { kind: 'boundaryTimer', id: `${prefix}ReminderTimer`, name: '期满前 3 个工作日', attachedTo: waitingTaskId, date: '${promiseReminderAt}', interrupting: false },
+      { kind: 'service', id: `Remind${prefix}Task`, name, topic: TOPICS.remindPromise },
+      { kind: 'end', id: `${prefix}RemindedEndEvent`, name: '已提醒' },
+    ],
+    flows: [
+      { id: `${prefix}ReminderFlow`, from: `${prefix}ReminderTimer`, to: `Remind${prefix}Task` },
+      { id: `${prefix}RemindedFlow`, from: `Remind${prefix}Task`, to: `${prefix}RemindedEndEvent` },
+    ],
+  };
+}
+
 export const DEFERRED_SUPPLEMENT_MESSAGE = 'DeferredMaterialsSupplied';
 export const COMMITMENT_FULFILLED_MESSAGE = 'CommitmentFulfilled';
 
@@ -286,6 +304,7 @@ export const deferredSupplementBlock: ProcessModel = {
     { kind: 'user', id: 'AwaitSupplementTask', name: '接收容缺补正材料', groups: 'window', form: 'deferred-supplement-receive', due: '${promiseDueAt}' },
     { kind: 'boundaryMessage', id: 'SupplementReceivedEvent', name: '经接口补正', attachedTo: 'AwaitSupplementTask', message: 'DeferredMaterialsSuppliedMessage' },
     { kind: 'boundaryTimer', id: 'SupplementDeadlineTimer', name: '补正期满', attachedTo: 'AwaitSupplementTask', date: '${promiseDueAt}', interrupting: true },
+    ...promiseReminder('AwaitSupplementTask', 'Supplement', '提醒补正').nodes,
     { kind: 'service', id: 'CheckSupplementTask', name: '核对补正材料', topic: TOPICS.validateSupplement },
     { kind: 'xor', id: 'SupplementCompleteGateway', name: '已补齐?' },
     { kind: 'service', id: 'RecordSupplementFulfilledTask', name: '记录履约', topic: TOPICS.recordCredit, inputs: { creditKind: '履约', creditRule: '容缺受理按期补正' }, outputs: { supplementOutcome: 'supplied' } },
@@ -303,6 +322,7 @@ export const deferredSupplementBlock: ProcessModel = {
     { id: 'SuppliedFlow', from: 'RecordSupplementFulfilledTask', to: 'SuppliedEndEvent' },
     { id: 'SupplementExpiredFlow', from: 'SupplementDeadlineTimer', to: 'RecordSupplementExpiredTask' },
     { id: 'ToSupplementExpiredEndFlow', from: 'RecordSupplementExpiredTask', to: 'SupplementExpiredEndEvent' },
+    ...promiseReminder('AwaitSupplementTask', 'Supplement', '提醒补正').flows,
   ],
 };
 
@@ -351,6 +371,7 @@ export const commitmentVerificationBlock: ProcessModel = {
     { kind: 'start', id: 'CommitmentStartEvent', name: '开始承诺核查' },
     ...onTime.nodes,
     { kind: 'boundaryTimer', id: 'CommitmentExpiredTimer', name: '承诺期满', attachedTo: 'AwaitFulfilmentTask', date: '${promiseDueAt}', interrupting: true },
+    ...promiseReminder('AwaitFulfilmentTask', 'Commitment', '提醒履行承诺').nodes,
     { kind: 'service', id: 'ComputeBreachPushDateTask', name: '计算失信推送日 (期满后第 7 个工作日)', topic: TOPICS.computeDeadline, inputs: { deadlineName: 'breachPush', deadlineFrom: '${promiseDeadline}', deadlineWorkingDays: '7' } },
     recordStatus('RecordCommitmentExpiredTask', '记录承诺期满', '承诺期满未履行'),
     ...late.nodes,
@@ -365,6 +386,7 @@ export const commitmentVerificationBlock: ProcessModel = {
     { id: 'ToAwaitLateFulfilmentFlow', from: 'RecordCommitmentExpiredTask', to: 'AwaitLateFulfilmentTask' },
     ...late.flows,
     { id: 'CommitmentBreachedFlow', from: 'BreachPushTimer', to: 'CommitmentBreachedEndEvent' },
+    ...promiseReminder('AwaitFulfilmentTask', 'Commitment', '提醒履行承诺').flows,
   ],
 };
 

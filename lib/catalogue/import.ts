@@ -1,8 +1,9 @@
 // Catalogue import: each entry is checked and saved on its own, so one bad item never blocks
 // the others and is never half-imported; the report says, row by row, what happened and why.
 import type { Knex } from 'knex';
+import { InvalidInput, NotFound } from '../errors.js';
 import type { ValidationProblem } from '../validation/application-validator.js';
-import { saveEntry } from '../repositories/catalogue.js';
+import { itemExists, saveEntry, type SaveOutcome } from '../repositories/catalogue.js';
 import { checkEntry, type CatalogueEntry } from './entry.js';
 
 /** Where a problem was found: a spreadsheet row, or a position in a JSON file. */
@@ -81,4 +82,17 @@ export function candidatesFromJson(data: unknown): ImportCandidate[] {
       : undefined,
     parseProblems: [],
   }));
+}
+
+/**
+ * One entry edited in the 工作台: checked as an import checks it (the schema and the rules it
+ * cannot say), saved as the next version, or refused with every problem and nothing written.
+ */
+export async function editEntry(db: Knex, key: string, entry: unknown, by: string): Promise<SaveOutcome> {
+  if (!(await itemExists(db, key))) throw new NotFound(`事项 ${key} 不在事项清单中`);
+  const problems = checkEntry(entry);
+  const sent = (entry as { key?: unknown } | null)?.key;
+  if (sent !== undefined && sent !== key) problems.push({ field: '/key', rule: 'const', message: `事项标识不能修改 (应为「${key}」)` });
+  if (problems.length) throw new InvalidInput(`事项「${key}」有 ${problems.length} 处问题, 未保存`, problems);
+  return saveEntry(db, entry as CatalogueEntry, by);
 }

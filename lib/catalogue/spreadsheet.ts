@@ -163,14 +163,45 @@ function readSheet(sheet: ExcelJS.Worksheet, columns: Column[], problems: Array<
   return rows;
 }
 
+/** What a workbook may unpack to: the office's catalogue is a few MB; more is a zip bomb or the wrong file. */
+export const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The sum of the sizes a .xlsx (a zip) says its parts unpack to, read from its central directory
+ * before anything is inflated; undefined when the file is not a complete zip (cut off, not a zip).
+ */
+function unpackedSize(zip: Buffer): number | undefined {
+  const END = 0x06054b50;
+  const ENTRY = 0x02014b50;
+  if (zip.length < 22) return undefined;
+  let end = zip.length - 22;
+  const lowest = Math.max(0, zip.length - 0xffff - 22);
+  while (end >= lowest && zip.readUInt32LE(end) !== END) end -= 1;
+  if (end < lowest) return undefined;
+  const count = zip.readUInt16LE(end + 10);
+  let offset = zip.readUInt32LE(end + 16);
+  let total = 0;
+  for (let i = 0; i < count; i += 1) {
+    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== ENTRY) return undefined;
+    total += zip.readUInt32LE(offset + 24);
+    offset += 46 + zip.readUInt16LE(offset + 28) + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
+  }
+  return total;
+}
+
 /** Parses a workbook into import candidates; problems found while reading stay with their item. */
 export async function candidatesFromWorkbook(data: Buffer): Promise<{ candidates: ImportCandidate[]; fileProblems: Array<ValidationProblem & SourceRef> }> {
   const workbook = new ExcelJS.Workbook();
   const fileProblems: Array<ValidationProblem & SourceRef> = [];
+  const unpacked = unpackedSize(data);
+  if (unpacked === undefined) return { candidates: [], fileProblems: [{ field: 'file', rule: 'xlsx', message: '文件不是完整的 Excel 工作簿 (.xlsx): 可能已损坏或未上传完整' }] };
+  if (unpacked > MAX_UNPACKED_BYTES) {
+    return { candidates: [], fileProblems: [{ field: 'file', rule: 'maxUnpackedBytes', message: `Excel 工作簿解压后超过 ${MAX_UNPACKED_BYTES / 1024 / 1024} MB, 不予读取: 请按事项分批导入` }] };
+  }
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch (error) {
-    return { candidates: [], fileProblems: [{ field: '/', rule: 'xlsx', message: `无法读取 Excel 文件: ${(error as Error).message}` }] };
+  } catch {
+    return { candidates: [], fileProblems: [{ field: 'file', rule: 'xlsx', message: '文件不是有效的 Excel 工作簿 (.xlsx): 无法读取其中的工作表' }] };
   }
   const itemSheet = workbook.getWorksheet(ITEM_SHEET);
   const materialSheet = workbook.getWorksheet(MATERIAL_SHEET);

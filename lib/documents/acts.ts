@@ -87,6 +87,10 @@ export async function revocationDocument(context: ActContext, act: Act & { reaso
   });
 }
 
+/** 撤回申请确认书: the applicant's withdrawal acknowledged; the case ends without a decision. */
+export const withdrawalAcknowledgement = (context: ActContext, act: Act & { reason: string; channel: string }) =>
+  issue(context, act, 'withdrawal', { withdrawnOn: date(act.on), reason: act.reason, channel: act.channel });
+
 /** 延长审批期限决定书 (Art. 42). */
 export const extensionDecision = (context: ActContext, act: Act & { reason: string; before: string; after: string; days: number }) =>
   issue(context, act, 'extension', { reason: act.reason, before: date(act.before), after: date(act.after), extensionDays: act.days });

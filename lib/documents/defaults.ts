@@ -117,7 +117,8 @@ ${RIGHTS}`,
     title: '撤回申请确认书',
     numberPrefix: '审批回字',
     body: `{{applicantName}}：
-你（单位）于{{withdrawnOn}}申请撤回{{itemName}}申请（受理编号{{receiptNumber}}）。本机关确认收到撤回申请，该申请终止办理，已提交的申请材料可到综合受理窗口领回。`,
+你（单位）于{{withdrawnOn}}{{#if channel}}通过{{channel}}{{/if}}申请撤回{{itemName}}申请（受理编号{{receiptNumber}}）。{{#if reason}}撤回理由：{{reason}}。{{/if}}
+根据《中华人民共和国行政许可法》的有关规定，本机关确认收到撤回申请，该申请自{{withdrawnOn}}起终止办理，不再作出行政许可决定。已提交的申请材料可到综合受理窗口领回。`,
     sms: '【{{office}}】{{applicantName}}：您已撤回{{itemName}}申请（{{receiptNumber}}），办理终止。',
   },
   'joint-inspection': {

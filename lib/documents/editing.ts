@@ -61,22 +61,30 @@ const SAMPLE: Record<string, unknown> = {
   opinions: ['市政公用审批科：同意'], merged: '同意', conditions: '', delivered: ['准予行政许可决定书（审批准字〔2026〕第000001号）'], method: '窗口领取',
 };
 
-/** The PDF of an edited template on sample data (nothing stored, no number drawn). */
-export async function previewDocument(kind: string, input: Partial<Record<keyof DocumentTemplate, unknown>>): Promise<Buffer> {
+/** An edited template filled with sample data, as the PDF prints it (nothing stored, no number drawn). */
+export interface PreviewText { kind: DocumentKind; office: string; title: string; documentNumber: string; paragraphs: string[]; sms?: string; signed: boolean }
+
+export function previewText(kind: string, input: Partial<Record<keyof DocumentTemplate, unknown>>): PreviewText {
   if (!isDocumentKind(kind)) throw new InputError(`没有这种文书: ${kind}`, [problem('kind', 'enum', `kind 应为 ${Object.keys(DOCUMENT_KINDS).join('、')} 之一`)]);
   const template = { title: input.title, numberPrefix: input.numberPrefix, body: input.body, sms: input.sms === '' ? undefined : input.sms } as DocumentTemplate;
   const problems = checkTemplate(kind, template);
   if (problems.length) throw new InputError('模板有问题, 无法预览', problems);
-  let text;
+  const documentNumber = formatDocumentNumber(template.numberPrefix, 2026, 1);
   try {
-    text = renderTemplate(template, { ...SAMPLE, documentNumber: formatDocumentNumber(template.numberPrefix, 2026, 1) });
+    const text = renderTemplate(template, { ...SAMPLE, documentNumber });
+    return { kind, office: String(SAMPLE.office), title: text.title, documentNumber, paragraphs: text.paragraphs, ...(text.sms ? { sms: text.sms } : {}), signed: signedByOffice(kind) };
   } catch (error) {
     if (error instanceof TemplateError) throw new InputError('模板无法填充, 无法预览', [problem(error.field, 'render', error.message)]);
     throw error;
   }
+}
+
+/** The PDF of an edited template on sample data (nothing stored, no number drawn). */
+export async function previewDocument(kind: string, input: Partial<Record<keyof DocumentTemplate, unknown>>): Promise<Buffer> {
+  const text = previewText(kind, input);
   return renderPdf({
-    office: String(SAMPLE.office), title: text.title, documentNumber: formatDocumentNumber(template.numberPrefix, 2026, 1), paragraphs: text.paragraphs,
+    office: text.office, title: text.title, documentNumber: text.documentNumber, paragraphs: text.paragraphs,
     issuedOn: '2026-10-12', receiptNumber: String(SAMPLE.receiptNumber), verificationCode: printedCode('PREVIEW00000'), verificationUrl: verificationUrl('https://example.invalid', 'PREVIEW00000'),
-    signed: signedByOffice(kind),
+    signed: text.signed,
   });
 }

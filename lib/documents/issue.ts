@@ -1,20 +1,19 @@
 // Issues the 文书 of an act once: the template in force, the next 文号 of its kind and year, the
-// PDF and its SHA-256, and the SMS notice, all in one transaction keyed by the act (runOnce), so a
-// redelivered task gets the first document back and no number is skipped or used twice.
+// PDF and its SHA-256, and the applicant's notice (lib/notices: SMS, the platform's callback), all
+// in one transaction keyed by the act (runOnce), so a redelivered task gets the first document
+// back and no number is skipped or used twice.
 import { createHash, randomInt } from 'node:crypto';
 import type { Knex } from 'knex';
+import { queueApplicantNotice } from '../notices/applicant.js';
 import { findCaseByBusinessKey, type CaseRecord } from '../repositories/cases.js';
-import { getVersion } from '../repositories/catalogue.js';
+import { getBundleVersion } from '../repositories/bundles.js';
+import { getVersion, latestVersion } from '../repositories/catalogue.js';
 import { drawDocumentNumber, findDocument, insertDocument, type DocumentRecord } from '../repositories/documents.js';
 import { runOnce } from '../repositories/side-effects.js';
 import { DOCUMENT_KINDS, signedByOffice, type DocumentKind } from './kinds.js';
 import { chineseDate, renderPdf } from './pdf.js';
-import { queueSms } from './sms.js';
 import { renderTemplate } from './template-engine.js';
 import { templateInForce } from './templates.js';
-
-/** The office named on a document whose case has no catalogue entry of its own (a bundle). */
-export const DEFAULT_OFFICE = '行政审批和政务服务局';
 
 export interface DocumentSettings {
   /** the web server's public address: the QR code leads to `<url>/public/documents/<code>` */
@@ -53,8 +52,19 @@ export function caseFields(record: CaseRecord, office: string): Record<string, u
   };
 }
 
+/**
+ * The office that issues a case's documents: its item's 实施机关 (the version the case started
+ * with); for a 一件事 (bundle) case, the 实施机关 of the bundle's items, each named once.
+ */
 export async function officeOf(db: Knex, record: CaseRecord): Promise<string> {
-  return (await getVersion(db, record.itemKey, record.itemVersion))?.entry.implementingAuthority.name ?? DEFAULT_OFFICE;
+  const item = await getVersion(db, record.itemKey, record.itemVersion);
+  if (item) return item.entry.implementingAuthority.name;
+  const bundle = await getBundleVersion(db, record.itemKey, record.itemVersion);
+  if (!bundle) throw new Error(`办件 ${record.receiptNumber} 的事项 ${record.itemKey} 第 ${record.itemVersion} 版不在事项清单中, 无法确定出具文书的机关`);
+  const offices = await Promise.all(bundle.items.map(async ({ itemKey }) => (await latestVersion(db, itemKey))?.entry.implementingAuthority.name));
+  const named = [...new Set(offices.filter((office): office is string => Boolean(office)))];
+  if (named.length === 0) throw new Error(`一件事 ${record.itemKey} 的事项都不在事项清单中, 无法确定出具文书的机关`);
+  return named.join('、');
 }
 
 export async function issueDocument(db: Knex, settings: DocumentSettings, request: DocumentRequest): Promise<IssuedDocument> {
@@ -79,8 +89,8 @@ export async function issueDocument(db: Knex, settings: DocumentSettings, reques
       verificationCode, templateId: template.id, issuedOn: request.issuedOn, pdf, sha256: createHash('sha256').update(pdf).digest('hex'),
       text: [text.title, documentNumber, ...text.paragraphs].join('\n'),
     });
-    if (text.sms && record.applicantPhone) {
-      await queueSms(trx, key, { to: record.applicantPhone, text: text.sms, receiptNumber: record.receiptNumber, kind: request.kind, documentNumber });
+    if (text.sms) {
+      await queueApplicantNotice(trx, record, { key, kind: request.kind, kindName: DOCUMENT_KINDS[request.kind], text: text.sms, occurredOn: request.issuedOn, document: { id: documentId, documentNumber } });
     }
     return { documentId };
   });

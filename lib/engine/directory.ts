@@ -17,6 +17,8 @@ export const GROUPS = {
   ratingOffice: { id: 'ratingOffice', name: '好差评管理' },
   complaintWindow: { id: 'complaintWindow', name: '诚信建设投诉窗口' },
   supervisors: { id: 'supervisors', name: '督查室' },
+  /** 科长: besides their section's group; 电子监察 of their own section (roles.ts) */
+  sectionHeads: { id: 'sectionHeads', name: '科长' },
   services: { id: 'shenpiServices', name: 'shenpi 技术账号' },
 } as const;
 
@@ -61,6 +63,7 @@ export const DEMO_USERS: DemoUser[] = [
   { id: 'rating1', lastName: '马', firstName: '丽', groups: ['ratingOffice'], role: '好差评管理 (回访、申诉审核)' },
   { id: 'complaint1', lastName: '高', firstName: '峰', groups: ['complaintWindow'], role: '诚信建设投诉窗口专员' },
   { id: 'supervisor1', lastName: '罗', firstName: '军', groups: ['supervisors'], role: '督查室 (督办、跟踪问效)' },
+  { id: 'markethead1', lastName: '杨', firstName: '帆', groups: ['marketReview', 'sectionHeads'], role: '科长 (市场准入审批科, 电子监察: 本科室)' },
 ];
 
 /** Camunda 7 resource types (org.camunda.bpm.engine.authorization.Resources). */

@@ -20,6 +20,8 @@ export interface Role {
   may: string;
   mayNot: string;
   grants: Array<Omit<Grant, 'groupId'>>;
+  /** 电子监察 in the 工作台 (web server, not the engine): every section, or the member's own review section(s) */
+  monitoring?: 'all' | 'ownSection';
 }
 
 /** A department works in the Tasklist: its tasks come from candidate groups, granted per task by the engine. */
@@ -48,13 +50,23 @@ export const ROLES: Role[] = [
     grants: TASKLIST,
   },
   { groups: ['legalReview'], name: '法制审核科', may: '重大行政许可决定的法制审核', mayNot: '审查, 决定', grants: TASKLIST },
-  { groups: ['leaders'], name: '局领导', may: '批准延期', mayNot: '审查, 决定', grants: TASKLIST },
+  { groups: ['leaders'], name: '局领导', may: '批准延期; 电子监察 (全部科室)', mayNot: '审查, 决定', grants: TASKLIST, monitoring: 'all' },
   {
-    groups: ['utilityCompanies', 'ratingOffice', 'complaintWindow', 'supervisors'],
-    name: '公用事业单位, 好差评管理, 投诉窗口, 督查室',
-    may: '本组的任务 (联合踏勘, 回访, 投诉受理, 督办)',
-    mayNot: '办件的审查、决定',
+    groups: ['utilityCompanies', 'ratingOffice', 'complaintWindow'],
+    name: '公用事业单位, 好差评管理, 投诉窗口',
+    may: '本组的任务 (联合踏勘, 回访, 投诉受理)',
+    mayNot: '办件的审查、决定, 电子监察',
     grants: TASKLIST,
+  },
+  // reads the cases it supervises through the web server (办件轨迹, which checks the role), not the engine's history
+  { groups: ['supervisors'], name: '督查室', may: '督办, 催办; 电子监察 (全部科室); 查看办件轨迹', mayNot: '办件的审查、决定, 在引擎中读取办件变量', grants: TASKLIST, monitoring: 'all' },
+  {
+    groups: ['sectionHeads'],
+    name: '科长',
+    may: '电子监察 (仅本科室: 所在审批科室的办件、预警和时效)',
+    mayNot: '其他科室的电子监察; 科长身份不另加引擎权限 (任务仍按所在科室)',
+    grants: [],
+    monitoring: 'ownSection',
   },
   {
     groups: ['operators'],
@@ -96,6 +108,16 @@ export const ROLES: Role[] = [
     ],
   },
 ];
+
+/** What of 电子监察 a user's groups open: every section, their own review section(s), or nothing (undefined). */
+export function monitoringScope(groups: readonly string[]): { all: true } | { all: false; sections: GroupId[] } | undefined {
+  if (groups.includes('camunda-admin')) return { all: true };
+  const rows = ROLES.filter((role) => role.monitoring && role.groups.some((group) => groups.includes(group)));
+  if (rows.some((role) => role.monitoring === 'all')) return { all: true };
+  if (!rows.length) return undefined;
+  const sections = REVIEW_SECTIONS.filter((group) => groups.includes(group));
+  return sections.length ? { all: false, sections } : undefined;
+}
 
 /** Every grant of the table, as the engine's authorizations. */
 export const GRANTS: Grant[] = ROLES.flatMap((role) => role.groups.flatMap((groupId) => role.grants.map((grant) => ({ groupId, ...grant }))));

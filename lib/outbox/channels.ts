@@ -1,5 +1,6 @@
 // Which outbox channels run, and where they deliver: each only when its endpoint is configured
-// (until then the messages wait in the outbox, and the records are in shenpi's own pages).
+// (until then the messages wait in the outbox, and the records are in shenpi's own pages); the
+// platforms' notification callbacks always, their URLs being data.
 import type { Knex } from 'knex';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
@@ -8,7 +9,7 @@ import { dispatchBatch, dispatchDue } from '../repositories/outbox.js';
 import { PUBLICATION_CHANNEL } from '../repositories/publication.js';
 import { SUPERVISION_CHANNEL } from '../repositories/supervision-push.js';
 import { HOTLINE_CHANNEL } from '../complaints/rules.js';
-import { SMS_CHANNEL } from '../documents/sms.js';
+import { CALLBACK_CHANNEL, callbackDelivery, SMS_CHANNEL } from '../notices/index.js';
 import { httpDelivery } from './credit-platform.js';
 import { backoff, startDispatcher, type Dispatcher } from './dispatcher.js';
 import { publicationDelivery } from './publication-platform.js';
@@ -37,5 +38,8 @@ export function startDispatchers(db: Knex, config: Config, log: Logger): Dispatc
     const deliver = httpDelivery({ url: config.sms.url, token: config.sms.token, timeoutMs: credit.timeoutMs });
     dispatchers.push(startDispatcher(SMS_CHANNEL, () => dispatchDue(db, SMS_CHANNEL, config.outbox.batchSize, deliver, retry), config.outbox, log));
   }
+  // the callback URLs are the platform clients' own (registered through the API), so this channel always runs
+  const callbacks = callbackDelivery(db, { timeoutMs: credit.timeoutMs });
+  dispatchers.push(startDispatcher(CALLBACK_CHANNEL, () => dispatchBatch(db, CALLBACK_CHANNEL, config.outbox.batchSize, callbacks, retry), config.outbox, log));
   return dispatchers;
 }

@@ -7,6 +7,10 @@ export async function latestBundle(db: Knex, key: string): Promise<{ version: nu
   return db('catalogue_bundle').where({ bundle_key: key }).orderBy('version', 'desc').first('version', 'entry');
 }
 
+export async function getBundleVersion(db: Knex, key: string, version: number): Promise<BundleEntry | undefined> {
+  return (await db('catalogue_bundle').where({ bundle_key: key, version }).first('entry'))?.entry as BundleEntry | undefined;
+}
+
 export async function listBundles(db: Knex): Promise<Array<{ key: string; version: number; entry: BundleEntry }>> {
   return db('catalogue_bundle').distinctOn('bundle_key').orderBy([{ column: 'bundle_key' }, { column: 'version', order: 'desc' }])
     .select({ key: 'bundle_key' }, 'version', 'entry');

@@ -214,3 +214,14 @@ export async function restartClock(db: Knex, id: number, restart: { restartedOn:
 export async function casePauses(db: Knex, caseId: number): Promise<ClockPauseRecord[]> {
   return selectPause(db).where({ case_id: caseId }).orderBy('id') as Promise<ClockPauseRecord[]>;
 }
+
+export type CaseSummary = Pick<CaseRecord, 'receiptNumber' | 'businessKey' | 'itemName' | 'applicantName' | 'status' | 'receivedOn' | 'decisionDeadline' | 'outcome'>;
+
+/** 办件查询: cases whose 受理编号, 申请人 or 事项 contains the words, newest first. */
+export async function findCases(db: Knex, words: string, limit: number): Promise<CaseSummary[]> {
+  const like = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db('case_record').where((q) => q.whereILike('receipt_number', like).orWhereILike('applicant_name', like).orWhereILike('item_name', like))
+    .orderBy([{ column: 'received_on', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(limit)
+    .select({ receiptNumber: 'receipt_number', businessKey: 'business_key', itemName: 'item_name', applicantName: 'applicant_name' }, 'status', 'outcome')
+    .select(db.raw(`${dateColumn('received_on')} as "receivedOn"`), db.raw(`${dateColumn('decision_deadline')} as "decisionDeadline"`)) as Promise<CaseSummary[]>;
+}

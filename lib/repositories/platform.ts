@@ -11,14 +11,16 @@ export interface PlatformClient {
   createdBy: string;
   createdAt: Date;
   revokedAt: Date | null;
+  /** where the client's applicants' notices are POSTed (lib/notices/callback.ts); null: none */
+  callbackUrl: string | null;
 }
 
-const SELECT_CLIENT = ['id', 'name', { ratePerMinute: 'rate_per_minute' }, { rateBurst: 'rate_burst' }, { createdBy: 'created_by' }, { createdAt: 'created_at' }, { revokedAt: 'revoked_at' }] as const;
+const SELECT_CLIENT = ['id', 'name', { ratePerMinute: 'rate_per_minute' }, { rateBurst: 'rate_burst' }, { createdBy: 'created_by' }, { createdAt: 'created_at' }, { revokedAt: 'revoked_at' }, { callbackUrl: 'callback_url' }] as const;
 
-export async function createClient(db: Knex, client: { id: string; name: string; ratePerMinute?: number; rateBurst?: number; createdBy: string }, key: StoredKey): Promise<PlatformClient> {
+export async function createClient(db: Knex, client: { id: string; name: string; ratePerMinute?: number; rateBurst?: number; callbackUrl?: string; createdBy: string }, key: StoredKey): Promise<PlatformClient> {
   await db('platform_client').insert({
     id: client.id, name: client.name, key_salt: key.salt, key_hash: key.hash,
-    rate_per_minute: client.ratePerMinute ?? null, rate_burst: client.rateBurst ?? null, created_by: client.createdBy,
+    rate_per_minute: client.ratePerMinute ?? null, rate_burst: client.rateBurst ?? null, callback_url: client.callbackUrl ?? null, created_by: client.createdBy,
   });
   return (await db('platform_client').where({ id: client.id }).first(...SELECT_CLIENT)) as PlatformClient;
 }
@@ -31,6 +33,30 @@ export async function upsertClient(db: Knex, client: { id: string; name: string;
 
 export async function revokeClient(db: Knex, id: string): Promise<boolean> {
   return (await db('platform_client').where({ id }).whereNull('revoked_at').update({ revoked_at: db.fn.now() })) > 0;
+}
+
+/** Registers (or, with null, removes) an active client's notification callback. */
+export async function setCallbackUrl(db: Knex, id: string, callbackUrl: string | null): Promise<PlatformClient | undefined> {
+  const updated = await db('platform_client').where({ id }).whereNull('revoked_at').update({ callback_url: callbackUrl }).returning('id');
+  return updated.length ? ((await db('platform_client').where({ id }).first(...SELECT_CLIENT)) as PlatformClient) : undefined;
+}
+
+/** The active client that submitted the case online (or the 一件事 it is an item of), if it registered a callback. */
+export async function callbackClientOfCase(db: Knex, businessKey: string): Promise<string | undefined> {
+  const row = await db('platform_submission').join('platform_request', 'platform_request.id', 'platform_submission.request_id')
+    .join('platform_client', 'platform_client.id', 'platform_request.client_id')
+    // a bundle's item cases are `<bundle business key>:<item key>`
+    .where((where) => where.where('platform_submission.business_key', businessKey)
+      .orWhereRaw("left(?, length(platform_submission.business_key) + 1) = platform_submission.business_key || ':'", [businessKey]))
+    .whereNull('platform_client.revoked_at').whereNotNull('platform_client.callback_url')
+    .first({ id: 'platform_client.id' });
+  return row?.id as string | undefined;
+}
+
+/** Where an active client's callback is now (it may have changed since the notice was queued). */
+export async function activeCallbackUrl(db: Knex, id: string): Promise<string | undefined> {
+  const row = await db('platform_client').where({ id }).whereNull('revoked_at').first({ url: 'callback_url' });
+  return (row?.url as string | null) ?? undefined;
 }
 
 export async function listClients(db: Knex): Promise<PlatformClient[]> {

@@ -9,11 +9,26 @@ export class ApiError extends Error {
   }
 }
 
+let sessionToken: Promise<string> | undefined;
+
+/**
+ * The 工作台 session's CSRF token (api/session.ts), asked once: opened from the 工作台, the
+ * modeler works under that login and sends the token with every change; under HTTP Basic there
+ * is no session and no token.
+ */
+function csrfToken(): Promise<string> {
+  sessionToken ??= fetch('/api/session', { headers: { accept: 'application/json', 'x-requested-with': 'XMLHttpRequest' } })
+    .then((response) => (response.ok ? response.json() : {}))
+    .then((answer: { csrfToken?: string }) => answer.csrfToken ?? '', () => '');
+  return sessionToken;
+}
+
 export async function api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  const token = method === 'GET' ? '' : await csrfToken();
   const response = await fetch(`/api/modeler${path}`, {
     method,
     // the custom header marks a request of shenpi's own page (CSRF, api/csrf.ts)
-    headers: { accept: 'application/json', 'x-requested-with': 'shenpi-modeler', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: { accept: 'application/json', 'x-requested-with': 'shenpi-modeler', ...(token ? { 'x-csrf-token': token } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

@@ -4,6 +4,7 @@
 import { FormEditor } from '@bpmn-io/form-js-editor';
 import { Form, schemaVersion } from '@bpmn-io/form-js-viewer';
 import { api, ApiError } from './api.js';
+import { speakChinese } from './form-editor-zh.js';
 
 type Say = (message: string, kind?: 'ok' | 'error' | 'info') => void;
 
@@ -71,6 +72,7 @@ export class FormsTab {
 
   show(): void {
     if (this.editor) return;
+    speakChinese($('form-editor'));
     this.editor = new FormEditor({ container: $('form-editor') });
     this.preview = new Form({ container: $('form-preview') });
     this.editor.on('changed', () => {

@@ -1,6 +1,9 @@
 // Chinese labels for what bpmn-js lets translate: palette, context pad, replace menu, search,
-// lint overlays and the properties panel's groups and fields an analyst meets.
+// lint overlays and badge, and the properties panel's groups and fields (zh/properties-panel.ts).
+import { PROPERTIES_PANEL_ZH } from './zh/properties-panel.js';
+
 const ZH: Record<string, string> = {
+  ...PROPERTIES_PANEL_ZH,
   'Activate hand tool': '抓手工具', 'Activate lasso tool': '套索工具', 'Activate create/remove space tool': '插入/删除空间',
   'Activate global connect tool': '连线工具', 'Create start event': '开始事件', 'Create intermediate/boundary event': '中间/边界事件',
   'Create end event': '结束事件', 'Create gateway': '网关', 'Create task': '任务', 'Create expanded sub-process': '展开的子流程',

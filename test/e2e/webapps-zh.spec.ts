@@ -133,7 +133,7 @@ describe('Camunda web apps in Chinese for an en-US browser (Chromium)', function
     for (const text of ['Users', 'Groups', 'Authorizations', 'List of Users', 'Edit']) {
       expect(await page.getByText(text, { exact: true }).count(), text).to.equal(0);
     }
-    await page.getByText('系统 管理员').first().click();
+    await page.getByText('系统管理员').first().click();
     await page.getByText('退出登录').waitFor();
     expect(await page.getByText('个人资料').count()).to.be.greaterThan(0);
     expect(await englishLeft(page, 'admin')).to.deep.equal([]);

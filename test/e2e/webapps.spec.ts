@@ -1,10 +1,15 @@
-// A person logs in to Tasklist and Cockpit in a real browser with the documented users.
+// A person logs in to Tasklist and Cockpit in a real browser with the documented users; no
+// Community Edition migration banner, names family name first (张敏), and an operator finds a
+// case in Cockpit by its business key (the 工作台's cases carry the 受理编号 as business key).
 import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { System } from '../../lib/system.js';
+import { readEntry } from '../processes/items/scenarios.js';
+import { sampleApplication } from '../support/applications.js';
 import { launchBrowser, skipWithoutChromium, waitForApp } from '../support/browser.js';
+import { CaseDriver } from '../support/cases.js';
 import { useSystem } from '../support/system.js';
 import { probeUser } from '../support/web.js';
 
@@ -27,7 +32,8 @@ describe('Camunda web apps (Tasklist, Cockpit) in Chromium', function () {
   });
 
   async function logIn(app: 'tasklist' | 'cockpit', user: string, password: string): Promise<Page> {
-    const page = await browser.newPage();
+    // an office in 呼和浩特: the apps show times in the browser's zone, Beijing time
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, timezoneId: 'Asia/Shanghai' });
     await page.goto(`${system.config.engine.webappUrl}/app/${app}/default/`);
     await page.locator('input[type="text"]').first().fill(user);
     await page.locator('input[type="password"]').fill(password);
@@ -52,5 +58,43 @@ describe('Camunda web apps (Tasklist, Cockpit) in Chromium', function () {
     const page = await logIn('tasklist', await probeUser(system, ['constructionReview']), 'wrong-password');
     await page.getByText('用户名或密码错误、用户已被锁定或无权访问本应用').waitFor({ timeout: 30_000 });
     expect(await page.getByText('本科室待办').count()).to.equal(0);
+  });
+
+  async function expectNoBanner(page: Page): Promise<void> {
+    expect(await page.locator('.ce-eol-banner').count(), 'the banner element is there, hidden').to.be.greaterThan(0);
+    expect(await page.locator('.ce-eol-banner').isVisible()).to.equal(false);
+    expect(await page.locator('body').innerText()).not.to.contain('迁移到 Camunda 8');
+  }
+
+  it('should show the Tasklist without the migration banner, and the clerk as 张敏 (not 敏 张)', async () => {
+    const page = await logIn('tasklist', 'window1', system.config.demoPassword!);
+    await waitForApp(page, '本科室待办');
+    await page.getByText('张敏').first().waitFor({ timeout: 30_000 });
+    await expectNoBanner(page);
+    expect(await page.locator('body').innerText()).not.to.contain('敏 张');
+    await page.screenshot({ path: path.join(screenshots, 'tasklist-no-banner.png') });
+  });
+
+  it('should let an operator find a case by its business key in Cockpit, without the migration banner', async () => {
+    const entry = readEntry('pharmacy-retail-licence');
+    const driver = await new CaseDriver(system.admin, entry.key).start({ receivedOn: '2026-09-30', clockDate: '2026-09-30', application: sampleApplication(entry, { omitMaterials: ['premises-proof'] }) });
+    try {
+      await driver.task('NotifyDeficienciesTask');
+      const [instance] = await system.admin.get<Array<{ id: string; definitionId: string }>>(`/process-instance?businessKey=${encodeURIComponent(driver.businessKey)}`);
+      const page = await logIn('cockpit', 'operator1', system.config.demoPassword!);
+      await page.getByText('流程定义', { exact: true }).first().waitFor({ timeout: 60_000 });
+      await page.getByText('孙伟').first().waitFor();
+      await expectNoBanner(page);
+      // the instance list of the item's process, searched by 业务键 = the case's business key
+      const search = JSON.stringify([{ type: 'businessKey', operator: 'eq', value: driver.businessKey }]);
+      await page.goto(`${system.config.engine.webappUrl}/app/cockpit/default/#/process-definition/${instance!.definitionId}/runtime?searchQuery=${encodeURIComponent(search)}`);
+      const row = page.locator('tr', { hasText: driver.businessKey });
+      await row.first().waitFor({ timeout: 60_000 });
+      expect(await row.count()).to.equal(1);
+      expect(await row.first().innerText()).to.contain(instance!.id.slice(0, 8));
+      await page.screenshot({ path: path.join(screenshots, 'cockpit-business-key.png') });
+    } finally {
+      await driver.cancel();
+    }
   });
 });

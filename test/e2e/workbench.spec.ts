@@ -3,24 +3,13 @@
 // the case record without a second login; a clerk of another section never sees the task.
 import { expect } from 'chai';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { findCaseByBusinessKey, findCaseByReceipt } from '../../lib/repositories/cases.js';
 import { readEntry } from '../processes/items/scenarios.js';
 import { sampleApplication, VALID_CREDIT_CODE, VALID_ID_CARD } from '../support/applications.js';
-import { chooseOption, formField, tickBox, useBrowser } from '../support/browser.js';
-import { CaseDriver, DEMO_PASSWORD } from '../support/cases.js';
+import { chooseOption, formField, logInToWorkbench, tickBox, useBrowser } from '../support/browser.js';
+import { CaseDriver } from '../support/cases.js';
 import { waitFor } from '../support/process.js';
 import { webBase } from '../support/web.js';
-
-async function logIn(page: Page, web: string, username: string, screenshot?: string): Promise<void> {
-  await page.goto(`${web}/`);
-  await page.getByText('登录工作台').waitFor();
-  if (screenshot) await page.screenshot({ path: screenshot });
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('.filter-button').first().waitFor();
-}
 
 describe('the 工作台 (Chromium)', function () {
   this.timeout(240_000);
@@ -38,7 +27,7 @@ describe('the 工作台 (Chromium)', function () {
     const consoleErrors: string[] = [];
     page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(`${message.text()} ${message.location().url}`); });
 
-    await logIn(page, web, 'window1', shot('login'));
+    await logInToWorkbench(page, web, 'window1', shot('login'));
     expect(await page.locator('[data-test="user-name"]').innerText()).to.equal('张敏');
     expect(await page.locator('.filter-button').allInnerTexts()).to.satisfy((names: string[]) => ['我的待办', '本科室待办', '即将超期', '已超期', '容缺待补正', '承诺待核查'].every((name) => names.some((text) => text.includes(name))));
     expect(await page.locator('.filter-button.active').innerText()).to.contain('我的待办');
@@ -90,7 +79,7 @@ describe('the 工作台 (Chromium)', function () {
     const context = await suite.browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
 
-    await logIn(page, webBase(suite.system), 'market1');
+    await logInToWorkbench(page, webBase(suite.system), 'market1');
     for (const filter of ['我的待办', '本科室待办']) {
       await page.locator('.filter-button', { hasText: filter }).click();
       await page.locator('.el-table').waitFor();
@@ -109,7 +98,7 @@ describe('the 工作台 (Chromium)', function () {
     const entry = readEntry('pharmacy-retail-licence');
     const context = await suite.browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    await logIn(page, webBase(suite.system), 'window1');
+    await logInToWorkbench(page, webBase(suite.system), 'window1');
 
     await page.getByRole('link', { name: '一窗受理' }).click();
     await page.getByPlaceholder('输入事项名称或编码搜索').fill('药品零售');

@@ -1,10 +1,12 @@
 // 撤回, dated today: the applicant withdraws before the decision, at the window on a written
 // request (POST /api/cases/:receipt/withdrawal, a window clerk, the reason) or online
 // (POST /api/v1/cases/:receipt/withdrawal with the applicant's proof). The case ends as 撤回
-// wherever it is (an event sub-process of the item process): recorded, no decision, no licence.
+// wherever it is (an event sub-process of the item process): recorded, no decision, no licence;
+// the applicant gets a 撤回申请确认书 and its notice.
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { todayIn } from '../../lib/calendar/deadlines.js';
+import { chineseDate } from '../../lib/documents/index.js';
 import type { CatalogueEntry } from '../../lib/catalogue/entry.js';
 import { caseEvents, findCaseByBusinessKey } from '../../lib/repositories/cases.js';
 import { licenceForCase } from '../../lib/repositories/licences.js';
@@ -13,7 +15,9 @@ import { sampleApplication, uniqueCreditCode } from '../support/applications.js'
 import { publishTest2027, staffPost, withdrawTest2027 } from '../support/calendar.js';
 import { CaseDriver, MEMBER } from '../support/cases.js';
 import { call, createPlatformClient } from '../support/platform.js';
-import { useSystem } from '../support/system.js';
+import { documentsOf, expectDocument, pdfText } from '../support/documents.js';
+import { waitFor } from '../support/process.js';
+import { smsGateway, useSystem } from '../support/system.js';
 import { readEntry } from './items/scenarios.js';
 
 describe('撤回 (the applicant withdraws before the decision, dated today)', function () {
@@ -55,6 +59,13 @@ describe('撤回 (the applicant withdraws before the decision, dated today)', fu
     expect(withdrawn.note).to.contain('经营场所变更').and.contain('window1');
     expect(await licenceForCase(system.db, driver.businessKey)).to.equal(undefined);
     expect(await system.admin.get<unknown[]>(`/task?processInstanceBusinessKey=${driver.businessKey}`)).to.deep.equal([]);
+    // the 撤回申请确认书 once, and its notice to the applicant by SMS (not naming the clerk)
+    const documents = await documentsOf(driver.businessKey, ['withdrawal']);
+    const acknowledgement = await expectDocument(documents, 'withdrawal', receiptNumber, ['撤回申请确认书', '经营场所变更', '综合受理窗口', `自${chineseDate(today)}起终止办理`]);
+    expect(await pdfText(acknowledgement.id)).not.to.contain('window1');
+    const sms = await waitFor('the 撤回 SMS', async () => [...smsGateway().messages.values()].filter((message) => message.body.receiptNumber === receiptNumber && message.body.kind === 'withdrawal').at(0));
+    expect(sms.deliveries).to.equal(1);
+    expect(sms.body.text).to.contain('撤回').and.contain(receiptNumber);
     // should NOT withdraw twice
     expect((await staffPost(system, 'window1', path, { reason: '再次撤回' })).status).to.equal(409);
   });

@@ -85,10 +85,27 @@ describe('Camunda web app locales zh.json (static)', () => {
         expect(config).to.match(/locales:\s*localesConfig\(\)/);
         expect(config).to.contain("from '../../shenpi/locale.js'");
         expect(config).to.match(/vendor:\s*'审批系统'/);
+        expect(config, 'names family name first').to.contain("import '../../shenpi/chinese-names.js';");
         expect(fs.existsSync(zhFile(app))).to.equal(true);
       });
     });
   }
+
+  describe('the Community Edition banner', () => {
+    for (const app of WEBAPPS) {
+      it(`should NOT show the "是时候迁移到 Camunda 8 了" banner in ${app} (its user-styles.css takes shenpi's)`, () => {
+        const styles = fs.readFileSync(path.join(RESOURCES, app, 'styles', 'user-styles.css'), 'utf8');
+        expect(styles).to.contain('@import url("../../shenpi/webapp-styles.css");');
+      });
+    }
+
+    it('should hide the banner and give back its room, only under Camunda\'s header', () => {
+      const styles = fs.readFileSync(path.join(RESOURCES, 'shenpi', 'webapp-styles.css'), 'utf8');
+      expect(styles).to.match(/\.ce-eol-banner\s*\{\s*display:\s*none !important;\s*\}/);
+      // the 工作台 imports the Tasklist's user styles (form-js): nothing there may move its page
+      expect(styles.replace(/\/\*[\s\S]*?\*\//g, '').match(/^[^\s{}][^{]*\{/gm)!.filter((rule) => /\bbody\b/.test(rule) && !rule.includes(':has([cam-widget-header])'))).to.deep.equal([]);
+    });
+  });
 
   describe(`against the built engine jar (Camunda ${CAMUNDA_VERSION} webjar)`, () => {
     let webjar: Buffer;
@@ -118,7 +135,7 @@ describe('Camunda web app locales zh.json (static)', () => {
     });
 
     it("should put our files on the fat jar's classpath (BOOT-INF/classes), ahead of the webjar", () => {
-      const ours = WEBAPPS.flatMap((app) => [`${app}/locales/zh.json`, `${app}/scripts/config.js`]).concat('shenpi/locale.js');
+      const ours = WEBAPPS.flatMap((app) => [`${app}/locales/zh.json`, `${app}/scripts/config.js`, `${app}/styles/user-styles.css`]).concat('shenpi/locale.js', 'shenpi/chinese-names.js', 'shenpi/webapp-styles.css');
       const inJar = engineJarEntries((name) => name.startsWith(`BOOT-INF/classes/${APP_RESOURCES}/`));
       for (const file of ours) {
         const packed = inJar.get(`BOOT-INF/classes/${APP_RESOURCES}/${file}`);

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import type { System } from '../../lib/system.js';
+import { DEMO_PASSWORD } from './cases.js';
 import { useSystem } from './system.js';
 
 export const CHROMIUM = process.env.SHENPI_CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
@@ -68,6 +69,18 @@ export async function chooseOption(page: Page, select: Locator, option: string):
       if (attempt === 2) throw error;
     }
   }
+}
+
+/** Logs a clerk in to the 工作台 (the staff app at `/`). */
+export async function logInToWorkbench(page: Page, web: string, username: string, screenshot?: string): Promise<void> {
+  await page.goto(`${web}/`);
+  await page.getByText('登录工作台').waitFor();
+  if (screenshot) await page.screenshot({ path: screenshot });
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  // logged in: the header names the user (whatever the first page is)
+  await page.locator('[data-test="user-name"]').waitFor();
 }
 
 /** Logs a clerk in to the Tasklist and opens one task's form. */

@@ -8,10 +8,10 @@ import { basic, webBase } from './web.js';
 
 export interface TestClient { id: string; apiKey: string }
 
-export async function createPlatformClient(system: System, options: { name?: string; ratePerMinute?: number; rateBurst?: number } = {}): Promise<TestClient> {
+export async function createPlatformClient(system: System, options: { name?: string; ratePerMinute?: number; rateBurst?: number; callbackUrl?: string } = {}): Promise<TestClient> {
   const response = await fetch(`${webBase(system)}/api/platform-clients`, {
     method: 'POST', headers: { authorization: basic('operator1'), 'content-type': 'application/json' },
-    body: JSON.stringify({ name: options.name ?? `测试平台 ${randomUUID().slice(0, 8)}`, ratePerMinute: options.ratePerMinute ?? 100_000, rateBurst: options.rateBurst ?? 100_000 }),
+    body: JSON.stringify({ name: options.name ?? `测试平台 ${randomUUID().slice(0, 8)}`, ratePerMinute: options.ratePerMinute ?? 100_000, rateBurst: options.rateBurst ?? 100_000, callbackUrl: options.callbackUrl }),
   });
   if (response.status !== 201) throw new Error(`creating a platform client: ${response.status} ${await response.text()}`);
   return (await response.json()) as TestClient;
@@ -47,6 +47,13 @@ export class OpenApiValidator {
     const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
     ajv.addSchema({ $id: 'openapi', components: document.components });
     return new OpenApiValidator(ajv, document);
+  }
+
+  /** A body against one of the document's schemas (components/schemas/<name>). */
+  checkSchema(name: string, body: unknown): string | undefined {
+    const validate = this.ajv.getSchema(`openapi#/components/schemas/${name}`);
+    if (!validate) return `no schema ${name} in the OpenAPI document`;
+    return validate(body) ? undefined : `${name}: ${this.ajv.errorsText(validate.errors)} in ${JSON.stringify(body).slice(0, 500)}`;
   }
 
   /** The schema of an operation's answer with this status, compiled once. */

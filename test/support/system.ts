@@ -9,7 +9,7 @@ import { freePort } from '../../lib/ports.js';
 import { consoleProgress } from '../../lib/progress.js';
 import { startSystem, type System } from '../../lib/system.js';
 import { startFakeCreditPlatform, type FakeCreditPlatform } from './credit-platform.js';
-import { startFakeSmsGateway, type FakeSmsGateway } from './sms-gateway.js';
+import { startFakeSmsGateway, type FakeSmsGateway } from './receiver.js';
 
 let running: Promise<System> | undefined;
 let platform: FakeCreditPlatform | undefined;

@@ -1,10 +1,11 @@
 // case.record-status: writes a step of the case's status timeline (input parameter caseStatus)
 // and the facts that come with it: the acceptance date, the 一次性告知 sent to the applicant,
 // the decision and its date.
-import { acceptanceNotice, correctionNotice, decisionDocument, deliveryReceipt, refusalNotice, type Act, type ActContext } from '../../lib/documents/index.js';
+import { acceptanceNotice, correctionNotice, decisionDocument, deliveryReceipt, refusalNotice, withdrawalAcknowledgement, type Act, type ActContext } from '../../lib/documents/index.js';
 import { recordStatus, type StatusChange } from '../../lib/repositories/cases.js';
 import { groupName } from '../../lib/engine/directory.js';
 import { notifyApplicant } from '../../lib/repositories/supervision.js';
+import { sendApplicantNotice } from '../../lib/notices/index.js';
 import { TOPICS } from '../topics.js';
 import type { WorkerContext, WorkerDefinition } from '../runtime/worker.js';
 import { actContext, actOf } from '../runtime/act-context.js';
@@ -15,6 +16,13 @@ type Outcome = {
   /** the act in writing (文书, lib/documents), issued once after the status is recorded */
   document?: (context: ActContext, act: Act) => Promise<unknown>;
 };
+
+/** A notice with no 文书: in the applicant's notifications and out to them (SMS, platform callback), once per act. */
+async function tellApplicant({ task, services }: WorkerContext, kind: string, title: string, body: string): Promise<void> {
+  const businessKey = requireBusinessKey(task);
+  await notifyApplicant(services.db, businessKey, title, body, `${kind}:${task.activityInstanceId}`);
+  await sendApplicantNotice(services.db, { businessKey, actId: task.activityInstanceId, kind, kindName: title, text: body, on: services.today(task) });
+}
 
 const STATUSES: Record<string, (context: WorkerContext) => Promise<Outcome>> = {
   async 已受理({ task, services }) {
@@ -61,19 +69,20 @@ const STATUSES: Record<string, (context: WorkerContext) => Promise<Outcome>> = {
   async 容缺逾期未补正({ task }) {
     return { note: `容缺材料补正期限 ${optionalString(task, 'promiseDeadline') ?? ''} 已届满`, variables: { supplementOutcome: 'expired' } };
   },
-  async 承诺期满未履行({ task, services }) {
+  async 承诺期满未履行(context) {
+    const { task } = context;
     const pushOn = optionalString(task, 'breachPushDeadline') ?? '';
-    await notifyApplicant(services.db, requireBusinessKey(task), '告知承诺期满提醒',
-      `您就「${optionalString(task, 'itemName') ?? ''}」(受理编号 ${optionalString(task, 'receiptNumber') ?? ''}) 作出的承诺已于 ${optionalString(task, 'promiseDeadline') ?? ''} 期满未履行。如在 ${pushOn} 前补交并经核查属实, 不再推送; 否则将于 ${pushOn} 将不履行承诺信息推送至信用平台, 并撤销许可决定。`,
-      `commitment-expired:${task.activityInstanceId}`);
+    await tellApplicant(context, 'commitment-expired', '告知承诺期满提醒',
+      `您就「${optionalString(task, 'itemName') ?? ''}」(受理编号 ${optionalString(task, 'receiptNumber') ?? ''}) 作出的承诺已于 ${optionalString(task, 'promiseDeadline') ?? ''} 期满未履行。如在 ${pushOn} 前补交并经核查属实, 不再推送; 否则将于 ${pushOn} 将不履行承诺信息推送至信用平台, 并撤销许可决定。`);
     return { note: `承诺期满; 不履行承诺信息将于 ${pushOn} 推送`, variables: { commitmentOutcome: 'breached' } };
   },
-  async '未履行承诺, 办件终止'({ task, services }) {
+  async '未履行承诺, 办件终止'(context) {
+    const { task } = context;
     const revoked = optionalString(task, 'revokedLicenceNumber');
     const kind = optionalString(task, 'promiseKind') ?? '';
     const body = `您就「${optionalString(task, 'itemName') ?? ''}」(受理编号 ${optionalString(task, 'receiptNumber') ?? ''}) 作出的${kind}承诺未履行, `
       + (revoked ? `已作出的许可决定 (证照 ${revoked}) 依法撤销, ` : '办件终止, ') + '并依规记入信用记录。';
-    await notifyApplicant(services.db, requireBusinessKey(task), '未履行承诺处理告知书', body, `breach:${task.activityInstanceId}`);
+    await tellApplicant(context, 'breach', '未履行承诺处理告知书', body);
     return { fields: { outcome: revoked ? '撤销' : '终止' }, note: body, variables: {} };
   },
   async '择期补充勘验 (信用承诺)'() {
@@ -100,7 +109,12 @@ const STATUSES: Record<string, (context: WorkerContext) => Promise<Outcome>> = {
   },
   async 已撤回({ task }) {
     // 撤回: the applicant withdrew before the decision; no decision, no licence
-    return { fields: { outcome: '撤回' }, note: `申请人撤回申请 (${optionalString(task, 'withdrawalChannel') ?? '窗口'}): ${optionalString(task, 'withdrawalReason') ?? ''}`, variables: {} };
+    const channel = optionalString(task, 'withdrawalChannel') ?? '窗口';
+    const reason = optionalString(task, 'withdrawalReason') ?? '';
+    return {
+      fields: { outcome: '撤回' }, note: `申请人撤回申请 (${channel}): ${reason}`, variables: {},
+      document: (documents, act) => withdrawalAcknowledgement(documents, { ...act, reason, channel: channel.startsWith('网上') ? '网上平台' : '综合受理窗口' }),
+    };
   },
   async 未补正办结() {
     return { fields: { outcome: '未补正' }, note: '补正期限届满, 申请人未补正材料', variables: {} };

@@ -4,6 +4,7 @@
 import { supplementWorkingDays } from '../../lib/catalogue/entry.js';
 import { computeDeadline } from '../../lib/calendar/deadlines.js';
 import { promiseDocument } from '../../lib/documents/index.js';
+import { reminderAt } from '../../lib/notices/index.js';
 import { getVersion } from '../../lib/repositories/catalogue.js';
 import { TOPICS } from '../topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
@@ -16,7 +17,7 @@ interface Pending { code: string; name: string; form: string; copies: number }
 export const worker: WorkerDefinition = {
   topic: TOPICS.preparePromiseNotice,
   options: { lockDuration: 30_000, variables: ['itemKey', 'itemVersion', 'acceptancePath', 'pendingMaterials', 'inspectionMode', 'clockDate'] },
-  template: { name: '生成承诺告知书', description: '容缺或告知承诺受理前申请人签署的告知书: 材料、形式、份数、期限和违诺后果', outputs: ['promiseNotice', 'promiseDeadline', 'promiseDueAt', 'decisionWorkingDays'] },
+  template: { name: '生成承诺告知书', description: '容缺或告知承诺受理前申请人签署的告知书: 材料、形式、份数、期限和违诺后果', outputs: ['promiseNotice', 'promiseDeadline', 'promiseDueAt', 'promiseReminderAt', 'decisionWorkingDays'] },
   async handler({ task, services }) {
     const found = await getVersion(services.db, requireString(task, 'itemKey'), requireInteger(task, 'itemVersion'));
     if (!found) throw new Error(`事项 ${String(task.variables.get('itemKey'))} 第 ${String(task.variables.get('itemVersion'))} 版不存在`);
@@ -36,6 +37,7 @@ export const worker: WorkerDefinition = {
       await sign({ path: 'deferral', deadline: deadline.deadline, workingDays: days });
       return {
         ...deadlineVariables('promise', deadline),
+        promiseReminderAt: reminderAt(calendar, deadline.deadline, today, services.deadlines),
         promiseNotice: `容缺受理告知书\n事项: ${entry.name}\n容缺材料:\n${list}\n补正期限: ${deadline.deadline} 前 (${days} 个工作日, 不超过承诺办结时限)\n`
           + '后果: 逾期未补正的, 终止办理; 已作出许可决定的, 依法撤销, 并记入不良信用记录、推送信用平台。\n申请人签字确认后受理。',
       };
@@ -46,6 +48,7 @@ export const worker: WorkerDefinition = {
       await sign({ path: 'commitment', deadline: deadline.deadline, workingDays: entry.commitment.periodWorkingDays });
       return {
         ...deadlineVariables('promise', deadline),
+        promiseReminderAt: reminderAt(calendar, deadline.deadline, today, services.deadlines),
         // 拿地即开工: on a promise the permit is due within noticeWorkingDays
         decisionWorkingDays: notice === undefined ? entry.promisedTimeLimit : Math.min(entry.promisedTimeLimit, notice),
         promiseNotice: `告知承诺书\n事项: ${entry.name}\n承诺内容: ${entry.commitment.content}\n`

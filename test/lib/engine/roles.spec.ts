@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import type { EngineClient } from '../../../lib/engine/client.js';
 import { DEMO_USERS, RESOURCE } from '../../../lib/engine/directory.js';
-import { ROLES } from '../../../lib/engine/roles.js';
+import { monitoringScope, ROLES } from '../../../lib/engine/roles.js';
 import type { System } from '../../../lib/system.js';
 import { DEMO_PASSWORD } from '../../support/cases.js';
 import { useSystem } from '../../support/system.js';
@@ -56,4 +56,21 @@ describe('roles by least privilege (lib/engine/roles.ts)', function () {
       }
     });
   }
+});
+
+describe('#monitoringScope (电子监察, lib/engine/roles.ts)', () => {
+  it('should open every section to 局领导 and the 督查室', () => {
+    expect(monitoringScope(['leaders'])).to.deep.equal({ all: true });
+    expect(monitoringScope(['supervisors'])).to.deep.equal({ all: true });
+  });
+
+  it('should open to a 科长 their own section only', () => {
+    expect(monitoringScope(['marketReview', 'sectionHeads'])).to.deep.equal({ all: false, sections: ['marketReview'] });
+  });
+
+  it('should NOT open 电子监察 to a clerk, the window, analysts, operators or a 科长 without a review section', () => {
+    for (const groups of [['marketReview'], ['window'], ['analysts'], ['operators'], ['ratingOffice'], ['sectionHeads']]) {
+      expect(monitoringScope(groups), groups.join()).to.equal(undefined);
+    }
+  });
 });

@@ -3,6 +3,7 @@
 import { expect } from 'chai';
 import { findCaseByBusinessKey } from '../../../lib/repositories/cases.js';
 import { documentsOfCase } from '../../../lib/repositories/documents.js';
+import { pdfText } from '../../support/documents.js';
 import { licenceForCase } from '../../../lib/repositories/licences.js';
 import { instant, MEMBER } from '../../support/cases.js';
 import { waitFor } from '../../support/process.js';
@@ -51,6 +52,8 @@ describe('道路挖掘一件事 (road excavation bundle)', function () {
     const [opinion, ...more] = (await documentsOfCase(system.db, driver.businessKey)).filter((document) => document.kind === 'joint-inspection');
     expect(more).to.deep.equal([]);
     expect(opinion!.text).to.contain('建设工程审批科：有条件同意，条件：夜间 22 时后停止破路施工').and.to.contain('市政公用审批科：同意').and.to.contain('统一意见：有条件同意');
+    // issued by the items' 实施机关, not a generic office
+    expect(await pdfText(opinion!.id)).to.contain('呼和浩特市行政审批和政务服务局');
     for (const key of ALL) await workItem(driver.child(key));
     const deliver = await driver.task('DeliverBundleTask');
     expect(deliver).to.not.equal(undefined);

@@ -3,11 +3,11 @@
 // counted in working days; a redelivered task gets the same document and the number sequence
 // has no gap; the SMS notices reach a local gateway once each, also after it was down.
 import { expect } from 'chai';
-import { extractText, getDocumentProxy } from 'unpdf';
-import { chineseDate, decisionDocument, DOCUMENT_KINDS, type DocumentKind } from '../../../lib/documents/index.js';
+import { chineseDate, decisionDocument } from '../../../lib/documents/index.js';
 import { loadCalendar } from '../../../lib/repositories/calendar.js';
 import { findCaseByBusinessKey } from '../../../lib/repositories/cases.js';
-import { documentPdf, documentsOfCase, type DocumentRecord } from '../../../lib/repositories/documents.js';
+import { documentsOfCase } from '../../../lib/repositories/documents.js';
+import { documentsOf, expectDocument } from '../../support/documents.js';
 import { sampleApplication, uniqueCreditCode } from '../../support/applications.js';
 import { CaseDriver, DECIDER, MEMBER } from '../../support/cases.js';
 import { waitFor } from '../../support/process.js';
@@ -18,35 +18,6 @@ import { after0930, afterDay, readEntry } from '../items/scenarios.js';
 
 const food = readEntry('food-business-licence');
 const RECEIVED = { receivedOn: '2026-09-30', clockDate: '2026-09-30' };
-const APPLICANT = '呼和浩特市青城餐饮管理有限公司';
-
-/** The PDF's text without the spaces a PDF text layer inserts between spread characters. */
-async function pdfText(id: number): Promise<string> {
-  const system = await useSystem();
-  const bytes = await documentPdf(system.db, id);
-  const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes!)), { mergePages: true });
-  return text.replace(/\s+/g, '');
-}
-
-async function documentsOf(driver: CaseDriver, kinds: DocumentKind[]): Promise<DocumentRecord[]> {
-  const system = await useSystem();
-  return waitFor(`文书 ${kinds.join(', ')}`, async () => {
-    const documents = await documentsOfCase(system.db, driver.businessKey);
-    return kinds.every((kind) => documents.some((document) => document.kind === kind)) ? documents : undefined;
-  });
-}
-
-/** Checks one document of the kind: once, numbered, and its PDF text holds what it must. */
-async function expectDocument(documents: DocumentRecord[], kind: DocumentKind, receiptNumber: string, texts: string[]): Promise<DocumentRecord> {
-  const ofKind = documents.filter((document) => document.kind === kind);
-  expect(ofKind, `${DOCUMENT_KINDS[kind]} exactly once`).to.have.length(1);
-  const document = ofKind[0]!;
-  expect(document.documentNumber).to.match(/^审批\S+字〔2026〕第\d{6}号$/);
-  expect(document.sha256).to.match(/^[0-9a-f]{64}$/);
-  const text = await pdfText(document.id);
-  for (const expected of [APPLICANT, receiptNumber, document.documentNumber, ...texts]) expect(text, `${DOCUMENT_KINDS[kind]}: ${expected}`).to.contain(expected.replace(/\s+/g, ''));
-  return document;
-}
 
 async function grantAndHandOver(driver: CaseDriver): Promise<void> {
   await driver.complete('ReviewTask', MEMBER.marketReview!, { reviewOpinion: '符合条件', reviewAction: 'submit' });
@@ -66,7 +37,7 @@ describe('文书 of a case (food-business-licence)', function () {
     await grantAndHandOver(driver);
     expect(await driver.waitForEnd()).to.equal('CaseClosedEndEvent');
     const record = (await findCaseByBusinessKey(system.db, driver.businessKey))!;
-    const documents = await documentsOf(driver, ['acceptance', 'grant', 'licence', 'delivery-receipt']);
+    const documents = await documentsOf(driver.businessKey, ['acceptance', 'grant', 'licence', 'delivery-receipt']);
     expect(documents.map((document) => document.kind)).to.deep.equal(['acceptance', 'grant', 'licence', 'delivery-receipt']);
     // accepted 9-30; the decision is due 12 working days later (counted by hand over National Day)
     await expectDocument(documents, 'acceptance', record.receiptNumber, ['受理通知书', `受理日期：${chineseDate('2026-09-30')}`, `${food.promisedTimeLimit}个工作日内（即${chineseDate(after0930(food.promisedTimeLimit))}前）`]);
@@ -133,7 +104,7 @@ describe('文书 of a case (food-business-licence)', function () {
     const driver = await new CaseDriver(system.admin, food.key).start({ application: sampleApplication(food, { omitMaterials: missing.map((material) => material.code) }), ...RECEIVED });
     await driver.complete('NotifyDeficienciesTask', MEMBER.window!, { acceptanceDecision: 'notify', noticeChannel: 'on-site' });
     const record = (await findCaseByBusinessKey(system.db, driver.businessKey))!;
-    const documents = await documentsOf(driver, ['correction']);
+    const documents = await documentsOf(driver.businessKey, ['correction']);
     await expectDocument(documents, 'correction', record.receiptNumber, ['一次性告知书', ...missing.map((material) => material.name), `请于${chineseDate(after0930(30))}前（30个工作日内）`]);
     await driver.cancel();
   });
@@ -146,7 +117,7 @@ describe('文书 of a case (food-business-licence)', function () {
     await driver.complete('SiteInspectionTask', MEMBER.marketReview!, { siteInspectionResult: '不合格', siteInspectionOpinion: '加工场所布局不合理' });
     await driver.complete('DecisionTask', DECIDER.marketReview!, { decision: 'deny', decisionReason: '经营场所与污染源距离不足 25 米' });
     const record = (await findCaseByBusinessKey(system.db, driver.businessKey))!;
-    const documents = await documentsOf(driver, ['denial']);
+    const documents = await documentsOf(driver.businessKey, ['denial']);
     const denial = await expectDocument(documents, 'denial', record.receiptNumber, ['不予行政许可决定书', '经营场所与污染源距离不足25米', '六十日内依法申请行政复议', '六个月内依法向人民法院提起行政诉讼']);
     expect(documents.map((document) => document.kind)).not.to.include('grant');
 
@@ -167,13 +138,13 @@ describe('文书 of a case (food-business-licence)', function () {
     await driver.complete('ApproveExtensionTask', MEMBER.leaders!, { extensionApproved: true, leaderComment: '同意' });
     await driver.complete('ReviewTask', MEMBER.marketReview!, { reviewAction: 'suspend', specialProcedure: '专家评审', specialProcedureReason: '需组织专家论证', clockDate: '2026-10-12' });
     const record = (await findCaseByBusinessKey(system.db, driver.businessKey))!;
-    const documents = await documentsOf(driver, ['extension', 'special-procedure']);
+    const documents = await documentsOf(driver.businessKey, ['extension', 'special-procedure']);
     const before = after0930(food.promisedTimeLimit);
     await expectDocument(documents, 'extension', record.receiptNumber, ['延长审批期限决定书', '需征求相关部门意见', `延长10个工作日，至${chineseDate(afterDay(before, 10))}`, chineseDate('2026-10-09')]);
     await expectDocument(documents, 'special-procedure', record.receiptNumber, ['特别程序告知书', '专家评审', `自${chineseDate('2026-10-12')}起暂停计算`]);
     // the expert review ends on 10-16: 10-13 … 10-16 (4 working days) do not count
     await driver.complete('SpecialProcedureTask', MEMBER.marketReview!, { specialProcedureResult: '专家论证通过', clockDate: '2026-10-16' });
-    const restarted = await documentsOf(driver, ['clock-restart']);
+    const restarted = await documentsOf(driver.businessKey, ['clock-restart']);
     await expectDocument(restarted, 'clock-restart', record.receiptNumber, ['恢复计算审批期限告知书', '所用4个工作日', `顺延至${chineseDate(afterDay(afterDay(before, 10), 4))}`]);
     await driver.cancel();
   });
@@ -183,16 +154,47 @@ describe('文书 of a case (food-business-licence)', function () {
     const driver = await new CaseDriver(system.admin, food.key).start({ ...RECEIVED, application: sampleApplication(food, { omitMaterials: ['equipment-list'], creditCode: uniqueCreditCode() }) });
     await driver.complete('OfferPromiseTask', MEMBER.window!, { acceptanceDecision: 'accept-promise' });
     await grantAndHandOver(driver);
-    await documentsOf(driver, ['licence']);
+    await documentsOf(driver.businessKey, ['licence']);
     await driver.fireTimer('SupplementDeadlineTimer');
     expect(await driver.waitForEnd()).to.equal('CaseTerminatedEndEvent');
     const record = (await findCaseByBusinessKey(system.db, driver.businessKey))!;
-    const documents = await documentsOf(driver, ['deferral-promise', 'grant', 'licence', 'revocation']);
+    const documents = await documentsOf(driver.businessKey, ['deferral-promise', 'grant', 'licence', 'revocation']);
     const equipment = food.materials.find((material) => material.code === 'equipment-list')!;
     await expectDocument(documents, 'deferral-promise', record.receiptNumber, ['容缺受理承诺书', equipment.name, '逾期未补正的，终止办理']);
     const licence = await expectDocument(documents, 'licence', record.receiptNumber, []);
     const revocation = await expectDocument(documents, 'revocation', record.receiptNumber, ['撤销行政许可决定书', '第六十九条', '六十日内依法申请行政复议']);
     expect(revocation.id).to.be.greaterThan(licence.id);
+    // the breach is told to the applicant by SMS too, once
+    const told = await waitFor('the breach SMS', async () => [...smsGateway().messages.values()].find((message) => message.body.receiptNumber === record.receiptNumber && message.body.kind === 'breach'));
+    expect(told.deliveries).to.equal(1);
+    expect(told.body.text).to.contain('依法撤销');
+  });
+
+  it('should issue the 不予受理通知书 with the reason and the rights of appeal', async () => {
+    const system = await useSystem();
+    const driver = await new CaseDriver(system.admin, food.key).start({ application: sampleApplication(food), ...RECEIVED });
+    await driver.complete('ReviewMaterialsTask', MEMBER.window!, { acceptanceDecision: 'refuse', refusalReason: '申请事项依法不需要取得行政许可' });
+    expect(await driver.waitForEnd()).to.equal('NotAcceptedEndEvent');
+    const record = (await findCaseByBusinessKey(system.db, driver.businessKey))!;
+    const documents = await documentsOf(driver.businessKey, ['refusal']);
+    await expectDocument(documents, 'refusal', record.receiptNumber, ['不予受理通知书', '申请事项依法不需要取得行政许可', chineseDate('2026-09-30'), '六十日内依法申请行政复议']);
+    expect(documents.map((document) => document.kind)).to.deep.equal(['refusal']);
+  });
+
+  it('should issue the 告知承诺书 the applicant signs, with the promised proof, the 20 working days and the liability', async () => {
+    const system = await useSystem();
+    const permit = readEntry('construction-permit');
+    const driver = await new CaseDriver(system.admin, permit.key).start({
+      ...RECEIVED, application: sampleApplication(permit, { omitMaterials: ['drawing-review-certificate'], creditCode: uniqueCreditCode(), commitment: { signed: true, signatory: '张建国' } }),
+    });
+    await driver.complete('OfferPromiseTask', MEMBER.window!, { acceptanceDecision: 'accept-promise' });
+    const record = (await findCaseByBusinessKey(system.db, driver.businessKey))!;
+    const documents = await documentsOf(driver.businessKey, ['commitment-promise', 'acceptance']);
+    const certificate = permit.materials.find((material) => material.code === 'drawing-review-certificate')!;
+    // 20 working days from 9-30 over National Day → 11-03
+    await expectDocument(documents, 'commitment-promise', record.receiptNumber, ['告知承诺书', certificate.name, `承诺在${chineseDate('2026-11-03')}前（20个工作日内）`, '违诺责任']);
+    await expectDocument(documents, 'acceptance', record.receiptNumber, ['受理通知书', '告知承诺受理']);
+    await driver.cancel();
   });
 
   it('should number each kind per year without a gap or a repeat', async () => {
@@ -216,7 +218,7 @@ describe('文书 of a case (food-business-licence)', function () {
     const driver = await new CaseDriver(system.admin, food.key).start({ application: sampleApplication(food), ...RECEIVED });
     await driver.complete('ReviewMaterialsTask', MEMBER.window!, { acceptanceDecision: 'accept' });
     const record = (await findCaseByBusinessKey(system.db, driver.businessKey))!;
-    await documentsOf(driver, ['acceptance']);
+    await documentsOf(driver.businessKey, ['acceptance']);
     const pending = await system.db('outbox_message').where({ channel: 'sms' }).whereRaw("payload->>'receiptNumber' = ?", [record.receiptNumber]).first('status', 'attempts');
     await waitFor('a failed attempt', async () => ((await system.db('outbox_message').where({ channel: 'sms' }).whereRaw("payload->>'receiptNumber' = ?", [record.receiptNumber]).first('attempts'))?.attempts > 0 ? true : undefined));
     expect(pending).to.include({ status: 'pending' });

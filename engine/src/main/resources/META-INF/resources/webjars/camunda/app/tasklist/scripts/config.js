@@ -1,6 +1,8 @@
 // shenpi: replaces Camunda 7.24's own tasklist/scripts/config.js. Every setting not named here
 // keeps the 7.24 default; `shortcuts` is copied from 7.24's file because the app reads it only here.
 import { localesConfig } from '../../shenpi/locale.js';
+// names family name first (张敏), as Chinese names are written
+import '../../shenpi/chinese-names.js';
 
 // 期限近的在前: a clerk's list is sorted by due date. The Tasklist keeps its sorting in the
 // address (`sorting=`) and falls back to "newest first": that fallback becomes "due date
