@@ -29,6 +29,7 @@ describe('the 工作台 (Chromium)', function () {
 
     await logInToWorkbench(page, web, 'window1', shot('login'));
     expect(await page.locator('[data-test="user-name"]').innerText()).to.equal('张敏');
+    await page.locator('.filter-button').nth(5).waitFor();
     expect(await page.locator('.filter-button').allInnerTexts()).to.satisfy((names: string[]) => ['我的待办', '本科室待办', '即将超期', '已超期', '容缺待补正', '承诺待核查'].every((name) => names.some((text) => text.includes(name))));
     expect(await page.locator('.filter-button.active').innerText()).to.contain('我的待办');
     await page.getByPlaceholder('按受理编号、申请人或事项搜索').fill(receipt);
