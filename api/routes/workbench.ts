@@ -12,8 +12,11 @@ import { formFieldKeys, type FormComponent } from '../../lib/forms/fields.js';
 import { todayIn } from '../../lib/calendar/deadlines.js';
 import { EngineRequestError, toVariables, type EngineClient } from '../../lib/engine/client.js';
 import { loadCalendar } from '../../lib/repositories/calendar.js';
-import { findCaseByBusinessKey, urgesOfTask } from '../../lib/repositories/cases.js';
+import { findCaseByBusinessKey, reserveDeskBusinessKey, urgesOfTask } from '../../lib/repositories/cases.js';
 import { WORKBENCH_DIST } from '../../lib/workbench/build.js';
+import { caseContext } from '../../lib/workbench/case-context.js';
+import { creditCodeOverrideOf } from '../../lib/catalogue/start-form.js';
+import { identifierProblem } from '../../lib/validation/identifier-fields.js';
 import { badRequest, forbidden, HttpError, invalidField, notFound } from '../errors.js';
 import { field, validRequest } from '../validate.js';
 
@@ -21,7 +24,7 @@ interface EngineFilter { id: string; name: string; properties?: { description?: 
 interface EngineVariable { name: string; value: unknown; type: string }
 interface EngineUser { id: string; firstName?: string; lastName?: string }
 interface EngineTask {
-  id: string; name: string; assignee: string | null; created: string; due: string | null; followUp: string | null;
+  id: string; name: string; assignee: string | null; owner?: string | null; delegationState?: 'PENDING' | 'RESOLVED' | null; processInstanceId?: string; created: string; due: string | null; followUp: string | null;
   taskDefinitionKey: string; processDefinitionId: string; _embedded?: { variable?: EngineVariable[] };
 }
 interface HalTaskList { _embedded?: { task?: EngineTask[]; assignee?: EngineUser[]; processDefinition?: Array<{ id: string; name?: string }> } }
@@ -122,6 +125,9 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
       name: task.name,
       assignee: task.assignee,
       assigneeName: task.assignee ? personName(assignee, task.assignee) : null,
+      // 委派: the delegate resolves (完成委派), the task goes back to its owner
+      delegated: task.delegationState === 'PENDING',
+      ownerName: task.owner ? personName(await colleague(task.owner), task.owner) : null,
       due: task.due,
       receiptNumber: String(locals[COLUMN['受理编号']]?.value ?? ''),
       applicant: String(locals[COLUMN['申请人']]?.value ?? ''),
@@ -143,14 +149,51 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
     const user = engineOf(req);
     const id = encodeURIComponent(req.params.id);
     const values = formValues(req.body, formFieldKeys((await asUser(() => user.get<{ components?: FormComponent[] }>(`/task/${id}/deployed-form`))).components));
-    await asUser(() => user.post(`/task/${id}/submit-form`, { variables: toVariables(values) }));
+    const task = await asUser(() => user.get<EngineTask>(`/task/${id}`));
+    // a delegated task is resolved (back to the clerk who delegated it), not completed
+    await asUser(() => user.post(`/task/${id}/${task.delegationState === 'PENDING' ? 'resolve' : 'submit-form'}`, { variables: toVariables(values) }));
     res.status(204).end();
   });
 
+  // the case beside the form: earlier opinions, materials, deadlines, 文书, 催办 (the task read as the user first)
+  router.get('/tasks/:id/case', byId, async (req, res) => {
+    const task = await asUser(() => engineOf(req).get<EngineTask>(`/task/${encodeURIComponent(req.params.id)}`));
+    const instance = await engine.get<{ businessKey: string | null }>(`/process-instance/${encodeURIComponent(task.processInstanceId!)}`);
+    const found = instance.businessKey ? await caseContext(db, engine, instance.businessKey) : undefined;
+    if (!found) return void res.json(null);
+    const names = new Map<string, string | null>();
+    for (const id of new Set(found.opinions.map((opinion) => opinion.by).filter((by): by is string => Boolean(by)))) names.set(id, personName(await colleague(id), id));
+    res.json({ ...found, opinions: found.opinions.map((opinion) => ({ ...opinion, by: opinion.by ? names.get(opinion.by) : null })) });
+  });
+
+  // 转办 / 委派 go to a member of the task's own sections (the engine checks it again: CaseGuardPlugin)
+  router.get('/tasks/:id/colleagues', byId, async (req, res) => {
+    const id = encodeURIComponent(req.params.id);
+    const links = await asUser(() => engineOf(req).get<Array<{ type: string; groupId: string | null }>>(`/task/${id}/identity-links?type=candidate`));
+    const people = new Map<string, string>();
+    for (const group of new Set(links.map((link) => link.groupId).filter((group): group is string => Boolean(group)))) {
+      for (const user of await engine.get<EngineUser[]>(`/user?memberOfGroup=${encodeURIComponent(group)}`)) people.set(user.id, personName(user, user.id)!);
+    }
+    people.delete(req.user!.id);
+    res.json([...people].map(([userId, name]) => ({ userId, name })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')));
+  });
+
+  for (const [action, path_] of [['assign', 'assignee'], ['delegate', 'delegate']] as const) {
+    router.post(`/tasks/:id/${action}`, byId, async (req, res) => {
+      const userId = (req.body as { userId?: unknown } | undefined)?.userId;
+      if (typeof userId !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(userId)) throw invalidField('userId', 'required', '请选择本科室的同事 (userId)');
+      await asUser(() => engineOf(req).post(`/task/${encodeURIComponent(req.params.id)}/${path_}`, { userId })).catch((error: unknown) => {
+        throw error instanceof HttpError && error.status === 403 ? forbidden(`只能${action === 'assign' ? '转办' : '委派'}给本环节科室的同事, 「${userId}」不是, 或该任务不属于您的科室`) : error;
+      });
+      res.status(204).end();
+    });
+  }
+
   // 一窗受理: what this user may start (the engine's CREATE_INSTANCE grants: the window, items and 一件事)
   router.get('/catalogue', async (req, res) => {
-    const definitions = await asUser(() => engineOf(req).get<Array<{ key: string; name: string | null }>>('/process-definition?latestVersion=true&startablePermissionCheck=true&startableInTasklist=true&sortBy=name&sortOrder=asc'));
-    res.json(definitions.map((definition) => ({ key: definition.key, name: definition.name ?? definition.key })));
+    const definitions = await asUser(() => engineOf(req).get<Array<{ key: string; name: string | null; resource: string }>>('/process-definition?latestVersion=true&startablePermissionCheck=true&startableInTasklist=true&sortBy=name&sortOrder=asc'));
+    // a 一件事 is deployed from processes/bundles/, an item from processes/items/
+    res.json(definitions.map((definition) => ({ key: definition.key, name: definition.name ?? definition.key, kind: definition.resource.includes('bundles/') ? '一件事' : '事项' })));
   });
 
   router.get('/start/:key', byKey, async (req, res) => {
@@ -163,12 +206,20 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
     res.json({ key: definition.key, name: definition.name ?? definition.key, form });
   });
 
-  // starts the case with exactly the start form's fields; answers its 受理编号 once the case is registered
+  // starts the case with exactly the start form's fields under its 受理编号 (the engine's business
+  // key); answers it once the case is registered
   router.post('/start/:key', byKey, async (req, res) => {
     const user = engineOf(req);
     const key = encodeURIComponent(req.params.key);
     const values = formValues(req.body, formFieldKeys((await asUser(() => user.get<{ components?: FormComponent[] }>(`/process-definition/key/${key}/deployed-start-form`))).components));
-    const started = await asUser(() => user.post<{ id: string; businessKey: string }>(`/process-definition/key/${key}/submit-form`, { variables: toVariables(values) }));
+    // check digits before the case starts: the applicant is still at the desk (a pilot-era code only with its reason)
+    const waived = Boolean(creditCodeOverrideOf((name) => values[name]));
+    for (const [name, value] of Object.entries(values)) {
+      const problem = identifierProblem(name, value, waived);
+      if (problem) throw invalidField(`values.${name}`, problem.rule, `${problem.message}${problem.rule === 'check-digit' && /CreditCode$/.test(name) ? '; 试点期代码请勾选人工核准并写明理由' : ''}`);
+    }
+    const businessKey = await reserveDeskBusinessKey(db, todayIn(config.deadlines.utcOffset, new Date()), req.user!.id);
+    const started = await asUser(() => user.post<{ id: string; businessKey: string }>(`/process-definition/key/${key}/submit-form`, { businessKey, variables: toVariables(values) }));
     const deadline = Date.now() + REGISTRATION_WAIT_MS;
     let record = await findCaseByBusinessKey(db, started.businessKey);
     while (!record && Date.now() < deadline) {

@@ -35,7 +35,9 @@ const deadline = (name: string): string[] => ['Deadline', 'StartsAt', 'DueAt', '
 export const BLOCK_VARIABLES: Record<string, BlockVariables> = {
   acceptance: {
     // the item's start-form fields come in too (item-process.ts): the application is made of them
-    in: [...CASE, ...RECORD_STATUS_FACTS, 'itemKey', 'itemVersion', 'application', 'initiator', 'reservedReceiptNumber', 'bundleAccepted'],
+    // 试点期代码: case.register records the desk's waiver of a credit code's check digit with its reason
+    in: [...CASE, ...RECORD_STATUS_FACTS, 'itemKey', 'itemVersion', 'application', 'initiator', 'reservedReceiptNumber', 'bundleAccepted',
+      'applicantCreditCode', 'creditCodeOverride', 'creditCodeOverrideReason'],
     out: [
       // validation.application: the catalogue version the case is pinned to, and the application
       'acceptancePath', 'pendingMaterials', 'promiseKind', 'decisionWorkingDays', 'commitmentPending', 'inspectionMode', 'itemVersion', 'itemName', 'itemCode',
@@ -68,7 +70,9 @@ export const BLOCK_VARIABLES: Record<string, BlockVariables> = {
   },
   decision: {
     // decisionGroup: the caller gives it (the review section, or the window for a 即办件)
-    in: [...CASE, ...RECORD_STATUS_FACTS, 'decisionGroup', 'majorDecision', ...deadline('decision'), 'reviewOpinion', 'reviewedBy', 'reviewerMayDecide'],
+    // the decider reads what was found before: 审查, 勘验, 联合踏勘 (the 决定 form shows them)
+    in: [...CASE, ...RECORD_STATUS_FACTS, 'decisionGroup', 'majorDecision', ...deadline('decision'), 'reviewOpinion', 'reviewedBy', 'reviewerMayDecide',
+      'siteInspectionResult', 'siteInspectionOpinion', 'jointOpinion', 'jointConditions'],
     out: ['legalReviewOpinion', 'legalReviewComment', 'decision', 'decisionContent', 'decisionReason', 'returnReason', 'decidedOn', 'decisionOutcome', 'reviewReturned'],
   },
   'result-issue': {

@@ -39,6 +39,11 @@ export const onlineBusinessKey = (): string => `online-${randomUUID()}`;
  */
 export const DESK_BUSINESS_KEY_EXPRESSION = "'desk-'.concat(execution.processInstanceId)";
 export const deskBusinessKey = (processInstanceId: string): string => `desk-${processInstanceId}`;
+/**
+ * A case the 工作台's 一窗受理 starts is keyed by its 受理编号 itself, reserved before the start
+ * (lib/repositories/cases.ts reserveDeskBusinessKey), so Cockpit finds it by the applicant's number.
+ */
+export const deskReceiptBusinessKey = (receiptNumber: string): string => receiptNumber;
 
 /** Each item case of a 一件事 is keyed by its bundle's key and the item's key. */
 export const bundleItemBusinessKey = (bundleBusinessKey: string, itemKey: string): string => `${bundleBusinessKey}:${itemKey}`;
@@ -56,6 +61,7 @@ export const complaintBusinessKey = (complaintNumber: string): string => `compla
 export type ParsedBusinessKey =
   | { kind: 'online' }
   | { kind: 'desk'; processInstanceId: string }
+  | { kind: 'desk-receipt'; receiptNumber: string }
   | { kind: 'bundle-item'; bundleBusinessKey: string; itemKey: string }
   | { kind: 'rating'; receiptNumber: string }
   | { kind: 'complaint'; complaintNumber: string }
@@ -69,5 +75,6 @@ export function parseBusinessKey(key: string): ParsedBusinessKey {
   if (colon > 0) return { kind: 'bundle-item', bundleBusinessKey: key.slice(0, colon), itemKey: key.slice(colon + 1) };
   if (key.startsWith('online-')) return { kind: 'online' };
   if (key.startsWith('desk-')) return { kind: 'desk', processInstanceId: key.slice('desk-'.length) };
+  if (RECEIPT_NUMBER_PATTERN.test(key)) return { kind: 'desk-receipt', receiptNumber: key };
   return { kind: 'unknown' };
 }

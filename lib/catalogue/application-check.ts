@@ -23,6 +23,11 @@ export interface CheckOptions {
   produced?: ReadonlyMap<string, string>;
   /** the applicant is an enterprise being established in the same 一件事: it has no code yet */
   newHolder?: boolean;
+  /**
+   * the desk's recorded reason for accepting the applicant's credit code although its check digit
+   * fails (试点期代码); nothing else about the code (length, characters) is waived
+   */
+  creditCodeOverride?: string;
 }
 
 const applicationSchema = JSON.parse(readFileSync(path.join(SCHEMA_DIR, 'application.schema.json'), 'utf8')) as { properties: Record<string, object> };
@@ -49,8 +54,12 @@ function hashOf(value: unknown): string {
 
 const FORM_RANK: Record<string, number> = { 原件: 2, 复印件: 1, 电子件: 1 };
 
+/** What only a check digit fails: a code from the early pilots (试点期代码) a clerk may accept, recorded. */
+const PILOT_ERA_RULES = new Set(['format:uscc:check-digit', 'format:uscc:org-code-check-digit']);
+
 export function checkApplication(entry: CatalogueEntry, application: unknown, options: CheckOptions = {}): ApplicationProblem[] {
-  let problems: ApplicationProblem[] = validator.validate(applicationSchemaFor(entry), application);
+  let problems: ApplicationProblem[] = validator.validate(applicationSchemaFor(entry), application)
+    .filter((problem) => !(options.creditCodeOverride && problem.field === '/applicant/creditCode' && PILOT_ERA_RULES.has(problem.rule)));
   // 设立登记: the enterprise applies under the name it reserved and gets its code from the registration
   if (options.newHolder || entry.result.assignsCreditCode) problems = newHolderProblems(problems, application);
   if ((application as { commitment?: unknown })?.commitment && !entry.notificationCommitment) {

@@ -16,6 +16,8 @@ interface StartSpec {
   commitment: { label: string; siteInspection: boolean } | null;
   /** 设立登记 assigns the code: a new enterprise has none to enter */
   newEnterprise: boolean;
+  /** 试点期代码: the desk may accept a credit code failing its check digit, with a recorded reason (items only) */
+  creditCodeOverride: boolean;
 }
 
 function itemSpec(entry: CatalogueEntry): StartSpec {
@@ -28,6 +30,7 @@ function itemSpec(entry: CatalogueEntry): StartSpec {
       ? { label: entry.notificationCommitment ? '申请人已签署告知承诺书' : '申请人已签署容缺受理信用承诺书', siteInspection: entry.siteInspection }
       : null,
     newEnterprise: entry.result.assignsCreditCode === true,
+    creditCodeOverride: true,
   };
 }
 
@@ -43,6 +46,7 @@ function bundleSpec(bundle: BundleEntry, items: Map<string, CatalogueEntry>): St
     items: bundle.items.map(({ itemKey, optional }) => ({ value: itemKey, label: `${items.get(itemKey)?.name ?? itemKey}${optional ? '' : ' (必办)'}`, optional })),
     commitment: null,
     newEnterprise: bundle.items.some((item) => !item.optional && (item.stage ?? 1) === 1 && items.get(item.itemKey)?.result.assignsCreditCode === true),
+    creditCodeOverride: false,
   };
 }
 
@@ -80,6 +84,8 @@ export const START_FORM = {
   category: 'applicantCategory',
   name: 'applicantName',
   creditCode: 'applicantCreditCode',
+  creditCodeOverride: 'creditCodeOverride',
+  creditCodeOverrideReason: 'creditCodeOverrideReason',
   idCardNumber: 'applicantIdCardNumber',
   representativeName: 'legalRepresentativeName',
   representativeIdCardNumber: 'legalRepresentativeIdCardNumber',
@@ -104,6 +110,7 @@ const pascal = (key: string): string => key.replace(/(^|[-_])(\w)/g, (_m, _s, c:
 const ORGANISATION: When = { variable: 'applicantCategory', notEquals: '自然人' };
 const NATURAL_PERSON: When = { variable: 'applicantCategory', equals: '自然人' };
 const SIGNED: When = { variable: 'commitmentSigned', truthy: true };
+const OVERRIDDEN: When = { variable: 'creditCodeOverride', truthy: true };
 
 function detailComponent(name: string, schema: Schema, required: boolean): FormComponent {
   const base = { id: `Detail${pascal(name)}Field`, key: `${START_FORM.detailPrefix}${name}`, label: schema.title ?? name };
@@ -208,6 +215,10 @@ function startComponents(spec: StartSpec): FormComponent[] {
     spec.newEnterprise
       ? { type: 'textfield', id: 'ApplicantCreditCodeField', key: START_FORM.creditCode, label: '统一社会信用代码', description: '新设立企业免填: 由设立登记赋码; 申请人名称填申报的企业名称', validate: { pattern: CREDIT_CODE_PATTERN }, when: ORGANISATION }
       : { type: 'textfield', id: 'ApplicantCreditCodeField', key: START_FORM.creditCode, label: '统一社会信用代码', description: '18 位, 大写字母不含 I、O、Z、S、V', validate: { required: true, pattern: CREDIT_CODE_PATTERN }, when: ORGANISATION },
+    ...(spec.creditCodeOverride ? [
+      { type: 'checkbox', id: 'CreditCodeOverrideField', key: START_FORM.creditCodeOverride, label: '试点期代码: 校验位不符, 已核对登记证照原件, 人工核准', when: ORGANISATION },
+      { type: 'textarea', id: 'CreditCodeOverrideReasonField', key: START_FORM.creditCodeOverrideReason, label: '人工核准理由 (核对了哪份证照、发证机关和日期)', validate: { required: true, minLength: 10, maxLength: 300 }, when: OVERRIDDEN },
+    ] : []),
     { type: 'textfield', id: 'LegalRepresentativeNameField', key: START_FORM.representativeName, label: '法定代表人 (负责人) 姓名', validate: { required: true, minLength: 2, maxLength: 50 }, when: ORGANISATION },
     { type: 'textfield', id: 'LegalRepresentativeIdCardNumberField', key: START_FORM.representativeIdCardNumber, label: '法定代表人身份证号码', validate: { required: true, pattern: ID_CARD_PATTERN }, when: ORGANISATION },
     { type: 'textfield', id: 'ApplicantIdCardNumberField', key: START_FORM.idCardNumber, label: '身份证号码', validate: { required: true, pattern: ID_CARD_PATTERN }, when: NATURAL_PERSON },
@@ -227,6 +238,11 @@ function startComponents(spec: StartSpec): FormComponent[] {
     ] : []),
   ];
   return components;
+}
+
+/** The desk's recorded reason for accepting a credit code that fails its check digit (试点期代码), if any. */
+export function creditCodeOverrideOf(variables: (name: string) => unknown): string | undefined {
+  return variables(START_FORM.creditCodeOverride) === true ? text(variables(START_FORM.creditCodeOverrideReason)) : undefined;
 }
 
 /** Whether a case was started from the front desk's start form (and not with an `application`). */

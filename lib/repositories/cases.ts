@@ -1,7 +1,7 @@
 // 办件 records: the case row, its status timeline and its clock pauses. Every write is keyed so
 // that a redelivered external task finds what it wrote the first time.
 import type { Knex } from 'knex';
-import { formatReceiptNumber } from '../cases/identity.js';
+import { deskReceiptBusinessKey, formatReceiptNumber } from '../cases/identity.js';
 import { runOnce } from './side-effects.js';
 
 export interface CaseRecord {
@@ -60,6 +60,18 @@ export async function reserveReceiptNumber(db: Knex, receivedOn: string): Promis
   return formatReceiptNumber(receivedOn, rows[0]!.seq);
 }
 
+/**
+ * The business key of a case the window starts: a 受理编号 reserved for it (so the engine, Cockpit
+ * and the 办件 record know the case by the number the applicant holds), noted as the window's.
+ */
+export async function reserveDeskBusinessKey(db: Knex, receivedOn: string, clerk: string): Promise<string> {
+  return db.transaction(async (trx) => {
+    const receiptNumber = await reserveReceiptNumber(trx, receivedOn);
+    await trx('desk_receipt').insert({ receipt_number: receiptNumber, reserved_by: clerk });
+    return deskReceiptBusinessKey(receiptNumber);
+  });
+}
+
 /** Registers the case once; a second call with the same business key returns the first row. */
 export async function registerCase(db: Knex, input: NewCase, activityId: string, activityInstanceId: string): Promise<CaseRecord> {
   const current = async (trx: Knex.Transaction) => (await selectCase(trx).where({ business_key: input.businessKey }).first()) as CaseRecord;
@@ -67,7 +79,9 @@ export async function registerCase(db: Knex, input: NewCase, activityId: string,
     // a case registered before the ledger guarded it
     const existing = await current(trx);
     if (existing) return existing;
-    const receiptNumber = input.receiptNumber ?? await reserveReceiptNumber(trx, input.receivedOn);
+    // a business key reserved at the window is the 受理编号 itself; any other key gets a new one
+    const reservedAtDesk = await trx('desk_receipt').where({ receipt_number: input.businessKey }).first('receipt_number');
+    const receiptNumber = input.receiptNumber ?? (reservedAtDesk ? input.businessKey : await reserveReceiptNumber(trx, input.receivedOn));
     const [{ id }] = await trx('case_record').insert({
       receipt_number: receiptNumber, business_key: input.businessKey, process_instance_id: input.processInstanceId,
       item_key: input.itemKey, item_version: input.itemVersion, item_name: input.itemName, applicant_name: input.applicantName,

@@ -29,8 +29,9 @@ describe('the 工作台 (Chromium)', function () {
 
     await logInToWorkbench(page, web, 'window1', shot('login'));
     expect(await page.locator('[data-test="user-name"]').innerText()).to.equal('张敏');
-    expect(await page.locator('.el-menu-item').allInnerTexts()).to.satisfy((names: string[]) => ['我的待办', '本科室待办', '即将超期', '已超期', '容缺待补正', '承诺待核查'].every((name) => names.some((text) => text.includes(name))));
-    expect(await page.locator('.el-menu-item.is-active').innerText()).to.contain('我的待办');
+    await page.locator('.filter-button').nth(5).waitFor();
+    expect(await page.locator('.filter-button').allInnerTexts()).to.satisfy((names: string[]) => ['我的待办', '本科室待办', '即将超期', '已超期', '容缺待补正', '承诺待核查'].every((name) => names.some((text) => text.includes(name))));
+    expect(await page.locator('.filter-button.active').innerText()).to.contain('我的待办');
     await page.getByPlaceholder('按受理编号、申请人或事项搜索').fill(receipt);
     const row = page.locator('.el-table__row', { hasText: receipt });
     await row.waitFor();
@@ -81,7 +82,7 @@ describe('the 工作台 (Chromium)', function () {
 
     await logInToWorkbench(page, webBase(suite.system), 'market1');
     for (const filter of ['我的待办', '本科室待办']) {
-      await page.locator('.el-menu-item', { hasText: filter }).click();
+      await page.locator('.filter-button', { hasText: filter }).click();
       await page.locator('.el-table').waitFor();
       await page.waitForLoadState('networkidle');
       expect(await page.locator('.el-table').innerText()).not.to.contain(receipt);
@@ -101,8 +102,8 @@ describe('the 工作台 (Chromium)', function () {
     await logInToWorkbench(page, webBase(suite.system), 'window1');
 
     await page.getByRole('link', { name: '一窗受理' }).click();
-    await page.getByPlaceholder('按事项名称搜索').fill('药品零售');
-    await page.locator('.el-table__row', { hasText: entry.name }).click();
+    await page.getByPlaceholder('输入事项名称或编码搜索').fill('药品零售');
+    await page.locator('button.catalogue-item', { hasText: entry.name }).click();
     const form = page.locator('.form-host');
     await formField(form, 'ApplicantNameField').waitFor();
     await formField(form, 'ApplicantNameField').fill('呼和浩特市青城大药房有限公司');
@@ -118,13 +119,13 @@ describe('the 工作台 (Chromium)', function () {
     const scope = (entry.applicationFields as { properties: { businessScope: { items: { enum: string[] } } } }).properties.businessScope.items.enum[0]!;
     await tickBox(page, form.getByLabel(scope, { exact: true }));
     await formField(form, 'DetailQualityManagerField').fill('李药师');
-    await page.getByRole('button', { name: '受理' }).click();
+    await page.getByRole('button', { name: '受理', exact: true }).first().click();
     await form.getByText('格式不正确, 请按字段说明填写').first().waitFor();
     expect(await form.locator('.fjs-form-field-error').allInnerTexts()).to.satisfy((errors: string[]) => errors.every((error) => !/Field|\^|\$/.test(error)));
     await page.screenshot({ path: shot('desk-invalid') });
 
     await formField(form, 'ApplicantPhoneField').fill('13904710000');
-    await page.getByRole('button', { name: '受理' }).click();
+    await page.getByRole('button', { name: '受理', exact: true }).first().click();
     const receipt = page.locator('[data-test="receipt-number"]');
     await receipt.waitFor({ timeout: 30_000 });
     expect(await receipt.innerText()).to.match(/^SP\d{14}$/);

@@ -79,7 +79,8 @@ export async function logInToWorkbench(page: Page, web: string, username: string
   await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
-  await page.locator('.el-menu-item').first().waitFor();
+  // logged in: the header names the user (whatever the first page is)
+  await page.locator('[data-test="user-name"]').waitFor();
 }
 
 /** Logs a clerk in to the Tasklist and opens one task's form. */

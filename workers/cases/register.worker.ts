@@ -1,7 +1,8 @@
 // case.register: registers the case (办件) once and gives it its receipt number (受理编号).
 // The date the materials were received starts the 5-day notice period of Art. 32. An online
 // application comes with the receipt number the platform API reserved and already answered with.
-import { registerCase } from '../../lib/repositories/cases.js';
+import { addCaseNote, registerCase } from '../../lib/repositories/cases.js';
+import { creditCodeOverrideOf, START_FORM } from '../../lib/catalogue/start-form.js';
 import { TOPICS } from '../../lib/process/topics.js';
 import type { WorkerDefinition } from '../runtime/worker.js';
 import { jsonVariable, optionalString, requireBusinessKey, requireInteger, requireString } from '../runtime/variables.js';
@@ -11,7 +12,7 @@ interface Applicant { name?: string; category?: string; creditCode?: string; idC
 
 export const worker: WorkerDefinition = {
   topic: TOPICS.registerCase,
-  options: { lockDuration: 30_000, variables: ['itemKey', 'itemVersion', 'itemName', 'application', 'receivedOn', 'reservedReceiptNumber', 'clockDate'] },
+  options: { lockDuration: 30_000, variables: ['itemKey', 'itemVersion', 'itemName', 'application', 'receivedOn', 'reservedReceiptNumber', 'clockDate', 'initiator', START_FORM.creditCode, START_FORM.creditCodeOverride, START_FORM.creditCodeOverrideReason] },
   template: { name: '登记收件', description: '登记办件一次并编受理编号 (SP日期序号), 收件日期起算 5 个工作日告知期', outputs: ['receiptNumber', 'receivedOn'] },
   async handler({ task, services }) {
     const businessKey = requireBusinessKey(task);
@@ -31,6 +32,15 @@ export const worker: WorkerDefinition = {
       receivedOn,
       receiptNumber: optionalString(task, 'reservedReceiptNumber'),
     }, task.activityId, task.activityInstanceId);
+    const override = creditCodeOverrideOf((name) => task.variables.get(name));
+    if (override) {
+      // 试点期代码: the clerk's waiver of the check digit stays in the case's record, with its reason
+      await addCaseNote(services.db, {
+        businessKey, kind: '人工核准', activityId: task.activityId, eventKey: `credit-code-override:${task.processInstanceId}`,
+        note: `统一社会信用代码 ${String(task.variables.get(START_FORM.creditCode) ?? '')} 校验位不符 (试点期代码), 由 ${String(task.variables.get('initiator') ?? '窗口')} 人工核准: ${override}`,
+        detail: { creditCode: task.variables.get(START_FORM.creditCode), reason: override, by: task.variables.get('initiator') ?? null },
+      });
+    }
     // the case record (办件轨迹) one click away from every task of the case
     return { receiptNumber: record.receiptNumber, receivedOn, caseRecordUrl: `${services.webUrl}/cases/${encodeURIComponent(record.receiptNumber)}` };
   },

@@ -4,7 +4,7 @@
 import { inForce } from '../../lib/catalogue/entry.js';
 import { checkApplication, classify, summariseProblems } from '../../lib/catalogue/application-check.js';
 import { resolveLicensedMaterials } from '../../lib/catalogue/licensed-materials.js';
-import { applicationFromStartForm, startedFromForm } from '../../lib/catalogue/start-form.js';
+import { applicationFromStartForm, creditCodeOverrideOf, startedFromForm } from '../../lib/catalogue/start-form.js';
 import { getVersion, latestVersion } from '../../lib/repositories/catalogue.js';
 import { BPMN_ERRORS, BpmnError } from '../../lib/process/bpmn-errors.js';
 import { TOPICS } from '../../lib/process/topics.js';
@@ -40,7 +40,8 @@ export const worker: WorkerDefinition = {
     // 免提交: licence-backed materials the applicant left out come from the licences they hold
     const resolved = await resolveLicensedMaterials(services.db, entry.materials, given, today);
     const application = resolved.application as Application | null;
-    const problems = checkApplication(entry, application, { licences: resolved.licences });
+    // 试点期代码: only the desk's start form may waive a credit code's check digit, with its reason on record
+    const problems = checkApplication(entry, application, { licences: resolved.licences, creditCodeOverride: fromForm ? creditCodeOverrideOf(variable) : undefined });
     const { path, pending } = classify(entry, application, problems);
     return {
       acceptancePath: path,

@@ -2,7 +2,7 @@
 // reads back to what it names.
 import { expect } from 'chai';
 import {
-  bundleItemBusinessKey, bundleItemsPattern, complaintBusinessKey, deskBusinessKey, formatComplaintNumber, formatReceiptNumber,
+  bundleItemBusinessKey, bundleItemsPattern, complaintBusinessKey, deskBusinessKey, deskReceiptBusinessKey, formatComplaintNumber, formatReceiptNumber,
   onlineBusinessKey, parseBusinessKey, parseCaseNumber, ratingBusinessKey,
 } from '../../../lib/cases/identity.js';
 
@@ -31,6 +31,7 @@ describe('lib/cases/identity', () => {
       const online = onlineBusinessKey();
       expect(parseBusinessKey(online)).to.deep.equal({ kind: 'online' });
       expect(parseBusinessKey(deskBusinessKey('abc-1'))).to.deep.equal({ kind: 'desk', processInstanceId: 'abc-1' });
+      expect(parseBusinessKey(deskReceiptBusinessKey('SP20261129000042'))).to.deep.equal({ kind: 'desk-receipt', receiptNumber: 'SP20261129000042' });
       expect(parseBusinessKey(bundleItemBusinessKey(online, 'food-business-licence'))).to.deep.equal({ kind: 'bundle-item', bundleBusinessKey: online, itemKey: 'food-business-licence' });
       expect(parseBusinessKey(ratingBusinessKey('SP20261129000042'))).to.deep.equal({ kind: 'rating', receiptNumber: 'SP20261129000042' });
       expect(parseBusinessKey(complaintBusinessKey('TS20261129000001'))).to.deep.equal({ kind: 'complaint', complaintNumber: 'TS20261129000001' });

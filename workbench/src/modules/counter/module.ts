@@ -1,6 +1,7 @@
 // The counter's day: 待办, a task, 一窗受理.
 import { inGroup, type WorkbenchModule } from '../types';
 import DeskView from './DeskView.vue';
+import DoneView from './DoneView.vue';
 import TaskView from './TaskView.vue';
 import TodoView from './TodoView.vue';
 
@@ -9,6 +10,7 @@ export const module: WorkbenchModule = {
     { path: '/', component: TodoView },
     { path: '/tasks/:id', component: TaskView, props: true },
     { path: '/desk', component: DeskView },
+    { path: '/done/:receiptNumber', component: DoneView, props: true },
   ],
   nav: [
     { to: '/', label: '待办', order: 10 },

@@ -159,9 +159,9 @@ public class CaseGuardPlugin extends AbstractProcessEnginePlugin {
         case "SubmitTaskFormCmd" -> checkTask(field(command, "taskId"), field(command, "properties"), Submission.COMPLETE);
         case "StartProcessInstanceCmd" -> {
           ProcessInstantiationBuilderImpl builder = field(command, "instantiationBuilder");
-          checkStart(builder.getProcessDefinitionId(), builder.getProcessDefinitionKey(), builder.getVariables(), false);
+          checkStart(builder.getProcessDefinitionId(), builder.getProcessDefinitionKey(), builder.getBusinessKey(), builder.getVariables(), false);
         }
-        case "SubmitStartFormCmd" -> checkStart(field(command, "processDefinitionId"), null, field(command, "variables"), true);
+        case "SubmitStartFormCmd" -> checkStart(field(command, "processDefinitionId"), null, field(command, "businessKey"), field(command, "variables"), true);
         case "AssignTaskCmd", "DelegateTaskCmd", "ClaimTaskCmd" -> checkHandOver(field(command, "taskId"), field(command, "userId"));
         case "SaveTaskCmd" -> checkSave(field(command, "task"));
         default -> { }
@@ -225,9 +225,14 @@ public class CaseGuardPlugin extends AbstractProcessEnginePlugin {
       }
     }
 
-    private void checkStart(String definitionId, String definitionKey, Map<String, ?> submitted, boolean viaForm) {
+    private void checkStart(String definitionId, String definitionKey, String businessKey, Map<String, ?> submitted, boolean viaForm) {
       Map<String, ?> variables = submitted == null ? Map.of() : submitted;
       read(context -> {
+        // a new case never takes over the key (受理编号) of another: its record, documents and licence are that case's
+        if (businessKey != null && context.getProcessEngineConfiguration().getHistoryService().createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey(businessKey).count() > 0) {
+          throw new AuthorizationException("shenpi: 业务标识 (受理编号) " + businessKey + " 已属于另一办件, 新办件不得使用 (businessKey)");
+        }
         String id = definitionId;
         if (id == null) {
           ProcessDefinitionEntity latest = context.getProcessEngineConfiguration().getDeploymentCache().findDeployedLatestProcessDefinitionByKey(definitionKey);
