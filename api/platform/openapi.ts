@@ -20,6 +20,9 @@ const COMMON_ERRORS = {
 
 const receiptNumber = { name: 'receiptNumber', in: 'path', required: true, schema: { type: 'string', pattern: '^SP\\d{14}$' } };
 const idempotencyKey = { $ref: '#/components/parameters/IdempotencyKey' };
+const jsonBody = (schema: object) => ({ required: true, content: { 'application/json': { schema } } });
+/** the applicant's proof, as for the progress query: the applicant's code or the phone given in the application */
+const PROOF = { applicantCode: { type: 'string', minLength: 1, maxLength: 40 }, phone: { type: 'string', minLength: 1, maxLength: 20 } };
 
 /** 网上申请: 提交事项或一件事的申请 */
 function applicationPaths(limits: Config['platformApi']): Record<string, unknown> {
@@ -61,7 +64,7 @@ function casePaths(): Record<string, unknown> {
         summary: '办件查询: 凭受理编号和申请人证件号码或联系电话',
         description: '以 POST 提交证件号码或电话, 使其不出现在 URL、访问日志和浏览器历史中; 查询不改变任何数据, 不需要 Idempotency-Key。受理编号不存在与证件号码 / 电话不符的答复完全相同 (404); 同一受理编号的失败查询有次数限制。',
         parameters: [receiptNumber],
-        requestBody: { required: true, content: { 'application/json': { schema: ref('ProgressQuery') } } },
+        requestBody: jsonBody(ref('ProgressQuery')),
         responses: { 200: json(ref('Progress'), '办件进度'), ...COMMON_ERRORS, 404: json(ref('Error'), '没有找到 (受理编号不存在, 或证件号码 / 电话不符)'), 422: json(ref('Error'), '查询条件不完整') },
       },
     },
@@ -72,7 +75,7 @@ function casePaths(): Record<string, unknown> {
         summary: '下载文书 PDF: 凭受理编号和申请人证件号码或联系电话 (与办件查询相同)',
         description: '文书编号 documentId 见办件查询答复的 documents。证明以 POST 提交, 不出现在 URL 中; 不符与不存在的答复相同 (404)。答复头 X-Document-Sha256 为 PDF 的 SHA-256。',
         parameters: [receiptNumber, { name: 'documentId', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
-        requestBody: { required: true, content: { 'application/json': { schema: ref('ProgressQuery') } } },
+        requestBody: jsonBody(ref('ProgressQuery')),
         responses: { 200: { description: '文书 PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, ...COMMON_ERRORS, 404: json(ref('Error'), '没有找到 (受理编号或文书不存在, 或证件号码 / 电话不符)'), 422: json(ref('Error'), '查询条件不完整') },
       },
     },
@@ -83,7 +86,7 @@ function casePaths(): Record<string, unknown> {
         summary: '补正: 一次性告知后提交补正后的完整申请, 同一办件、同一受理编号继续办理',
         description: '凭申请人证件号码 applicantCode 或联系电话 phone 之一 (同办件查询)。补正后的申请按办件受理时的事项清单版本校验: 仍有问题的, 422 一次列出全部问题, 办件不变; 齐全的, 办件回到受理审核, 重新计算 5 个工作日的受理期限。',
         parameters: [receiptNumber, idempotencyKey],
-        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['application'], additionalProperties: false, properties: { application: ref('Application'), applicantCode: { type: 'string', minLength: 1, maxLength: 40 }, phone: { type: 'string', minLength: 1, maxLength: 20 } } } } } },
+        requestBody: jsonBody({ type: 'object', required: ['application'], additionalProperties: false, properties: { application: ref('Application'), ...PROOF } }),
         responses: {
           202: json({ type: 'object', required: ['outcome', 'receiptNumber', 'receivedOn', 'acceptancePath', 'progress'], properties: { outcome: { const: 'received' }, receiptNumber: { type: 'string' }, receivedOn: { type: 'string', format: 'date' }, acceptancePath: { type: 'string' }, progress: { type: 'string' } } }, '已收到补正, 窗口将重新审核受理'),
           ...COMMON_ERRORS,
@@ -100,7 +103,7 @@ function casePaths(): Record<string, unknown> {
         summary: '撤回: 作出决定前撤回申请, 办件以「已撤回」终止',
         description: '凭申请人证件号码 applicantCode 或联系电话 phone 之一 (同办件查询), 须说明理由。已作出决定或已办结的不能撤回 (409)。',
         parameters: [receiptNumber, idempotencyKey],
-        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', minLength: 2, maxLength: 500 }, applicantCode: { type: 'string', minLength: 1, maxLength: 40 }, phone: { type: 'string', minLength: 1, maxLength: 20 } } } } } },
+        requestBody: jsonBody({ type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', minLength: 2, maxLength: 500 }, ...PROOF } }),
         responses: {
           202: json({ type: 'object', required: ['receiptNumber', 'status'], properties: { receiptNumber: { type: 'string' }, status: { const: '已撤回' } } }, '已撤回'),
           ...COMMON_ERRORS,
@@ -123,7 +126,7 @@ function ratingPaths(): Record<string, unknown> {
         summary: '评价已办结的办件 (5 级, 差评须填写意见)',
         description: '每个办件评价一次: 重复提交返回首次的评价 (200, replayed)。不满意、非常不满意为差评, 启动差评核实整改流程; 实名差评须回访。实名评价须提供申请人证件号码 applicantCode, 与办件申请人一致。',
         parameters: [receiptNumber, idempotencyKey],
-        requestBody: { required: true, content: { 'application/json': { schema: ref('RatingRequest') } } },
+        requestBody: jsonBody(ref('RatingRequest')),
         responses: { 201: json(ref('Rating'), '已评价'), 200: json(ref('Rating'), '该办件已评价过: 返回首次的评价'), ...COMMON_ERRORS, 404: json(ref('Error'), '没有找到该办件'), 409: json(ref('Error'), '办件尚未办结, 不能评价'), 422: json(ref('Error'), 'Idempotency-Key 已用于不同的请求') },
       },
     },
@@ -133,7 +136,7 @@ function ratingPaths(): Record<string, unknown> {
         operationId: 'appealRating',
         summary: '申诉: 误评的差评, 在办理科室核实前提出',
         parameters: [receiptNumber, idempotencyKey],
-        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', minLength: 2, maxLength: 500 }, appellant: { type: 'string', maxLength: 50 } } } } } },
+        requestBody: jsonBody({ type: 'object', required: ['reason'], additionalProperties: false, properties: { reason: { type: 'string', minLength: 2, maxLength: 500 }, appellant: { type: 'string', maxLength: 50 } } }),
         responses: { 202: json({ type: 'object', required: ['ratingId', 'status', 'replayed'], properties: { ratingId: { type: 'integer' }, status: { type: 'string' }, replayed: { type: 'boolean' } } }, '申诉已提交, 待好差评管理部门审核'), ...COMMON_ERRORS, 404: json(ref('Error'), '没有找到该办件或其评价'), 409: json(ref('Error'), '已核实, 不能再申诉'), 422: json(ref('Error'), 'Idempotency-Key 已用于不同的请求') },
       },
     },
@@ -150,7 +153,7 @@ function complaintPaths(): Record<string, unknown> {
         summary: '12345 平台转来的政务失信投诉',
         description: '以 12345 工单号 externalId 为准: 同一工单重复转来返回首次登记的投诉 (200, replayed)。登记后进入诚信建设投诉窗口初审。',
         parameters: [idempotencyKey],
-        requestBody: { required: true, content: { 'application/json': { schema: ref('ComplaintRequest') } } },
+        requestBody: jsonBody(ref('ComplaintRequest')),
         responses: { 201: json(ref('Complaint'), '已登记'), 200: json(ref('Complaint'), '该工单已登记过'), ...COMMON_ERRORS, 422: json(ref('Error'), 'Idempotency-Key 已用于不同的请求') },
       },
     },
@@ -190,7 +193,7 @@ function webhooks(): Record<string, unknown> {
         summary: '办件通知回调: 平台登记了回调地址的, 其提交的办件每有申请人须知的事项 (受理、一次性告知、容缺与承诺期限及提醒、延期、特别程序、决定、出件、撤回) 即推送一次',
         description: '每条通知只推送一次 (Idempotency-Key 为通知的键的 SHA-256, 重试时不变); 平台以 2xx 确认, 否则按递增间隔重试。通知不含身份证号码或手机号码; 文书可凭申请人证明经 /api/v1/cases/{receiptNumber}/documents/{documentId} 下载。',
         parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } }],
-        requestBody: { required: true, content: { 'application/json': { schema: ref('Notice') } } },
+        requestBody: jsonBody(ref('Notice')),
         responses: { 200: { description: '已收到 (任何 2xx)' } },
       },
     },
@@ -284,7 +287,7 @@ function progressSchemas(): Record<string, unknown> {
     ProgressQuery: {
       type: 'object', additionalProperties: false, minProperties: 1, maxProperties: 1,
       description: '申请人的统一社会信用代码或身份证号码, 或申请时填写的联系电话 (二选一)',
-      properties: { applicantCode: { type: 'string', minLength: 1, maxLength: 40 }, phone: { type: 'string', minLength: 1, maxLength: 20 } },
+      properties: PROOF,
     },
     Progress: {
       type: 'object', additionalProperties: false,
