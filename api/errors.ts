@@ -47,7 +47,7 @@ export function toHttpError(error: unknown): HttpError | undefined {
   if (error instanceof InvalidInput) return new HttpError(400, 'bad-request', error.message, error.problems);
   if (error instanceof NotFound) return new HttpError(404, 'not-found', error.message, error.problems.length ? error.problems : undefined);
   if (error instanceof Conflict) return new HttpError(409, error.code, error.message, error.problems.length ? error.problems : undefined);
-  if (error instanceof Permanent) return new HttpError(422, error.code, error.message);
+  if (error instanceof Permanent) return new HttpError(422, error.code, error.message, error.problems.length ? error.problems : undefined);
   // the engine refused for a reason of the request's own: gone, or changed meanwhile
   if (error instanceof EngineRequestError) {
     if (error.status === 404) return new HttpError(404, 'not-found', '引擎中没有该对象 (可能已办结或已被他人处理)');

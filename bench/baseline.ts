@@ -44,7 +44,7 @@ export async function deployBaselines(admin: EngineClient, models: ProcessModel[
   form.append('enable-duplicate-filtering', 'true');
   for (const model of models) {
     const variant = withoutServiceTasks(model, suffix);
-    form.append(`${variant.id}.bpmn`, new Blob([toSemanticXml(variant)], { type: 'application/xml' }), `${variant.id}.bpmn`);
+    form.append(`${variant.id}.bpmn`, new Blob([await toSemanticXml(variant)], { type: 'application/xml' }), `${variant.id}.bpmn`);
   }
   const forms = path.join(PROJECT_ROOT, 'forms');
   for (const file of fs.readdirSync(forms, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.form'))) {

@@ -44,7 +44,7 @@ export class Conflict extends Error {
 
 /** Retrying cannot help until someone changes something (configuration, data): an incident, a 422. */
 export class Permanent extends Error {
-  constructor(message: string, readonly code = 'permanent') {
+  constructor(message: string, readonly code = 'permanent', readonly problems: Problem[] = []) {
     super(message);
     this.name = 'Permanent';
   }

@@ -26,5 +26,13 @@ declare module 'bpmn-moddle' {
   export class BpmnModdle {
     constructor(packages?: Record<string, unknown>);
     fromXML(xml: string, type?: string): Promise<{ rootElement: unknown; warnings: Array<{ message: string }> }>;
+    create(type: string, attrs?: Record<string, unknown>): ModdleElement;
+    toXML(element: ModdleElement, options?: { format?: boolean }): Promise<{ xml: string }>;
+  }
+  /** an element of the model: its properties (bpmn's and the `camunda:` ones) by name */
+  export interface ModdleElement {
+    $type: string;
+    id?: string;
+    [property: string]: unknown;
   }
 }

@@ -9,7 +9,9 @@ import { fileComplaint, type ComplaintInput } from '../../lib/complaints/file.js
 import type { EngineClient } from '../../lib/engine/client.js';
 import { appealRating, type AppealInput } from '../../lib/ratings/appeal.js';
 import { submitRating, type RatingInput } from '../../lib/ratings/submit.js';
+import type { ValidateFunction } from 'ajv';
 import { HttpError } from '../errors.js';
+import { createAjv } from '../../lib/validation/application-validator.js';
 import { inspectJson } from '../../lib/platform/intake.js';
 import { withdrawApplication } from '../../lib/cases/withdrawal.js';
 import { resubmitApplication } from '../../lib/cases/resubmission.js';
@@ -25,13 +27,23 @@ interface Deps {
 }
 
 
-/** a JSON object body, or one 400 naming what came instead */
+const ajv = createAjv();
+const bodyCheckers = new Map<string, ValidateFunction>();
+
+/** a JSON object body with only the operation's fields (the project's ajv), or one 400 naming what came instead */
 function objectBody(req: Request, fields: readonly string[]): Record<string, unknown> {
+  const id = fields.join(',');
+  let validate = bodyCheckers.get(id);
+  if (!validate) {
+    validate = ajv.compile({ type: 'object', properties: Object.fromEntries(fields.map((field) => [field, true])), additionalProperties: false });
+    bodyCheckers.set(id, validate);
+  }
   const body = req.body as unknown;
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, 'bad-request', '请求体应为 JSON 对象', [{ field: '/', rule: 'type', message: '请求体应为 JSON 对象' }]);
-  const unknown = Object.keys(body).filter((key) => !fields.includes(key));
-  if (unknown.length) throw new HttpError(400, 'bad-request', '请求中含有未定义的项', unknown.map((key) => ({ field: `/${key.slice(0, 60)}`, rule: 'additionalProperties', message: `未定义的项「${key.slice(0, 60)}」` })));
-  return body as Record<string, unknown>;
+  if (validate(body)) return body as Record<string, unknown>;
+  const errors = validate.errors ?? [];
+  if (errors.some((error) => error.keyword === 'type')) throw new HttpError(400, 'bad-request', '请求体应为 JSON 对象', [{ field: '/', rule: 'type', message: '请求体应为 JSON 对象' }]);
+  const unknown = errors.map((error) => String((error.params as { additionalProperty: string }).additionalProperty).slice(0, 60));
+  throw new HttpError(400, 'bad-request', '请求中含有未定义的项', unknown.map((key) => ({ field: `/${key}`, rule: 'additionalProperties', message: `未定义的项「${key}」` })));
 }
 
 function receiptOf(req: Request): string {

@@ -10,23 +10,20 @@ import express, { Router, type Request } from 'express';
 import type { Knex } from 'knex';
 import { PROJECT_ROOT, type Config } from '../../lib/config.js';
 import { EngineClient, EngineRequestError } from '../../lib/engine/client.js';
-import { DeploymentError, checkForm, collectResources, deployResources, type DeploymentResource } from '../../lib/engine/deploy.js';
+import { checkForm, collectResources } from '../../lib/engine/deploy.js';
 import { toBpmnXml } from '../../lib/bpmn/builder.js';
-import { startForm } from '../../lib/catalogue/start-form.js';
 import { itemProcess } from '../../lib/bpmn/item-process.js';
 import type { Logger } from '../../lib/log.js';
 import { MODELER_DIST } from '../../lib/modeler/build.js';
-import { buildLintContext, projectFiles } from '../../lib/modeler/context.js';
 import { diffBpmn } from '../../lib/modeler/diff.js';
-import { InvalidBpmnError, lintDefinitions, parseBpmn, type LintProblem } from '../../lib/modeler/lint.js';
+import { lintDefinitions } from '../../lib/modeler/lint.js';
+import { MODELER_FILE_PATTERN as FILE_PATTERN, ModelerService, lintProblems, parseModel, type EditedForm } from '../../lib/modeler/deployment.js';
 import { elementTemplates } from '../../lib/modeler/templates.js';
 import { latestVersion, listLatest } from '../../lib/repositories/catalogue.js';
 import type { TemplatedWorker } from '../../lib/process/worker-template.js';
 import { HttpError, forbidden, invalidField, notFound } from '../errors.js';
 import { requireGroup } from '../roles.js';
 import { field, validRequest } from '../validate.js';
-import type { LintContext } from '../../lib/modeler/lint/rules.js';
-import { startFormPath } from '../../lib/forms/folders.js';
 
 export interface ModelerDeps {
   config: Config;
@@ -37,9 +34,6 @@ export interface ModelerDeps {
   workers: TemplatedWorker[];
 }
 
-/** Repository files the modeler may read and (in dev mode) write: nothing outside these. */
-const FILE_PATTERN = /^(processes\/(?:[a-z0-9-]+\/)*[a-z0-9-]+\.bpmn|forms\/(?:[a-z0-9-]+\/)+[a-z0-9-]+\.form)$/;
-
 export function repositoryPath(root: string, relative: unknown): string {
   if (typeof relative !== 'string' || !FILE_PATTERN.test(relative) || relative.split('/').includes('..')) {
     throw invalidField('path', 'repositoryFile', `文件路径「${String(relative).slice(0, 100)}」不允许: 只能是 processes/ 下的 .bpmn 或 forms/ 下的 .form, 如 forms/items/<事项>/<步骤>.form (小写字母、数字和连字符)`);
@@ -49,28 +43,14 @@ export function repositoryPath(root: string, relative: unknown): string {
   return full;
 }
 
-const unprocessable = (code: string, message: string, problems?: LintProblem[]): HttpError =>
-  new HttpError(422, code, message, problems?.map((problem) => ({ field: problem.id ?? '', rule: problem.rule, message: problem.message })));
-
 function requireXml(body: unknown): string {
   const xml = (body as { xml?: unknown } | undefined)?.xml;
   if (typeof xml !== 'string' || !xml.trim()) throw invalidField('xml', 'required', '请求体缺少 "xml" (BPMN 文件内容)');
   return xml;
 }
 
-async function parseOrExplain(xml: string): Promise<Awaited<ReturnType<typeof parseBpmn>>> {
-  try {
-    return await parseBpmn(xml);
-  } catch (error) {
-    if (error instanceof InvalidBpmnError) throw invalidField('xml', 'bpmn', error.message);
-    throw error;
-  }
-}
-
-interface FormInput { id: string; name: string; content: string }
-
 /** Forms sent with the request (edited in the browser): each must be a form-js schema with an id. */
-function formsOf(body: unknown): FormInput[] {
+function formsOf(body: unknown): EditedForm[] {
   const forms = (body as { forms?: unknown } | undefined)?.forms ?? [];
   if (!Array.isArray(forms)) throw invalidField('forms', 'type', '"forms" 应为数组');
   return forms.map((form: unknown, index) => {
@@ -102,11 +82,8 @@ export function modelerPage(config: Config): Router {
 export function modelerRoutes({ config, db, engine, log, onDeployed, workers }: ModelerDeps & { onDeployed?: (processKeys: string[]) => Promise<void> }): Router {
   const router = Router();
   const analysts = requireGroup('analysts');
-
-  async function lintContext(extra: { forms?: string[] } = {}): Promise<LintContext> {
-    const entries = (await listLatest(db)).map((item) => item.entry);
-    return buildLintContext(await projectFiles(PROJECT_ROOT), entries, extra);
-  }
+  const modeler = new ModelerService({ db, engine, log, onDeployed });
+  const lintContext = (extra: { forms?: string[] } = {}) => modeler.lintContext(extra);
 
   router.get('/context', async (req, res) => {
     const groups = req.user!.groups;
@@ -154,10 +131,10 @@ export function modelerRoutes({ config, db, engine, log, onDeployed, workers }: 
     const content = (req.body as { content?: unknown } | undefined)?.content;
     if (typeof content !== 'string' || !content.trim()) throw invalidField('content', 'required', '请求体缺少 "content" (文件内容)');
     if (relative.endsWith('.bpmn')) {
-      const { definitions, processIds } = await parseOrExplain(content);
+      const { definitions, processIds } = await parseModel(content);
       if (!processIds.includes(path.basename(relative, '.bpmn'))) throw invalidField('path', 'processId', `文件名应与流程 id 一致: ${relative} 中的流程是 ${processIds.join('、')}`);
       const problems = await lintDefinitions(definitions, await lintContext());
-      if (problems.length) throw unprocessable('lint-failed', `检查未通过 (${problems.length} 个问题), 未保存`, problems);
+      if (problems.length) throw new HttpError(422, 'lint-failed', `检查未通过 (${problems.length} 个问题), 未保存`, lintProblems(problems));
     } else {
       try {
         checkForm({ name: relative, content: Buffer.from(content) });
@@ -201,14 +178,14 @@ export function modelerRoutes({ config, db, engine, log, onDeployed, workers }: 
   });
 
   router.post('/lint', async (req, res) => {
-    const { definitions, processIds } = await parseOrExplain(requireXml(req.body));
+    const { definitions, processIds } = await parseModel(requireXml(req.body));
     const forms = formsOf(req.body).map((form) => form.id);
     res.json({ processIds, problems: await lintDefinitions(definitions, await lintContext({ forms })) });
   });
 
   router.post('/diff', async (req, res) => {
     const xml = requireXml(req.body);
-    const { processIds } = await parseOrExplain(xml);
+    const { processIds } = await parseModel(xml);
     const key = processIds[0]!;
     const found = await deployed(key);
     if (!found) {
@@ -219,48 +196,11 @@ export function modelerRoutes({ config, db, engine, log, onDeployed, workers }: 
   });
 
   router.post('/deploy', analysts, async (req, res) => {
-    const xml = requireXml(req.body);
-    const { definitions, processIds } = await parseOrExplain(xml);
-    const edited = formsOf(req.body);
-    const problems = await lintDefinitions(definitions, await lintContext({ forms: edited.map((form) => form.id) }));
-    if (problems.length) throw unprocessable('lint-failed', `检查未通过 (${problems.length} 个问题), 未部署: 请先修正`, problems);
-    const key = processIds[0]!;
-    const fileName = (req.body as { fileName?: unknown }).fileName;
-    const bpmnName = typeof fileName === 'string' && FILE_PATTERN.test(fileName) && fileName.endsWith('.bpmn') ? fileName : `processes/${key}.bpmn`;
-    // the process with the forms it references, in one deployment (formRefBinding="deployment")
-    const referenced = new Set([...xml.matchAll(/camunda:formRef="([^"]+)"/g)].map((match) => match[1]!));
-    const repositoryForms = new Map<string, DeploymentResource>();
-    for (const resource of await collectResources(PROJECT_ROOT, ['forms'])) {
-      const id = (JSON.parse(resource.content.toString('utf8')) as { id?: string }).id;
-      if (id) repositoryForms.set(id, resource);
-    }
-    const resources: DeploymentResource[] = [{ name: bpmnName, content: Buffer.from(xml) }];
-    for (const id of referenced) {
-      const mine = edited.find((form) => form.id === id);
-      let resource = mine ? { name: mine.name, content: Buffer.from(mine.content) } : repositoryForms.get(id);
-      // an item new to the repository: its front-desk start form comes from its catalogue entry
-      if (!resource && id === `${key}-start`) {
-        const item = await latestVersion(db, key);
-        if (item) resource = { name: startFormPath('items', key), content: Buffer.from(`${JSON.stringify(startForm(item.entry), null, 2)}\n`) };
-      }
-      if (resource) resources.push(resource);
-    }
+    const request = { xml: requireXml(req.body), fileName: (req.body as { fileName?: unknown }).fileName, edited: formsOf(req.body), user: req.user!.id };
     try {
-      const result = await deployResources(engine, resources, `modeler:${key}`, `modeler:${req.user!.id}`);
-      const created = await engine.get<Array<{ id: string; key: string; version: number }>>(`/process-definition?deploymentId=${result.id}`);
-      log.info('modeler deployed', { user: req.user!.id, key, deploymentId: result.id, changed: result.changed });
-      // a catalogue item or a bundle is started at the desk: the window may start the new key at once
-      if (onDeployed && /^processes\/(items|bundles)\//.test(bpmnName)) await onDeployed(created.map((definition) => definition.key));
-      res.json({
-        deploymentId: result.id,
-        changed: result.changed,
-        processDefinitions: created.map(({ id, key: definitionKey, version }) => ({ id, key: definitionKey, version })),
-        message: result.changed.length ? `已部署: ${created.map((definition) => `${definition.key} 第 ${definition.version} 版`).join('、') || result.changed.join('、')}` : '与已部署的版本相同, 未产生新版本',
-      });
+      res.json(await modeler.deploy(request));
     } catch (error) {
-      if (error instanceof DeploymentError) throw unprocessable('engine-rejected', `引擎拒绝部署: ${error.message}`);
       if (error instanceof EngineRequestError && (error.status === 403 || error.status === 401)) throw forbidden(`引擎拒绝部署 (无部署权限): ${error.engineMessage}`);
-      if (error instanceof EngineRequestError) throw unprocessable('engine-rejected', `引擎拒绝部署: ${error.engineMessage}`);
       throw error;
     }
   });

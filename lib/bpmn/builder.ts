@@ -1,7 +1,9 @@
 // A small builder for the BPMN that shenpi generates (building blocks, item processes): the
 // semantic model is written here with readable ids, and bpmn-auto-layout adds the diagram so
 // that the modeler opens every file. Only camunda: extensions Operaton also understands.
+import { createRequire } from 'node:module';
 import { layoutProcess } from 'bpmn-auto-layout';
+import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
 import { BPMN_ERRORS } from '../process/bpmn-errors.js';
 import { CALENDAR_TOPICS } from '../process/topics.js';
 import { BLOCK_VARIABLES } from './block-variables.js';
@@ -105,17 +107,6 @@ export interface ProcessModel {
   eventSubprocesses?: Array<{ id: string; name: string; nodes: Node[]; flows: Flow[] }>;
 }
 
-const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-function inputOutput(inputs: Inputs | undefined, outputs?: Inputs): string {
-  const params = [
-    ...Object.entries(inputs ?? {}).map(([name, value]) => `          <camunda:inputParameter name="${name}">${escape(value)}</camunda:inputParameter>`),
-    ...Object.entries(outputs ?? {}).map(([name, value]) => `          <camunda:outputParameter name="${name}">${escape(value)}</camunda:outputParameter>`),
-  ];
-  if (params.length === 0) return '';
-  return `        <camunda:inputOutput>\n${params.join('\n')}\n        </camunda:inputOutput>\n`;
-}
-
 function pascal(id: string): string {
   return id.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
 }
@@ -183,8 +174,180 @@ export function callVariables(processId: string, node: Extract<Node, { kind: 'ca
   return { in: [...new Set([...block.in, ...out, ...(node.passIn ?? [])])], out };
 }
 
-/** The semantic XML, without diagram. */
-export function toSemanticXml(given: ProcessModel): string {
+const camunda = createRequire(import.meta.url)('camunda-bpmn-moddle/resources/camunda.json') as Record<string, unknown>;
+
+/** Builds the elements of one file; references (flows, messages, errors) are to the elements themselves. */
+class ModelWriter {
+  readonly moddle = new BpmnModdle({ camunda });
+  private readonly elements = new Map<string, ModdleElement>();
+
+  constructor(readonly processId: string) {}
+
+  create(type: string, attrs: Record<string, unknown> = {}): ModdleElement {
+    const defined = Object.fromEntries(Object.entries(attrs).filter(([, value]) => value !== undefined));
+    const element = this.moddle.create(type, defined);
+    if (typeof defined.id === 'string') this.elements.set(defined.id, element);
+    return element;
+  }
+
+  /** the element with that id, created earlier */
+  ref(id: string): ModdleElement {
+    const element = this.elements.get(id);
+    if (!element) throw new Error(`${this.processId}: 引用了不存在的元素 ${id}`);
+    return element;
+  }
+
+  expression(body: string): ModdleElement {
+    return this.create('bpmn:FormalExpression', { body });
+  }
+
+  documentation(text: string | undefined): ModdleElement[] | undefined {
+    return text ? [this.create('bpmn:Documentation', { text })] : undefined;
+  }
+
+  extensions(values: ModdleElement[]): ModdleElement | undefined {
+    return values.length ? this.create('bpmn:ExtensionElements', { values }) : undefined;
+  }
+
+  /** camunda:field elements with string values */
+  fields(values: Record<string, string>): ModdleElement[] {
+    return Object.entries(values).map(([name, stringValue]) => this.create('camunda:Field', { name, stringValue }));
+  }
+
+  inputOutput(inputs: Inputs | undefined, outputs?: Inputs): ModdleElement[] {
+    const parameters = (type: string, given: Inputs | undefined) => Object.entries(given ?? {}).map(([name, value]) => this.create(type, { name, value }));
+    const inputParameters = parameters('camunda:InputParameter', inputs);
+    const outputParameters = parameters('camunda:OutputParameter', outputs);
+    if (inputParameters.length + outputParameters.length === 0) return [];
+    return [this.create('camunda:InputOutput', { inputParameters, outputParameters: outputParameters.length ? outputParameters : undefined })];
+  }
+}
+
+const ELEMENT_TYPES: Record<Node['kind'], string> = {
+  start: 'bpmn:StartEvent',
+  end: 'bpmn:EndEvent',
+  service: 'bpmn:ServiceTask',
+  user: 'bpmn:UserTask',
+  call: 'bpmn:CallActivity',
+  xor: 'bpmn:ExclusiveGateway',
+  inclusive: 'bpmn:InclusiveGateway',
+  eventGateway: 'bpmn:EventBasedGateway',
+  messageCatch: 'bpmn:IntermediateCatchEvent',
+  timerCatch: 'bpmn:IntermediateCatchEvent',
+  boundaryTimer: 'bpmn:BoundaryEvent',
+  boundaryError: 'bpmn:BoundaryEvent',
+  boundaryMessage: 'bpmn:BoundaryEvent',
+};
+
+/** the start event of a desk process: its form, the business key of a Tasklist start, the guard and defaults */
+function startAttributes(writer: ModelWriter, node: Extract<Node, { kind: 'start' }>): Record<string, unknown> {
+  if (node.message) return { isInterrupting: true };
+  if (!node.form) return {};
+  // started from the Tasklist, a case has no business key yet: it gets one from its id
+  const key = `\${execution.processBusinessKey == null ? execution.setProcessBusinessKey(${DESK_BUSINESS_KEY_EXPRESSION}) : null}`;
+  const listener = (attrs: Record<string, unknown>) => writer.create('camunda:ExecutionListener', { ...attrs, event: 'start' });
+  const guard = node.guard ? [listener({ class: START_FORM_GUARD, fields: [writer.create('camunda:Field', { name: 'rules', string: node.guard })] })] : [];
+  const defaults = Object.entries(node.defaults ?? {}).map(([name, value]) =>
+    listener({ expression: `\${execution.getVariable('${name}') == null ? execution.setVariable('${name}', '${value}') : null}` }));
+  return {
+    'camunda:formRef': node.form,
+    'camunda:formRefBinding': 'deployment',
+    'camunda:initiator': 'initiator',
+    extensionElements: writer.extensions([...guard, listener({ expression: key }), ...defaults]),
+  };
+}
+
+function userTaskAttributes(writer: ModelWriter, node: Extract<Node, { kind: 'user' }>): Record<string, unknown> {
+  const listener = (attrs: Record<string, unknown>) => writer.create('camunda:TaskListener', attrs);
+  const columns = TASK_LIST_COLUMNS.map((column) =>
+    listener({ expression: `\${task.setVariableLocal('${column.local}', task.execution.getVariable('${column.source}'))}`, event: 'create' }));
+  const rules = (node.rules ?? []).map((rule) => listener({ class: REQUIRE_REASON_LISTENER, event: 'complete',
+    fields: writer.fields({ choiceVariable: rule.choiceVariable, choice: rule.choice, requiredVariable: rule.requiredVariable, message: rule.message }) }));
+  const checks = (node.checks ?? []).map((check) => listener({ class: check.listener, event: 'complete', fields: writer.fields(check.fields) }));
+  return {
+    'camunda:candidateGroups': node.groups,
+    'camunda:formRef': node.form,
+    'camunda:formRefBinding': 'deployment',
+    'camunda:assignee': node.assignee,
+    'camunda:dueDate': node.due,
+    'camunda:followUpDate': followUpOf(node.due),
+    documentation: writer.documentation(node.documentation),
+    extensionElements: writer.extensions([...columns, ...rules, ...checks]),
+  };
+}
+
+/** a call activity: the business key, the named variables in and out (callVariables), a multi-instance loop */
+function callAttributes(writer: ModelWriter, node: Extract<Node, { kind: 'call' }>): Record<string, unknown> {
+  const named = callVariables(writer.processId, node);
+  const given = node.inputs ?? {};
+  const mappings = [
+    writer.create('camunda:In', { businessKey: node.businessKey ?? '#{execution.processBusinessKey}' }),
+    ...named.in.filter((name) => !(name in given)).map((name) => writer.create('camunda:In', { source: name, target: name })),
+    ...Object.entries(given).map(([target, sourceExpression]) => writer.create('camunda:In', { sourceExpression, target })),
+    ...named.out.map((name) => writer.create('camunda:Out', { source: name, target: name })),
+  ];
+  const loop = node.multiInstance && writer.create('bpmn:MultiInstanceLoopCharacteristics', {
+    'camunda:collection': node.multiInstance.collection,
+    'camunda:elementVariable': node.multiInstance.elementVariable,
+    completionCondition: node.multiInstance.completionCondition && writer.expression(node.multiInstance.completionCondition),
+  });
+  return { calledElement: node.calledElement, 'camunda:calledElementBinding': 'latest', extensionElements: writer.extensions(mappings), loopCharacteristics: loop };
+}
+
+/** what a node is besides its id and name; its event definition, if any, comes separately (eventDefinition) */
+function nodeAttributes(writer: ModelWriter, node: Node): Record<string, unknown> {
+  switch (node.kind) {
+    case 'start': return startAttributes(writer, node);
+    case 'service': return {
+      'camunda:type': 'external',
+      'camunda:topic': node.topic,
+      documentation: writer.documentation(node.documentation),
+      extensionElements: writer.extensions(writer.inputOutput(node.inputs, node.outputs)),
+    };
+    case 'user': return userTaskAttributes(writer, node);
+    case 'call': return callAttributes(writer, node);
+    case 'boundaryTimer': return { attachedToRef: writer.ref(node.attachedTo), cancelActivity: node.interrupting ? undefined : false };
+    case 'boundaryError': case 'boundaryMessage': return { attachedToRef: writer.ref(node.attachedTo) };
+    default: return {};
+  }
+}
+
+function eventDefinition(writer: ModelWriter, node: Node): ModdleElement | undefined {
+  const id = `${node.id}Definition`;
+  const timer = (date: string) => writer.create('bpmn:TimerEventDefinition', { id, timeDate: writer.expression(date) });
+  const message = (ref: string) => writer.create('bpmn:MessageEventDefinition', { id, messageRef: writer.ref(ref) });
+  switch (node.kind) {
+    case 'start': return node.message ? message(node.message) : undefined;
+    case 'end': return node.terminate ? writer.create('bpmn:TerminateEventDefinition', { id }) : undefined;
+    case 'messageCatch': case 'boundaryMessage': return message(node.message);
+    case 'timerCatch': case 'boundaryTimer': return timer(node.date);
+    case 'boundaryError': return writer.create('bpmn:ErrorEventDefinition', { id, errorRef: writer.ref(node.error) });
+    default: return undefined;
+  }
+}
+
+/** One scope (the process or an event sub-process): its nodes, then its flows, wired both ways. */
+function flowElements(writer: ModelWriter, nodes: Node[], flows: Flow[]): ModdleElement[] {
+  // attached events name their task, which may come later in the list
+  const ordered = [...nodes.filter((node) => !node.kind.startsWith('boundary')), ...nodes.filter((node) => node.kind.startsWith('boundary'))];
+  for (const node of ordered) writer.create(ELEMENT_TYPES[node.kind], { id: node.id, name: node.name, ...nodeAttributes(writer, node) });
+  const elements = nodes.map((node) => writer.ref(node.id));
+  for (const node of nodes) {
+    const definition = eventDefinition(writer, node);
+    if (definition) writer.ref(node.id).eventDefinitions = [definition];
+  }
+  const sequenceFlows = flows.map((flow) => {
+    const source = writer.ref(flow.from);
+    const target = writer.ref(flow.to);
+    const element = writer.create('bpmn:SequenceFlow', { id: flow.id, name: flow.name, sourceRef: source, targetRef: target,
+      conditionExpression: flow.condition && writer.expression(flow.condition) });
+    return element;
+  });
+  return [...elements, ...sequenceFlows];
+}
+
+/** The semantic XML, without diagram: built as a bpmn-moddle model, serialised by it. */
+export async function toSemanticXml(given: ProcessModel): Promise<string> {
   const model = withCalendarWait(given);
   const ids = new Set<string>();
   const inner = model.eventSubprocesses ?? [];
@@ -197,94 +360,48 @@ export function toSemanticXml(given: ProcessModel): string {
       for (const end of [flow.from, flow.to]) if (!scope.nodes.some((node) => node.id === end)) throw new Error(`${model.id}: flow ${flow.id} 指向不存在的元素 ${end}`);
     }
   }
-  const allFlows = [...model.flows, ...inner.flatMap((sub) => sub.flows)];
-  const incoming = (id: string) => allFlows.filter((f) => f.to === id).map((f) => `      <bpmn:incoming>${f.id}</bpmn:incoming>\n`).join('');
-  const outgoing = (id: string) => allFlows.filter((f) => f.from === id).map((f) => `      <bpmn:outgoing>${f.id}</bpmn:outgoing>\n`).join('');
-  const io = (id: string) => incoming(id) + outgoing(id);
-  const doc = (text?: string) => (text ? `      <bpmn:documentation>${escape(text)}</bpmn:documentation>\n` : '');
-  const render = (node: Node): string => {
-    switch (node.kind) {
-      case 'start': {
-        if (node.message) return `    <bpmn:startEvent id="${node.id}" name="${escape(node.name)}" isInterrupting="true">\n${io(node.id)}      <bpmn:messageEventDefinition id="${node.id}Definition" messageRef="${node.message}" />\n    </bpmn:startEvent>`;
-        if (!node.form) return `    <bpmn:startEvent id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}    </bpmn:startEvent>`;
-        // started from the Tasklist, a case has no business key yet: it gets one from its id
-        const key = `\${execution.processBusinessKey == null ? execution.setProcessBusinessKey(${DESK_BUSINESS_KEY_EXPRESSION}) : null}`;
-        const guard = node.guard ? `        <camunda:executionListener class="${START_FORM_GUARD}" event="start">\n          <camunda:field name="rules">\n            <camunda:string>${escape(node.guard)}</camunda:string>\n          </camunda:field>\n        </camunda:executionListener>\n` : '';
-        const defaults = Object.entries(node.defaults ?? {}).map(([name, value]) => `        <camunda:executionListener expression="${escape(`\${execution.getVariable('${name}') == null ? execution.setVariable('${name}', '${value}') : null}`)}" event="start" />\n`).join('');
-        return `    <bpmn:startEvent id="${node.id}" name="${escape(node.name)}" camunda:formRef="${node.form}" camunda:formRefBinding="deployment" camunda:initiator="initiator">\n      <bpmn:extensionElements>\n${guard}        <camunda:executionListener expression="${escape(key)}" event="start" />\n${defaults}      </bpmn:extensionElements>\n${io(node.id)}    </bpmn:startEvent>`;
-      }
-      case 'end':
-        return `    <bpmn:endEvent id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}${node.terminate ? `      <bpmn:terminateEventDefinition id="${node.id}Definition" />\n` : ''}    </bpmn:endEvent>`;
-      case 'service': {
-        const ext = inputOutput(node.inputs, node.outputs);
-        return `    <bpmn:serviceTask id="${node.id}" name="${escape(node.name)}" camunda:type="external" camunda:topic="${node.topic}">\n${doc(node.documentation)}${ext ? `      <bpmn:extensionElements>\n${ext}      </bpmn:extensionElements>\n` : ''}${io(node.id)}    </bpmn:serviceTask>`;
-      }
-      case 'user': {
-        const listeners = (node.rules ?? []).map((rule) => `        <camunda:taskListener class="${REQUIRE_REASON_LISTENER}" event="complete">\n${
-          (['choiceVariable', 'choice', 'requiredVariable', 'message'] as const).map((field) => `          <camunda:field name="${field}" stringValue="${escape(rule[field])}" />\n`).join('')}        </camunda:taskListener>\n`).join('');
-        const checks = (node.checks ?? []).map((check) => `        <camunda:taskListener class="${check.listener}" event="complete">\n${
-          Object.entries(check.fields).map(([field, value]) => `          <camunda:field name="${field}" stringValue="${escape(value)}" />\n`).join('')}        </camunda:taskListener>\n`).join('');
-        const columns = TASK_LIST_COLUMNS.map((column) => `        <camunda:taskListener expression="\${task.setVariableLocal('${column.local}', task.execution.getVariable('${column.source}'))}" event="create" />\n`).join('');
-        const followUp = followUpOf(node.due);
-        const due = (node.assignee ? ` camunda:assignee="${escape(node.assignee)}"` : '') + (node.due ? ` camunda:dueDate="${escape(node.due)}"` : '') + (followUp ? ` camunda:followUpDate="${escape(followUp)}"` : '');
-        return `    <bpmn:userTask id="${node.id}" name="${escape(node.name)}" camunda:candidateGroups="${escape(node.groups)}" camunda:formRef="${node.form}" camunda:formRefBinding="deployment"${due}>\n${doc(node.documentation)}      <bpmn:extensionElements>\n${columns}${listeners}${checks}      </bpmn:extensionElements>\n${io(node.id)}    </bpmn:userTask>`;
-      }
-      case 'call': {
-        const named = callVariables(model.id, node);
-        const given = Object.entries(node.inputs ?? {}).map(([target, source]) => `        <camunda:in sourceExpression="${escape(source)}" target="${target}" />\n`).join('');
-        const passed = named.in.filter((name) => !(name in (node.inputs ?? {}))).map((name) => `        <camunda:in source="${name}" target="${name}" />\n`).join('');
-        const out = named.out.map((name) => `        <camunda:out source="${name}" target="${name}" />\n`).join('');
-        const businessKey = escape(node.businessKey ?? '#{execution.processBusinessKey}');
-        const completion = node.multiInstance?.completionCondition;
-        const loop = !node.multiInstance ? '' : `      <bpmn:multiInstanceLoopCharacteristics camunda:collection="${escape(node.multiInstance.collection)}" camunda:elementVariable="${node.multiInstance.elementVariable}"${
-          completion ? `>\n        <bpmn:completionCondition xsi:type="bpmn:tFormalExpression">${escape(completion)}</bpmn:completionCondition>\n      </bpmn:multiInstanceLoopCharacteristics>\n` : ' />\n'}`;
-        return `    <bpmn:callActivity id="${node.id}" name="${escape(node.name)}" calledElement="${escape(node.calledElement)}" camunda:calledElementBinding="latest">\n      <bpmn:extensionElements>\n        <camunda:in businessKey="${businessKey}" />\n${passed}${given}${out}      </bpmn:extensionElements>\n${io(node.id)}${loop}    </bpmn:callActivity>`;
-      }
-      case 'xor': {
-        return `    <bpmn:exclusiveGateway id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}    </bpmn:exclusiveGateway>`;
-      }
-      case 'inclusive':
-        return `    <bpmn:inclusiveGateway id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}    </bpmn:inclusiveGateway>`;
-      case 'eventGateway':
-        return `    <bpmn:eventBasedGateway id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}    </bpmn:eventBasedGateway>`;
-      case 'messageCatch':
-        return `    <bpmn:intermediateCatchEvent id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}      <bpmn:messageEventDefinition id="${node.id}Definition" messageRef="${node.message}" />\n    </bpmn:intermediateCatchEvent>`;
-      case 'timerCatch':
-        return `    <bpmn:intermediateCatchEvent id="${node.id}" name="${escape(node.name)}">\n${io(node.id)}      <bpmn:timerEventDefinition id="${node.id}Definition">\n        <bpmn:timeDate xsi:type="bpmn:tFormalExpression">${escape(node.date)}</bpmn:timeDate>\n      </bpmn:timerEventDefinition>\n    </bpmn:intermediateCatchEvent>`;
-      case 'boundaryTimer':
-        return `    <bpmn:boundaryEvent id="${node.id}" name="${escape(node.name)}" attachedToRef="${node.attachedTo}"${node.interrupting ? '' : ' cancelActivity="false"'}>\n${io(node.id)}      <bpmn:timerEventDefinition id="${node.id}Definition">\n        <bpmn:timeDate xsi:type="bpmn:tFormalExpression">${escape(node.date)}</bpmn:timeDate>\n      </bpmn:timerEventDefinition>\n    </bpmn:boundaryEvent>`;
-      case 'boundaryMessage':
-        return `    <bpmn:boundaryEvent id="${node.id}" name="${escape(node.name)}" attachedToRef="${node.attachedTo}">\n${io(node.id)}      <bpmn:messageEventDefinition id="${node.id}Definition" messageRef="${node.message}" />\n    </bpmn:boundaryEvent>`;
-      case 'boundaryError':
-        return `    <bpmn:boundaryEvent id="${node.id}" name="${escape(node.name)}" attachedToRef="${node.attachedTo}">\n${io(node.id)}      <bpmn:errorEventDefinition id="${node.id}Definition" errorRef="${node.error}" />\n    </bpmn:boundaryEvent>`;
-    }
-  };
-  const sequenceFlow = (flow: Flow): string => {
-    const name = flow.name ? ` name="${escape(flow.name)}"` : '';
-    const condition = flow.condition ? `\n      <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${escape(flow.condition)}</bpmn:conditionExpression>\n    ` : '';
-    return `    <bpmn:sequenceFlow id="${flow.id}"${name} sourceRef="${flow.from}" targetRef="${flow.to}"${condition ? `>${condition}</bpmn:sequenceFlow>` : ' />'}`;
-  };
-  const subprocesses = inner.map((sub) => `\n    <bpmn:subProcess id="${sub.id}" name="${escape(sub.name)}" triggeredByEvent="true">\n${[...sub.nodes.map(render), ...sub.flows.map(sequenceFlow)].join('\n')}\n    </bpmn:subProcess>`).join('');
-  const body = model.nodes.map(render).join('\n');
-  const flows = model.flows.map(sequenceFlow).join('\n') + subprocesses;
+  const writer = new ModelWriter(model.id);
+  const errors = (model.errors ?? []).map((e) => writer.create('bpmn:Error', { id: e.id, name: e.name, errorCode: e.code }));
+  const messages = (model.messages ?? []).map((m) => writer.create('bpmn:Message', { id: m.id, name: m.name }));
+  const main = flowElements(writer, model.nodes, model.flows);
+  const subprocesses = inner.map((sub) => writer.create('bpmn:SubProcess', { id: sub.id, name: sub.name, triggeredByEvent: true, flowElements: flowElements(writer, sub.nodes, sub.flows) }));
+  // incoming and outgoing, in the order of the flows (the process's first, then the sub-processes')
+  for (const flow of [...model.flows, ...inner.flatMap((sub) => sub.flows)]) {
+    const element = writer.ref(flow.id);
+    const wire = (end: ModdleElement, side: 'incoming' | 'outgoing') => { end[side] = [...((end[side] as ModdleElement[] | undefined) ?? []), element]; };
+    wire(element.sourceRef as ModdleElement, 'outgoing');
+    wire(element.targetRef as ModdleElement, 'incoming');
+  }
   // only a process with a start form is started at the desk (the blocks are called by items)
   const startable = model.nodes.some((node) => node.kind === 'start' && node.form);
-  const errors = (model.errors ?? []).map((e) => `  <bpmn:error id="${e.id}" name="${escape(e.name)}" errorCode="${e.code}" />\n`).join('');
-  const messages = (model.messages ?? []).map((m) => `  <bpmn:message id="${m.id}" name="${m.name}" />\n`).join('');
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="${pascal(model.id)}Definitions" targetNamespace="https://shenpi.org/bpmn">
-${errors}${messages}  <bpmn:process id="${model.id}" name="${escape(model.name)}" isExecutable="true"${startable ? '' : ' camunda:isStartableInTasklist="false"'}>
-    <bpmn:documentation>${escape(model.documentation)}</bpmn:documentation>
-${body}
-${flows}
-  </bpmn:process>
-</bpmn:definitions>
-`;
+  const process = writer.create('bpmn:Process', {
+    id: model.id,
+    name: model.name,
+    isExecutable: true,
+    'camunda:isStartableInTasklist': startable ? undefined : false,
+    documentation: writer.documentation(model.documentation),
+    flowElements: [...main, ...subprocesses],
+  });
+  const definitions = writer.create('bpmn:Definitions', {
+    id: `${pascal(model.id)}Definitions`,
+    targetNamespace: 'https://shenpi.org/bpmn',
+    rootElements: [...errors, ...messages, process],
+  });
+  const { xml } = await writer.moddle.toXML(definitions, { format: true });
+  return xml;
 }
 
 /** The full file: semantic model plus an automatic layout. */
 export async function toBpmnXml(model: ProcessModel): Promise<string> {
-  const laidOut = await layoutProcess(toSemanticXml(model));
+  const laidOut = await layoutProcess(await toSemanticXml(model));
   // the layout names its diagram elements after the elements; keep them readable
-  return laidOut.replace(/id="BPMNDiagram_[^"]+"/, `id="${pascal(model.id)}Diagram"`).replace(/id="BPMNPlane_[^"]+"/, `id="${pascal(model.id)}Plane"`);
+  const moddle = new BpmnModdle({ camunda });
+  const { rootElement } = await moddle.fromXML(laidOut, 'bpmn:Definitions');
+  const definitions = rootElement as ModdleElement & { diagrams: Array<ModdleElement & { plane: ModdleElement }> };
+  const [diagram] = definitions.diagrams;
+  if (!diagram) throw new Error(`${model.id}: 自动布局没有生成图`);
+  diagram.id = `${pascal(model.id)}Diagram`;
+  diagram.plane.id = `${pascal(model.id)}Plane`;
+  const { xml } = await moddle.toXML(definitions, { format: true });
+  return xml;
 }

@@ -9,6 +9,9 @@ import { BPMN_ERRORS, TOPICS, WORKERS } from '../../workers/index.js';
 import { CALENDAR_TOPICS } from '../../lib/process/topics.js';
 import { BLOCKS } from '../../lib/bpmn/blocks.js';
 import { toBpmnXml } from '../../lib/bpmn/builder.js';
+import { itemProcess } from '../../lib/bpmn/item-process.js';
+import { SERVICE_PROCESSES } from '../../lib/bpmn/service-processes.js';
+import type { CatalogueEntry } from '../../lib/catalogue/entry.js';
 import { inspectionOpinionBlock, jointInspectionBlock } from '../../lib/bpmn/bundle-blocks.js';
 import { GROUPS } from '../../lib/engine/directory.js';
 import { BLOCK_VARIABLES } from '../../lib/bpmn/block-variables.js';
@@ -140,6 +143,22 @@ describe('processes/ and forms/ (static)', () => {
     for (const block of [...BLOCKS, jointInspectionBlock, inspectionOpinionBlock]) {
       const file = fs.readFileSync(path.join(PROJECT_ROOT, 'processes', 'building-blocks', `${block.id}.bpmn`), 'utf8');
       expect(file, `${block.id}.bpmn: run node --import tsx bin/generate-processes.ts`).to.equal(await toBpmnXml(block));
+    }
+  });
+
+  it('should generate each process byte-stable: twice, no diff', async () => {
+    const itemDir = path.join(PROJECT_ROOT, 'catalogue', 'items');
+    const items = fs.readdirSync(itemDir).filter((file) => file.endsWith('.json')).sort()
+      .map((file) => itemProcess(JSON.parse(fs.readFileSync(path.join(itemDir, file), 'utf8')) as CatalogueEntry));
+    for (const model of [...BLOCKS, jointInspectionBlock, inspectionOpinionBlock, ...SERVICE_PROCESSES, ...items]) {
+      expect(await toBpmnXml(model), model.id).to.equal(await toBpmnXml(model));
+    }
+  });
+
+  it('should build BPMN with bpmn-moddle, not with strings (no XML tags in lib/bpmn)', () => {
+    const dir = path.join(PROJECT_ROOT, 'lib', 'bpmn');
+    for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
+      expect(fs.readFileSync(path.join(dir, file), 'utf8'), file).not.to.match(/<\/?(bpmn|camunda|bpmndi|dc|di):/);
     }
   });
 
