@@ -6,6 +6,7 @@ import type { Config } from '../../lib/config.js';
 import { todayIn } from '../../lib/calendar/deadlines.js';
 import type { EngineClient } from '../../lib/engine/client.js';
 import { CaseHistory } from '../../lib/cases/history.js';
+import { caseOpinions } from '../../lib/cases/opinions.js';
 import { loadCalendar } from '../../lib/repositories/calendar.js';
 import { unlessUnpublished } from '../../lib/calendar/work-calendar.js';
 import { caseEvents, casePauses, findCaseByReceipt } from '../../lib/repositories/cases.js';
@@ -21,7 +22,6 @@ import { forbidden, notFound } from '../errors.js';
 import { sendDocumentPdf } from '../documents.js';
 import { escapeHtml } from '../html.js';
 import { field, validRequest } from '../validate.js';
-import { formFieldLabel } from '../../lib/forms/fields.js';
 import { maskPersonalCode } from '../../lib/validation/identifiers.js';
 import { personName } from './workbench.js';
 
@@ -29,8 +29,6 @@ import { personName } from './workbench.js';
 const STEP_TYPES = new Set(['userTask', 'serviceTask', 'callActivity', 'boundaryTimer', 'intermediateMessageCatch', 'intermediateTimer', 'noneEndEvent']);
 /** What the system does by itself (计算告知期限, 记录办件状态): not a step a person reads in the 轨迹 */
 const TECHNICAL_TYPES = new Set(['serviceTask', 'callActivity']);
-/** Fields of a form that hold what the person said: the 轨迹 shows them as the step's opinions */
-const OPINION_FIELD = /(Opinion|Reason|Result|Comment|Content|Answer|Note|Summary)$/;
 
 /** Who may read any case: the front desk (一窗受理 handles every case), leaders, 督查室 (催办), analysts, operators. */
 const SEE_ALL_CASES = new Set(['window', 'leaders', 'supervisors', 'analysts', 'operators', 'camunda-admin']);
@@ -101,15 +99,8 @@ export async function caseRecord(db: Knex, engine: EngineClient, config: Config,
   const history = new CaseHistory(engine, record.businessKey);
   const activities = await history.activities();
   const completedBy = await history.completedBy();
-  // what a person wrote at a task (意见, 理由, 结论): the form fields submitted with it, by task or activity instance
-  const opinions = new Map<string, Array<{ label: string; text: string }>>();
-  for (const { at, name, value } of await history.written()) {
-    if (!OPINION_FIELD.test(name) || typeof value !== 'string' || !value.trim()) continue;
-    const label = formFieldLabel(name) ?? name;
-    const said = opinions.get(at) ?? [];
-    if (!said.some((o) => o.label === label && o.text === value)) said.push({ label, text: value });
-    opinions.set(at, said);
-  }
+  // what a person said at each step (意见, 理由, 结论): lib/cases/opinions.ts, as the task page shows it
+  const opinions = new Map((await caseOpinions(history)).map((opinion) => [opinion.taskId, opinion.fields.map((f) => ({ label: f.label, text: f.value }))]));
   // 张敏, not a login id: staff names are no secret among staff (read with the service account)
   const names = new Map<string, string>();
   for (const id of new Set([...completedBy.values(), ...activities.map((a) => a.assignee)].filter((id): id is string => Boolean(id)))) {
@@ -122,7 +113,7 @@ export async function caseRecord(db: Knex, engine: EngineClient, config: Config,
       const by = (activity.taskId && completedBy.get(activity.taskId)) ?? activity.assignee;
       return {
         activityId: activity.activityId, name: activity.activityName, type: activity.activityType, by, byName: by ? names.get(by) ?? by : null,
-        technical: TECHNICAL_TYPES.has(activity.activityType), opinions: activity.activityType === 'userTask' ? (activity.taskId && opinions.get(activity.taskId)) || opinions.get(activity.id) || [] : [], startedAt: activity.startTime, endedAt: activity.endTime,
+        technical: TECHNICAL_TYPES.has(activity.activityType), opinions: (activity.taskId && opinions.get(activity.taskId)) || [], startedAt: activity.startTime, endedAt: activity.endTime,
       };
     });
   const pauses = await casePauses(db, record.id);

@@ -51,15 +51,14 @@ export class CaseHistory {
   }
 
   /**
-   * What was written at each step: the form fields submitted at a task (by task id) and the
-   * variables a step wrote (by activity instance id), in the order written.
+   * What was written at each step: the form fields submitted at a task and the variables a step
+   * wrote, with the task and the activity instance they belong to, in the order written.
    */
-  async written(): Promise<Array<{ at: string; name: string; value: unknown }>> {
-    const written: Array<{ at: string; name: string; value: unknown }> = [];
+  async written(): Promise<Array<{ taskId: string | null; activityInstanceId: string | null; name: string; value: unknown }>> {
+    const written: Array<{ taskId: string | null; activityInstanceId: string | null; name: string; value: unknown }> = [];
     for (const id of await this.instances()) {
-      for (const detail of await this.engine.get<Array<{ taskId: string | null; activityInstanceId: string | null; variableName?: string; fieldId?: string; value?: unknown; fieldValue?: unknown }>>(`/history/detail?processInstanceId=${id}&deserializeValues=false`)) {
-        const at = detail.taskId ?? detail.activityInstanceId;
-        if (at) written.push({ at, name: detail.variableName ?? detail.fieldId ?? '', value: detail.value ?? detail.fieldValue });
+      for (const detail of await this.engine.get<Array<{ taskId: string | null; activityInstanceId: string | null; variableName?: string; fieldId?: string; value?: unknown; fieldValue?: unknown }>>(`/history/detail?processInstanceId=${id}&deserializeValues=false&sortBy=time&sortOrder=asc`)) {
+        written.push({ taskId: detail.taskId, activityInstanceId: detail.activityInstanceId, name: detail.variableName ?? detail.fieldId ?? '', value: detail.value ?? detail.fieldValue });
       }
     }
     return written;

@@ -2,8 +2,9 @@
 // catalogue workbook and reads the row-by-row report, compares an entry's versions and edits it
 // (a broken rule shown under its field in Chinese), enters and publishes a calendar year the
 // spec owns (2028, withdrawn after), edits a document template with its preview, and opens the
-// modeler in a new tab without a second login. Screenshots: <dataDir>/screenshots/analyst-*.png.
+// modeler in a new tab without a second login. Screenshots: test-artifacts/screenshots/analyst-*.png.
 import { expect } from 'chai';
+import { seriousViolations } from '../support/axe.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -12,7 +13,7 @@ import { catalogueToWorkbook } from '../../lib/catalogue/spreadsheet.js';
 import { calendarYear, withdrawCalendarYear } from '../../lib/repositories/calendar.js';
 import { latestVersion } from '../../lib/repositories/catalogue.js';
 import { readEntry } from '../processes/items/scenarios.js';
-import { useBrowser } from '../support/browser.js';
+import { artifactDir, useBrowser } from '../support/browser.js';
 import { DEMO_PASSWORD } from '../support/cases.js';
 import { webBase } from '../support/web.js';
 
@@ -27,11 +28,15 @@ describe('the analysts\' pages of the 工作台 (Chromium)', function () {
   let problems: string[];
   let screenshots: string;
 
-  const shot = (name: string) => page.screenshot({ path: path.join(screenshots, `analyst-${name}.png`) });
+  // each page as the analyst sees it: kept as a screenshot, and it passes axe-core (no serious or critical violation)
+  const shot = async (name: string) => {
+    await page.screenshot({ path: path.join(screenshots, `analyst-${name}.png`) });
+    expect(await seriousViolations(page), `axe-core on analyst-${name}`).to.deep.equal([]);
+  };
 
   before(async () => {
     if (!suite.browser) return;
-    screenshots = path.join(suite.system.config.dataDir, 'screenshots');
+    screenshots = artifactDir();
     fs.mkdirSync(screenshots, { recursive: true });
     await withdrawCalendarYear(suite.system.db, YEAR);
     context = await suite.browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'Europe/Berlin', locale: 'zh-CN' });

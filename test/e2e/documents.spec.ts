@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import type { BrowserContext, Page } from 'playwright-core';
 import { readEntry } from '../processes/items/scenarios.js';
 import { sampleApplication } from '../support/applications.js';
-import { logInToWorkbench, openTaskInTasklist, useBrowser } from '../support/browser.js';
+import { artifact, logInToWorkbench, openTaskInTasklist, useBrowser } from '../support/browser.js';
 import { CaseDriver, DECIDER, DEMO_PASSWORD, MEMBER } from '../support/cases.js';
 import { webBase } from '../support/web.js';
 
@@ -30,7 +30,7 @@ describe('文书 printed from a task form (Chromium)', function () {
   async function printDecision(context: BrowserContext, page: Page): Promise<void> {
     const print = page.getByRole('link', { name: /^打印/ });
     await print.waitFor({ timeout: 60_000 }).catch(async (error: unknown) => {
-      const shot = path.join(suite.system.config.dataDir, `documents-print-${Date.now()}.png`);
+      const shot = artifact(`documents-print-${Date.now()}.png`);
       await page.screenshot({ path: shot, fullPage: true });
       throw new Error(`${(error as Error).message} (screenshot ${shot})`);
     });

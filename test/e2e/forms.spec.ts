@@ -5,7 +5,7 @@ import path from 'node:path';
 import { findCaseByBusinessKey } from '../../lib/repositories/cases.js';
 import { readEntry } from '../processes/items/scenarios.js';
 import { sampleApplication } from '../support/applications.js';
-import { chooseOption, openTaskInTasklist, useBrowser } from '../support/browser.js';
+import { artifact, chooseOption, openTaskInTasklist, useBrowser } from '../support/browser.js';
 import { CaseDriver } from '../support/cases.js';
 import { waitFor } from '../support/process.js';
 
@@ -37,7 +37,7 @@ describe('block forms in the Tasklist (Chromium)', function () {
     const choose = (index: number, option: string) => chooseOption(page, page.locator('.fjs-form-field-select').nth(index), option);
     await choose(0, '出具一次性告知书');
     await choose(1, '当场告知');
-    await page.screenshot({ path: path.join(suite.system.config.dataDir, 'tasklist-notify-deficiencies.png') });
+    await page.screenshot({ path: artifact('tasklist-notify-deficiencies.png') });
     await page.getByRole('button', { name: '完成' }).click();
     await waitFor('the notice to be recorded', async () => ((await findCaseByBusinessKey(suite.system.db, driver.businessKey))?.status === '已告知补正' ? true : undefined));
     await driver.awaitTimer('SupplementPeriodExpiredEvent');

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { caseEvents, findCaseByBusinessKey, findCaseByReceipt } from '../../lib/repositories/cases.js';
 import { readEntry } from '../processes/items/scenarios.js';
 import { sampleApplication, VALID_CREDIT_CODE, VALID_ID_CARD } from '../support/applications.js';
-import { chooseOption, formField, tickBox, useBrowser, waitForApp } from '../support/browser.js';
+import { artifactDir, chooseOption, formField, tickBox, useBrowser, waitForApp } from '../support/browser.js';
 import { CaseDriver, DEMO_PASSWORD, MEMBER } from '../support/cases.js';
 import { waitFor } from '../support/process.js';
 
@@ -18,7 +18,7 @@ const missing = entry.materials.find((m) => m.code === 'premises-proof')!;
 describe('front desk and review sections in the Tasklist (Chromium)', function () {
   this.timeout(300_000);
   const suite = useBrowser();
-  const shots = () => suite.system.config.dataDir;
+  const shots = () => artifactDir();
 
   async function logIn(user: string): Promise<Page> {
     // an English browser: the Tasklist still speaks Chinese

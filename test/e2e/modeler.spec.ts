@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { System } from '../../bin/system.js';
-import { launchBrowser, skipWithoutChromium } from '../support/browser.js';
+import { artifactDir, launchBrowser, skipWithoutChromium } from '../support/browser.js';
 import { restoreItemProcess } from '../support/processes-restore.js';
 import { useSystem } from '../support/system.js';
 import { webBase } from '../support/web.js';
@@ -23,7 +23,7 @@ describe('web modeler (/modeler/) in Chromium', function () {
     skipWithoutChromium(this);
     system = await useSystem();
     browser = await launchBrowser();
-    screenshots = path.join(system.config.dataDir, 'screenshots');
+    screenshots = artifactDir();
     fs.mkdirSync(screenshots, { recursive: true });
   });
 

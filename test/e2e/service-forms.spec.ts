@@ -5,7 +5,7 @@ import path from 'node:path';
 import { submitRating } from '../../lib/ratings/index.js';
 import { findRatingByReceipt } from '../../lib/repositories/ratings.js';
 import { endedCase } from '../processes/services/support.js';
-import { chooseOption, openTaskInTasklist, useBrowser } from '../support/browser.js';
+import { artifact, chooseOption, openTaskInTasklist, useBrowser } from '../support/browser.js';
 import { CaseDriver, MEMBER } from '../support/cases.js';
 import { waitFor } from '../support/process.js';
 
@@ -35,7 +35,7 @@ describe('service forms in the Tasklist (Chromium)', function () {
     await page.getByText('处理方式').waitFor();
     await chooseOption(page, page.locator('.fjs-form-field-select').first(), '整改');
     await page.getByLabel('整改措施').fill('修订一次性告知书模板, 列明全部材料');
-    await page.screenshot({ path: path.join(suite.system.config.dataDir, 'tasklist-rating-rectify.png') });
+    await page.screenshot({ path: artifact('tasklist-rating-rectify.png') });
     await page.getByRole('button', { name: '完成' }).click();
     await waitFor('the rectification to be recorded', async () => ((await findRatingByReceipt(suite.system.db, receiptNumber))?.status === '已整改' ? true : undefined));
     expect((await findRatingByReceipt(suite.system.db, receiptNumber))!.rectification).to.equal('修订一次性告知书模板, 列明全部材料');

@@ -3,7 +3,7 @@
 // down to a case; a clerk finds a case by 受理编号 and reads its 轨迹 (names as 张敏, Beijing
 // time, opinions, no technical steps). Each page passes axe-core (no serious or critical
 // violation) and logs no console error. Screenshots go where the other browser specs put
-// theirs (the run's data directory); SHENPI_DOCS_SCREENSHOTS=1 also writes docs/supervision.png.
+// theirs (test-artifacts/screenshots); SHENPI_DOCS_SCREENSHOTS=1 also writes docs/supervision.png.
 import { expect } from 'chai';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { raiseAlert } from '../../lib/repositories/supervision.js';
 import { sampleApplication } from '../support/applications.js';
 import { seriousViolations } from '../support/axe.js';
-import { useBrowser } from '../support/browser.js';
+import { artifact, useBrowser } from '../support/browser.js';
 import { CaseDriver, DEMO_PASSWORD, MEMBER } from '../support/cases.js';
 import { basic, webBase } from '../support/web.js';
 import { readEntry } from '../processes/items/scenarios.js';
@@ -22,7 +22,7 @@ const DOCS = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../docs
 describe('电子监察 and 办件轨迹 in the 工作台 (Chromium)', function () {
   this.timeout(300_000);
   const suite = useBrowser();
-  const shot = (name: string) => path.join(suite.system.config.dataDir, `workbench-${name}.png`);
+  const shot = (name: string) => artifact(`workbench-${name}.png`);
   let driver: CaseDriver;
   let receipt: string;
   const contexts: BrowserContext[] = [];

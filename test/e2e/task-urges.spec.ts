@@ -6,7 +6,7 @@ import { todayIn } from '../../lib/calendar/deadlines.js';
 import { findCaseByBusinessKey } from '../../lib/repositories/cases.js';
 import { readEntry } from '../processes/items/scenarios.js';
 import { sampleApplication, uniqueCreditCode } from '../support/applications.js';
-import { useBrowser } from '../support/browser.js';
+import { artifact, useBrowser } from '../support/browser.js';
 import { staffPost } from '../support/calendar.js';
 import { CaseDriver, DEMO_PASSWORD, MEMBER } from '../support/cases.js';
 import { webBase } from '../support/web.js';
@@ -36,7 +36,7 @@ describe('催办 on the task in the 工作台 (Chromium)', function () {
     const urge = page.locator('.el-alert', { hasText: '催办' });
     await urge.waitFor({ timeout: 30_000 });
     expect(await urge.innerText()).to.contain('本周内办结').and.not.contain('leader1'); // the leader's name, not the login
-    await page.screenshot({ path: path.join(system.config.dataDir, 'workbench-task-urged.png') });
+    await page.screenshot({ path: artifact('workbench-task-urged.png') });
     await context.close();
     await driver.cancel();
   });

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { System } from '../../bin/system.js';
 import { readEntry } from '../processes/items/scenarios.js';
 import { sampleApplication } from '../support/applications.js';
-import { launchBrowser, skipWithoutChromium, waitForApp } from '../support/browser.js';
+import { artifact, launchBrowser, skipWithoutChromium, waitForApp } from '../support/browser.js';
 import { CaseDriver } from '../support/cases.js';
 import { useSystem } from '../support/system.js';
 import { camundaAppFile, camundaWebjar, type LocaleFile } from './camunda-webjar.js';
@@ -64,7 +64,7 @@ describe('Camunda web apps in Chinese for an en-US browser (Chromium)', function
   }
 
   async function screenshot(page: Page, name: string): Promise<void> {
-    await page.screenshot({ path: path.join(system.config.dataDir, `${name}.png`) });
+    await page.screenshot({ path: artifact(`${name}.png`) });
   }
 
   it('should show the Tasklist login page in Chinese', async () => {

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { System } from '../../bin/system.js';
 import { readEntry } from '../processes/items/scenarios.js';
 import { sampleApplication } from '../support/applications.js';
-import { launchBrowser, skipWithoutChromium, waitForApp } from '../support/browser.js';
+import { artifactDir, launchBrowser, skipWithoutChromium, waitForApp } from '../support/browser.js';
 import { CaseDriver } from '../support/cases.js';
 import { useSystem } from '../support/system.js';
 import { probeUser } from '../support/web.js';
@@ -23,7 +23,7 @@ describe('Camunda web apps (Tasklist, Cockpit) in Chromium', function () {
     skipWithoutChromium(this);
     system = await useSystem();
     browser = await launchBrowser();
-    screenshots = path.join(system.config.dataDir, 'screenshots');
+    screenshots = artifactDir();
     fs.mkdirSync(screenshots, { recursive: true });
   });
 

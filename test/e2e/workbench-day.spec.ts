@@ -10,7 +10,7 @@ import { findCaseByBusinessKey, findCaseByReceipt } from '../../lib/repositories
 import { readEntry } from '../processes/items/scenarios.js';
 import { sampleApplication, VALID_CREDIT_CODE, VALID_ID_CARD } from '../support/applications.js';
 import { seriousViolations } from '../support/axe.js';
-import { useBrowser } from '../support/browser.js';
+import { artifact, useBrowser } from '../support/browser.js';
 import { CaseDriver, DEMO_PASSWORD } from '../support/cases.js';
 import { waitFor } from '../support/process.js';
 import { webBase } from '../support/web.js';
@@ -85,7 +85,7 @@ async function logInByKeyboard(page: Page, web: string, username: string): Promi
 describe('a clerk\'s day in the 工作台 (Chromium, keyboard, axe-core)', function () {
   this.timeout(420_000);
   const suite = useBrowser();
-  const shot = (name: string) => path.join(suite.system.config.dataDir, `workbench-day-${name}.png`);
+  const shot = (name: string) => artifact(`workbench-day-${name}.png`);
   let consoleErrors: string[];
 
   async function open(): Promise<{ context: BrowserContext; page: Page }> {

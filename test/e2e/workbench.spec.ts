@@ -6,7 +6,7 @@ import path from 'node:path';
 import { findCaseByBusinessKey, findCaseByReceipt } from '../../lib/repositories/cases.js';
 import { readEntry } from '../processes/items/scenarios.js';
 import { sampleApplication, VALID_CREDIT_CODE, VALID_ID_CARD } from '../support/applications.js';
-import { chooseOption, formField, logInToWorkbench, tickBox, useBrowser } from '../support/browser.js';
+import { artifact, chooseOption, formField, logInToWorkbench, tickBox, useBrowser } from '../support/browser.js';
 import { CaseDriver } from '../support/cases.js';
 import { waitFor } from '../support/process.js';
 import { webBase } from '../support/web.js';
@@ -14,7 +14,7 @@ import { webBase } from '../support/web.js';
 describe('the 工作台 (Chromium)', function () {
   this.timeout(240_000);
   const suite = useBrowser();
-  const shot = (name: string) => path.join(suite.system.config.dataDir, `workbench-${name}.png`);
+  const shot = (name: string) => artifact(`workbench-${name}.png`);
 
   it('should let the window clerk log in, find the case in 我的待办, complete its form, and open the case record', async () => {
     const entry = readEntry('pharmacy-retail-licence');

@@ -15,8 +15,9 @@ const MAY_IMPORT: Record<string, string[]> = {
   migrations: ['lib'],
   // the web modeler runs the server's lint rules in the browser, and knows the forms' layout
   'modeler/app': ['lib/modeler/lint', 'lib/forms/folders.ts'],
-  // the 工作台 takes the tasklist's styles from the engine's web apps
-  workbench: ['engine'],
+  // the 工作台 takes the tasklist's styles from the engine's web apps, checks identifiers' check
+  // digits as you type with the server's own rules, and reads the task panel's wire format
+  workbench: ['engine', 'lib/validation/identifier-fields', 'lib/workbench/case-context'],
   // the composition root: the only place that wires api/ and workers/ together
   bin: ['lib', 'api', 'workers', 'migrations'],
   bench: ['lib', 'workers', 'bin', 'test'],

@@ -1,6 +1,8 @@
 // Debian's Chromium driven by playwright-core (no browser download). Specs skip, loudly, on a
 // machine without it.
 import fs from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../lib/config.js';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import type { System } from '../../bin/system.js';
 import { DEMO_PASSWORD } from './cases.js';
@@ -109,3 +111,16 @@ export async function tickBox(page: Page, locator: Locator): Promise<void> {
 
 /** a form-js field by its component id (labels carry a required mark) */
 export const formField = (scope: Locator, id: string): Locator => scope.locator(`input[id$="-${id}"], textarea[id$="-${id}"]`);
+
+/**
+ * Where browser specs keep their screenshots: test-artifacts/screenshots/ in the project (ignored by
+ * git, kept after the run for CI to collect and for people to look at), or SHENPI_TEST_ARTIFACTS.
+ */
+export function artifactDir(): string {
+  const dir = process.env.SHENPI_TEST_ARTIFACTS ?? path.join(PROJECT_ROOT, 'test-artifacts', 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** The path of a screenshot named `name` among the run's artifacts. */
+export const artifact = (name: string): string => path.join(artifactDir(), name);
