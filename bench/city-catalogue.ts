@@ -88,7 +88,6 @@ fs.chmodSync(work, 0o755); // the embedded server runs as another OS user when w
 fs.mkdirSync(dataDir);
 for (const folder of ['processes', 'forms']) fs.cpSync(path.join(PROJECT_ROOT, folder), path.join(root, folder), { recursive: true });
 process.env.SHENPI_TEST_DATA_DIR = dataDir; // kept across the restart; removed at the end
-const cpuAtStart = cpuByProgram();
 let system: System | undefined;
 
 try {
@@ -195,7 +194,6 @@ try {
   const histogram = execFileSync('jcmd', [String(engineJava()), 'GC.class_histogram'], { encoding: 'utf8' }).split('\n').slice(3, 13);
   const live = heapUsed(engineJava());
   console.log(`引擎堆内存 (预热后, jcmd GC.heap_info): ${goal(mib(used), '< 1 GiB', used < GiB)}; 完全回收后 ${mib(live)}; 其中最多的:\n${histogram.join('\n')}`);
-  console.log(`整个 bench 的 CPU: ${cpuSince(cpuAtStart)}`);
 } finally {
   closing();
   await stopSystem();
