@@ -34,6 +34,8 @@ export interface SystemOptions {
   progress: Progress;
   workers: boolean;
   web: boolean;
+  /** where processes/ and forms/ are read for the deployment (a bench's generated catalogue); the project by default */
+  resourceRoot?: string;
 }
 
 export interface System {
@@ -139,9 +141,10 @@ export async function startSystem(config: Config, options: SystemOptions): Promi
       if (created.length) log.info('users created', { users: created });
     });
     const deployment = await progress.step('部署流程与表单', async () => {
-      const result = await deployProject(admin, PROJECT_ROOT);
+      const resourceRoot = options.resourceRoot ?? PROJECT_ROOT;
+      const result = await deployProject(admin, resourceRoot);
       log.info(result.changed.length ? 'deployed' : 'nothing changed, no new versions', { deploymentId: result.id, changed: result.changed, resources: result.resourceCount });
-      await grantDeskStart(admin, deskStartableKeys(PROJECT_ROOT));
+      await grantDeskStart(admin, deskStartableKeys(resourceRoot));
       return result;
     });
     let workers: RunningWorkers | undefined;

@@ -62,6 +62,8 @@ async function revokeStaleGrants(engine: EngineClient): Promise<void> {
   }
 }
 
+const GRANTS_IN_FLIGHT = 4;
+
 /**
  * 一窗受理: the window starts the cases of items and 一件事 bundles, and nothing else (a building
  * block only runs called by an item). Run after every deployment of new process keys.
@@ -71,7 +73,11 @@ export async function grantDeskStart(engine: EngineClient, processKeys: string[]
   const granted = new Set((await engine.get<Array<{ resourceId: string; permissions: string[] }>>(
     `/authorization?type=1&groupIdIn=${GROUPS.window.id}&resourceType=${RESOURCE.processDefinition}&maxResults=10000`,
   )).filter((grant) => grant.permissions.includes('CREATE_INSTANCE')).map((grant) => grant.resourceId));
-  for (const key of processKeys.filter((k) => !granted.has(k))) await ensureGrant(engine, GROUPS.window.id, RESOURCE.processDefinition, key, ['READ', 'CREATE_INSTANCE']);
+  const missing = processKeys.filter((k) => !granted.has(k));
+  // a city's thousand items at their first deployment: a few grants in flight (each a read and a write)
+  for (let i = 0; i < missing.length; i += GRANTS_IN_FLIGHT) {
+    await Promise.all(missing.slice(i, i + GRANTS_IN_FLIGHT).map((key) => ensureGrant(engine, GROUPS.window.id, RESOURCE.processDefinition, key, ['READ', 'CREATE_INSTANCE'])));
+  }
 }
 
 async function ensureFilters(engine: EngineClient): Promise<void> {

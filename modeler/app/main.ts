@@ -309,6 +309,23 @@ async function start(): Promise<void> {
   say('就绪: 按事项新建, 或打开仓库/引擎中的流程');
 }
 
+/**
+ * A city's catalogue has a thousand items and as many processes: the lists show only the options
+ * whose text or value contains the words, and the first of them is selected.
+ */
+function filterOptions(select: HTMLSelectElement, words: string): void {
+  const wanted = words.trim().toLowerCase();
+  let first: HTMLOptionElement | undefined;
+  for (const option of Array.from(select.options)) {
+    if (!option.value) continue;
+    option.hidden = wanted !== '' && !`${option.text} ${option.value}`.toLowerCase().includes(wanted);
+    if (!option.hidden) first ??= option;
+  }
+  if (wanted) select.value = first?.value ?? '';
+}
+
+$('item-search').addEventListener('input', (event) => filterOptions($('item-select') as HTMLSelectElement, (event.target as HTMLInputElement).value));
+$('file-search').addEventListener('input', (event) => filterOptions($('file-select') as HTMLSelectElement, (event.target as HTMLInputElement).value));
 $('new-from-item').addEventListener('click', () => void newFromItem());
 $('open-file').addEventListener('click', () => void openSelected());
 $('lint-button').addEventListener('click', () => {

@@ -121,6 +121,18 @@ describe('web modeler (/modeler/) in Chromium', function () {
     expect(pageErrors.get(page)).to.deep.equal([]);
   });
 
+  it('should find an item and a file by searching, not by scrolling a list of a thousand', async () => {
+    const { page } = await openModeler('analyst1');
+    await page.locator('#item-search').fill('药品零售企业');
+    expect(await page.locator('#item-select').inputValue()).to.equal('pharmacy-retail-licence');
+    expect(await page.locator('#item-select option:not([hidden])').count()).to.be.below(await page.locator('#item-select option').count());
+    await page.locator('#file-search').fill('processes/items/food-business');
+    expect(await page.locator('#file-select').inputValue()).to.equal('processes/items/food-business-licence.bpmn');
+    await page.locator('#file-search').fill('没有这样的流程');
+    expect(await page.locator('#file-select').inputValue()).to.equal('');
+    expect(pageErrors.get(page)).to.deep.equal([]);
+  });
+
   it('should NOT let a clerk deploy: the page shows the refusal and the API answers 403', async () => {
     const { page, context } = await openModeler('window1');
     expect(await page.locator('#user').textContent()).to.contain('只读');

@@ -27,8 +27,11 @@ export function creditPlatform(): FakeCreditPlatform {
   return platform;
 }
 
-/** `overrides`: environment for the first call only (benches turn the job executor on). */
-export function useSystem(overrides: Record<string, string> = {}): Promise<System> {
+/**
+ * `overrides`: environment for the first call only (benches turn the job executor on);
+ * `resourceRoot`: where the processes and forms to deploy are (a bench's generated catalogue).
+ */
+export function useSystem(overrides: Record<string, string> = {}, resourceRoot?: string): Promise<System> {
   running ??= (async () => {
     const dataDir = process.env.SHENPI_TEST_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'shenpi-test-'));
     fs.chmodSync(dataDir, 0o755); // the embedded server runs as another OS user when we are root
@@ -57,7 +60,7 @@ export function useSystem(overrides: Record<string, string> = {}): Promise<Syste
       ...overrides,
     });
     const log = createLogger({ component: 'test-system' });
-    return startSystem(config, { log, progress: consoleProgress((line) => process.stdout.write(`      ${line}\n`)), workers: true, web: true });
+    return startSystem(config, { log, progress: consoleProgress((line) => process.stdout.write(`      ${line}\n`)), workers: true, web: true, resourceRoot });
   })();
   return running;
 }
