@@ -27,7 +27,7 @@ import { collectResources, deployResources, deskStartableKeys } from '../lib/eng
 import { grantDeskStart } from '../lib/engine/identity.js';
 import { listLatest } from '../lib/repositories/catalogue.js';
 import { saveBundle } from '../lib/repositories/bundles.js';
-import type { System } from '../lib/system.js';
+import type { System } from '../bin/system.js';
 import { stopSystem, useSystem } from '../test/support/system.js';
 import { webBase, webSession } from '../test/support/web.js';
 import { benchHeader, cpuByProgram, cpuSince, goal, seconds } from './report.js';
