@@ -6,9 +6,9 @@ import { todayIn } from '../../lib/calendar/deadlines.js';
 import { findCaseByBusinessKey } from '../../lib/repositories/cases.js';
 import { readEntry } from '../processes/items/scenarios.js';
 import { sampleApplication, uniqueCreditCode } from '../support/applications.js';
-import { artifact, useBrowser } from '../support/browser.js';
+import { artifact, logInToWorkbench, useBrowser } from '../support/browser.js';
 import { staffPost } from '../support/calendar.js';
-import { CaseDriver, DEMO_PASSWORD, MEMBER } from '../support/cases.js';
+import { CaseDriver, MEMBER } from '../support/cases.js';
 import { webBase } from '../support/web.js';
 
 describe('催办 on the task in the 工作台 (Chromium)', function () {
@@ -27,11 +27,7 @@ describe('催办 on the task in the 工作台 (Chromium)', function () {
     const web = webBase(system);
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'Europe/Berlin' });
     const page = await context.newPage();
-    await page.goto(`${web}/`);
-    await page.locator('input[name="username"]').fill(MEMBER[entry.reviewGroup]!);
-    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.locator('.el-menu-item').first().waitFor();
+    await logInToWorkbench(page, web, MEMBER[entry.reviewGroup]!);
     await page.goto(`${web}/#/tasks/${review.id}`);
     const urge = page.locator('.el-alert', { hasText: '催办' });
     await urge.waitFor({ timeout: 30_000 });
