@@ -2,6 +2,7 @@
 // applicant's code or phone. Shows the status timeline, the current step, the deadline and what
 // the applicant must do (补正, 容缺补正, 承诺核查), never who handled it (no staff names, no
 // assignees), never an ID number, never anything of another case.
+import { caseHeading } from '../cases/heading.js';
 import { timingSafeEqual } from 'node:crypto';
 import type { Knex } from 'knex';
 import { todayIn } from '../calendar/deadlines.js';
@@ -69,12 +70,7 @@ export class CaseProgress {
     }
     const licence = await licenceForCase(this.db, record.businessKey);
     return {
-      receiptNumber: record.receiptNumber,
-      itemName: record.itemName,
-      applicantName: record.applicantName,
-      status: record.status,
-      receivedOn: record.receivedOn,
-      acceptedOn: record.acceptedOn,
+      ...caseHeading(record),
       outcome: record.outcome,
       deadline: { decisionDeadline: record.decisionDeadline, remainingWorkingDays, extended: record.deadlineExtended, clockStopped: Boolean(open) },
       currentSteps: [...new Set(waiting.filter((activity) => activity.activityType === 'userTask' && activity.activityName).map((activity) => activity.activityName!))],

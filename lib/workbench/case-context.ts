@@ -2,6 +2,7 @@
 // with the service account once the engine has let the clerk see the task (their own right):
 // the earlier opinions of every step (lib/cases/opinions.ts), the
 // materials handed in, the deadlines, the 文书 and the urges (催办).
+import { caseHeading } from '../cases/heading.js';
 import type { Knex } from 'knex';
 import type { EngineClient } from '../engine/client.js';
 import { getVersion } from '../repositories/catalogue.js';
@@ -50,12 +51,7 @@ export async function caseContext(db: Knex, engine: EngineClient, businessKey: s
     caseEvents(db, record.id),
   ]);
   return {
-    receiptNumber: record.receiptNumber,
-    itemName: record.itemName,
-    applicantName: record.applicantName,
-    status: record.status,
-    receivedOn: record.receivedOn,
-    acceptedOn: record.acceptedOn,
+    ...caseHeading(record),
     decisionDeadline: record.decisionDeadline,
     opinions,
     materials,
