@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readEntry } from '../processes/items/scenarios.js';
 import { deskStartValues } from '../support/applications.js';
-import { logInToWorkbench, useBrowser, waitForApp } from '../support/browser.js';
+import { findInCockpit, logInToWorkbench, useBrowser, waitForApp } from '../support/browser.js';
 import { CaseDriver } from '../support/cases.js';
 import { webBase, webSession } from '../support/web.js';
 
@@ -40,10 +40,7 @@ describe('the 工作台\'s links into Camunda\'s apps (one login) in Chromium', 
       await cockpit.screenshot({ path: path.join(screenshots, 'sso-cockpit-operator1.png') });
 
       // 流程 → the item's process → 流程实例, searched by 业务键 = the 受理编号 (docs/analysts.md)
-      const search = JSON.stringify([{ type: 'businessKey', operator: 'eq', value: receiptNumber }]);
-      await cockpit.goto(`${system.config.engine.webappUrl}/app/cockpit/default/#/process-definition/${instance!.definitionId}/runtime?searchQuery=${encodeURIComponent(search)}`);
-      const row = cockpit.locator('tr', { hasText: receiptNumber });
-      await row.first().waitFor({ timeout: 60_000 });
+      const row = await findInCockpit(cockpit, system, instance!.definitionId, receiptNumber);
       expect(await row.count()).to.equal(1);
       expect(await row.first().innerText()).to.contain(instance!.id.slice(0, 8));
       await cockpit.screenshot({ path: path.join(screenshots, 'sso-cockpit-receipt-number.png') });
