@@ -31,6 +31,7 @@ describe('the 工作台\'s links into Camunda\'s apps (one login) in Chromium', 
       const page = await context.newPage();
       await logInToWorkbench(page, web, 'operator1');
       expect(await page.getByRole('link', { name: 'Tasklist ↗' }).getAttribute('target')).to.equal('_blank');
+      await page.screenshot({ path: path.join(screenshots, 'sso-workbench-links.png') });
 
       const [cockpit] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: 'Cockpit ↗' }).click()]);
       await waitForApp(cockpit, '流程定义');
