@@ -13,6 +13,7 @@ import { errorHandler } from './errors.js';
 import { readableRequest } from './validate.js';
 import { calendarBanner, calendarHorizonCache } from './calendar-banner.js';
 import { sessionRoutes, sessions } from './session.js';
+import { webappSignOnRoutes } from './routes/webapp-sso.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { calendarPage } from './routes/calendar-page.js';
 import { casePage, caseRoutes } from './routes/cases.js';
@@ -105,6 +106,7 @@ export function createApp({ config, db, engine, log, onDeployed, workers }: AppD
   const check = loginCheck(engine);
   app.use(sessions(config, db));
   app.use('/api/session', sessionRoutes(engine, db, check));
+  app.use('/api/session/camunda', webappSignOnRoutes(config));
   app.use(workbenchApp(config));
 
   app.use(requireLogin(engine, check), requireSameSiteWrites());

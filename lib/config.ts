@@ -1,6 +1,6 @@
 // The one place that reads the environment: defaults applied, every value checked at boot,
 // and a bad value fails with the variable's name and what to do.
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_OFFICE_HOURS, parseOfficeHours, type OfficePeriod } from './calendar/office-hours.js';
@@ -36,6 +36,11 @@ export interface Config {
     jobExecution: boolean;
     /** timer and async jobs the job executor takes per acquisition query (a timer storm) */
     jobsPerAcquisition: number;
+    /**
+     * signs the 工作台's single sign-on tokens into Camunda's web apps (lib/engine/webapp-sso.ts);
+     * given to the engine as SHENPI_ENGINE_SSO_SECRET
+     */
+    ssoSecret: string;
   };
   admin: Credentials;
   /** technical user for workers and the web server */
@@ -167,6 +172,19 @@ function officeHours(env: Env, name: string): OfficePeriod[] {
   }
 }
 
+/**
+ * The secret the web server and the engine share for single sign-on into Camunda's web apps:
+ * SHENPI_ENGINE_SSO_SECRET when set (an external engine gets the same value), else derived from
+ * SHENPI_SESSION_SECRET or, without one, from the admin password. Both are read from the
+ * environment, so every process of one shenpi (supervisor, web server) derives the same value,
+ * never a random one of its own.
+ */
+function ssoSecret(env: Env, admin: Credentials): string {
+  const explicit = text(env, 'SHENPI_ENGINE_SSO_SECRET');
+  if (explicit !== undefined && explicit.length < 32) throw new ConfigError('SHENPI_ENGINE_SSO_SECRET', '至少 32 个字符');
+  return explicit ?? createHmac('sha256', text(env, 'SHENPI_SESSION_SECRET') ?? admin.password).update('shenpi camunda webapp sso').digest('hex');
+}
+
 /** Dev defaults are documented in the README; production mode has none. */
 const DEV_PASSWORDS = { admin: 'shenpi-admin', service: 'shenpi-service', demo: 'shenpi-demo' };
 /** The dev-mode demo platform client's key (client id `demo`); production seeds none. */
@@ -232,6 +250,7 @@ export function loadConfig(env: Env = process.env): Config {
   const engineSchema = schema('SHENPI_ENGINE_DB_SCHEMA', 'camunda');
   if (appSchema === engineSchema) throw new ConfigError('SHENPI_ENGINE_DB_SCHEMA', '不能与 SHENPI_DB_SCHEMA 相同');
 
+  const admin = credentials(env, mode, 'SHENPI_ADMIN', 'admin', DEV_PASSWORDS.admin);
   return {
     mode,
     dataDir,
@@ -250,8 +269,9 @@ export function loadConfig(env: Env = process.env): Config {
       historyTtl,
       jobExecution: flag(env, 'SHENPI_JOB_EXECUTOR', true),
       jobsPerAcquisition: integer(env, 'SHENPI_JOBS_PER_ACQUISITION', 10, 1, 100),
+      ssoSecret: ssoSecret(env, admin),
     },
-    admin: credentials(env, mode, 'SHENPI_ADMIN', 'admin', DEV_PASSWORDS.admin),
+    admin,
     service: credentials(env, mode, 'SHENPI_SERVICE', 'shenpiService', DEV_PASSWORDS.service),
     demoPassword: mode === 'dev' ? text(env, 'SHENPI_DEMO_PASSWORD', DEV_PASSWORDS.demo) : undefined,
     web: webSettings(env),

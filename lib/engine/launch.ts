@@ -110,6 +110,7 @@ export async function startEngine({ config, jdbc, admin, logDir, onWait }: Engin
       SHENPI_ENGINE_DB_SCHEMA: config.engineSchema,
       SHENPI_ENGINE_JOB_EXECUTION: String(config.engine.jobExecution),
       SHENPI_ENGINE_JOBS_PER_ACQUISITION: String(config.engine.jobsPerAcquisition),
+      SHENPI_ENGINE_SSO_SECRET: config.engine.ssoSecret,
       SHENPI_ADMIN_USER: admin.username,
       SHENPI_ADMIN_PASSWORD: admin.password,
       SHENPI_HISTORY_TTL: config.engine.historyTtl,

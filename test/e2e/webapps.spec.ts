@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { System } from '../../bin/system.js';
 import { readEntry } from '../processes/items/scenarios.js';
 import { sampleApplication } from '../support/applications.js';
-import { artifactDir, launchBrowser, skipWithoutChromium, waitForApp } from '../support/browser.js';
+import { artifactDir, findInCockpit, launchBrowser, skipWithoutChromium, waitForApp } from '../support/browser.js';
 import { CaseDriver } from '../support/cases.js';
 import { useSystem } from '../support/system.js';
 import { probeUser } from '../support/web.js';
@@ -86,10 +86,7 @@ describe('Camunda web apps (Tasklist, Cockpit) in Chromium', function () {
       await page.getByText('孙伟').first().waitFor();
       await expectNoBanner(page);
       // the instance list of the item's process, searched by 业务键 = the case's business key
-      const search = JSON.stringify([{ type: 'businessKey', operator: 'eq', value: driver.businessKey }]);
-      await page.goto(`${system.config.engine.webappUrl}/app/cockpit/default/#/process-definition/${instance!.definitionId}/runtime?searchQuery=${encodeURIComponent(search)}`);
-      const row = page.locator('tr', { hasText: driver.businessKey });
-      await row.first().waitFor({ timeout: 60_000 });
+      const row = await findInCockpit(page, system, instance!.definitionId, driver.businessKey);
       expect(await row.count()).to.equal(1);
       expect(await row.first().innerText()).to.contain(instance!.id.slice(0, 8));
       await page.screenshot({ path: path.join(screenshots, 'cockpit-business-key.png') });

@@ -42,6 +42,14 @@ describe('#loadConfig', () => {
     expect(() => loadConfig({ SHENPI_SESSION_IDLE_MINUTES: '0' })).to.throw(ConfigError, 'SHENPI_SESSION_IDLE_MINUTES');
     expect(() => loadConfig({ SHENPI_SESSION_SECRET: 'too-short' })).to.throw(ConfigError, 'SHENPI_SESSION_SECRET');
   });
+
+  it('should give the web server and the engine one single sign-on secret in every process of a start, never a random one', () => {
+    const secret = 's'.repeat(32);
+    expect(loadConfig({}).engine.ssoSecret, 'from the admin password').to.equal(loadConfig({}).engine.ssoSecret);
+    expect(loadConfig({ SHENPI_SESSION_SECRET: secret }).engine.ssoSecret).to.equal(loadConfig({ SHENPI_SESSION_SECRET: secret }).engine.ssoSecret).and.not.equal(loadConfig({}).engine.ssoSecret);
+    expect(loadConfig({ SHENPI_ENGINE_SSO_SECRET: secret }).engine.ssoSecret, 'an external engine is given the same').to.equal(secret);
+    expect(() => loadConfig({ SHENPI_ENGINE_SSO_SECRET: 'too-short' })).to.throw(ConfigError, 'SHENPI_ENGINE_SSO_SECRET');
+  });
 });
 
 describe('lib/basic-auth', () => {

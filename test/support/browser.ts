@@ -85,6 +85,18 @@ export async function logInToWorkbench(page: Page, web: string, username: string
   await page.locator('[data-test="user-name"]').waitFor();
 }
 
+/**
+ * In Cockpit (logged in): 流程 → the process → 流程实例, searched by 业务键 (docs/analysts.md);
+ * answers the rows showing `businessKey`, once there.
+ */
+export async function findInCockpit(page: Page, system: System, definitionId: string, businessKey: string): Promise<Locator> {
+  const search = JSON.stringify([{ type: 'businessKey', operator: 'eq', value: businessKey }]);
+  await page.goto(`${system.config.engine.webappUrl}/app/cockpit/default/#/process-definition/${definitionId}/runtime?searchQuery=${encodeURIComponent(search)}`);
+  const row = page.locator('tr', { hasText: businessKey });
+  await row.first().waitFor({ timeout: 60_000 });
+  return row;
+}
+
 /** Logs a clerk in to the Tasklist and opens one task's form. */
 export async function openTaskInTasklist(page: Page, system: System, user: string, taskId: string): Promise<void> {
   await page.goto(`${system.config.engine.webappUrl}/app/tasklist/default/`);
