@@ -11,6 +11,8 @@ export interface AxeViolation { id: string; impact: string | null; help: string;
 
 /** The serious and critical violations of the page as it is now (empty: it passes). */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  // a toast still fading in has its colours at part opacity: read the page as a person reads it, settled
+  await page.waitForFunction(() => (globalThis as unknown as { document: { getAnimations(): Array<{ playState: string }> } }).document.getAnimations().every((animation) => animation.playState !== 'running'), undefined, { timeout: 5_000 }).catch(() => undefined);
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; html: string }> }> }> } }).axe;
