@@ -185,7 +185,7 @@ describe('a clerk\'s day in the 工作台 (Chromium, keyboard, axe-core)', funct
       await fill();
       await activate(page, 'button[data-test="complete"]');
       const print = page.locator('[data-test="print-actions"] a', { hasText: `打印 ${printed}` });
-      await print.waitFor({ timeout: 30_000 });
+      await print.waitFor({ timeout: 60_000 });
       const pdf = await page.request.get(new URL(await print.getAttribute('href') ?? '', web).toString());
       expect(pdf.status()).to.equal(200);
       expect(pdf.headers()['content-type']).to.contain('application/pdf');
