@@ -1,6 +1,7 @@
 // 电子监察: what the figures are computed from (lib/monitoring). Cases received in a period with
 // their catalogue limits, decision day, 补正, pauses and first publication; the period's
 // yellow and red cards. Days are the office's days (the configured UTC offset), never UTC.
+import type { CaseHeading } from '../cases/heading.js';
 import type { Knex } from 'knex';
 
 export interface MonitoringFilter {
@@ -13,14 +14,8 @@ export interface MonitoringFilter {
   utcOffset: string;
 }
 
-export interface MonitoredCase {
-  receiptNumber: string;
+export interface MonitoredCase extends CaseHeading {
   itemKey: string;
-  itemName: string;
-  applicantName: string;
-  status: string;
-  receivedOn: string;
-  acceptedOn: string | null;
   decisionDeadline: string | null;
   outcome: string | null;
   /** the day the 已决定 step was recorded */

@@ -2,7 +2,7 @@
 // with the service account once the engine has let the clerk see the task (their own right):
 // the earlier opinions of every step (lib/cases/opinions.ts), the
 // materials handed in, the deadlines, the 文书 and the urges (催办).
-import { caseHeading } from '../cases/heading.js';
+import { caseHeading, type CaseHeading } from '../cases/heading.js';
 import type { Knex } from 'knex';
 import type { EngineClient } from '../engine/client.js';
 import { getVersion } from '../repositories/catalogue.js';
@@ -16,13 +16,7 @@ interface Application { materials?: Array<{ code: string; form?: string; copies?
 
 
 /** The wire format too: the 工作台 reads it as it is (workbench/src/modules/counter/case.ts). */
-export interface CaseContext {
-  receiptNumber: string;
-  itemName: string;
-  applicantName: string;
-  status: string;
-  receivedOn: string;
-  acceptedOn: string | null;
+export interface CaseContext extends CaseHeading {
   decisionDeadline: string | null;
   opinions: Opinion[];
   materials: Array<{ name: string; required: boolean; received: boolean; deferrable: boolean }>;
