@@ -264,7 +264,7 @@ export function loadConfig(env: Env = process.env): Config {
       externalUrl,
       restUrl: `${engineBase}/engine-rest`,
       webappUrl: `${engineBase}/camunda`,
-      javaOpts: text(env, 'SHENPI_JAVA_OPTS', '-Xms256m -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1')!,
+      javaOpts: text(env, 'SHENPI_JAVA_OPTS', '-Xms256m -Xmx2g -XX:+UseSerialGC -XX:TieredStopAtLevel=1')!,
       startTimeoutMs: integer(env, 'SHENPI_ENGINE_START_TIMEOUT', 240, 10, 3600) * 1000,
       historyTtl,
       jobExecution: flag(env, 'SHENPI_JOB_EXECUTOR', true),

@@ -32,6 +32,10 @@ describe('催办 on the task in the 工作台 (Chromium)', function () {
     const urge = page.locator('.el-alert', { hasText: '催办' });
     await urge.waitFor({ timeout: 30_000 });
     expect(await urge.innerText()).to.contain('本周内办结').and.not.contain('leader1'); // the leader's name, not the login
+    // shown once: above the form; the case panel only counts the case's urges
+    await page.locator('[data-test="urge-count"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-test="urge-count"]').innerText()).to.contain('1 次');
+    expect(await page.getByText('本周内办结').count(), 'the urge appears once on the page').to.equal(1);
     await page.screenshot({ path: artifact('workbench-task-urged.png') });
     await context.close();
     await driver.cancel();

@@ -51,17 +51,32 @@ async function typeInto(page: Page, fieldId: string, text: string): Promise<void
   await page.waitForTimeout(400);
 }
 
-/** A form-js drop-down by keyboard: focus opens it, arrows move, Enter picks. */
+/**
+ * A form-js drop-down by keyboard: focus opens it, arrows move, Enter picks. The list takes its keys
+ * once it has rendered, so a press can come too early: the pick is read back from the field and
+ * tried again (a user would see the wrong value and pick again, too).
+ */
 async function chooseByKeyboard(page: Page, fieldId: string, option: string): Promise<void> {
-  await tabTo(page, `input[id$="-${fieldId}"]`);
-  const options = page.locator('.fjs-dropdownlist-item');
-  await options.first().waitFor();
-  const labels = await options.allInnerTexts();
-  const index = labels.findIndex((label) => label.trim() === option);
-  if (index < 0) throw new Error(`下拉框 ${fieldId} 没有选项 ${option}: ${labels.join(', ')}`);
-  for (let step = 0; step < index; step += 1) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
-  await page.waitForTimeout(300);
+  const input = page.locator(`input[id$="-${fieldId}"]`);
+  let seen = '';
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await tabTo(page, `input[id$="-${fieldId}"]`);
+    const options = page.locator('.fjs-dropdownlist-item');
+    await options.first().waitFor();
+    await page.waitForTimeout(150);
+    const labels = await options.allInnerTexts();
+    const index = labels.findIndex((label) => label.trim() === option);
+    if (index < 0) throw new Error(`下拉框 ${fieldId} 没有选项 ${option}: ${labels.join(', ')}`);
+    for (let step = 0; step < index; step += 1) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    for (let wait = 0; wait < 10 && (seen = await input.inputValue()) !== option; wait += 1) await page.waitForTimeout(100);
+    if (seen === option) {
+      await page.waitForTimeout(300);
+      return;
+    }
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`下拉框 ${fieldId} 选不中 ${option}, 显示 ${seen || '(空)'}`);
 }
 
 /** A checkbox reached by Tab (by its label), ticked with Space. */
