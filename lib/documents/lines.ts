@@ -16,41 +16,55 @@ function pieces(text: string): string[] {
   return out;
 }
 
-/** Lines of at most `width`, measured by `measure`; the first may be shorter by `indent`. */
+/**
+ * Lines of at most `width`, measured by `measure`; the first may be shorter by `indent`. A line's
+ * width is the sum of its pieces' widths, each piece measured once (laying out the whole line for
+ * every piece added made a page's line breaking quadratic: half the CPU of a 文书).
+ */
 export function breakLines(text: string, width: number, measure: (text: string) => number, indent = 0): string[] {
+  const widths = new Map<string, number>();
+  const widthOf = (piece: string): number => {
+    let known = widths.get(piece);
+    if (known === undefined) widths.set(piece, (known = measure(piece)));
+    return known;
+  };
   const lines: string[] = [];
   let line: string[] = [];
+  let used = 0;
   let available = width - indent;
-  const lineWidth = (parts: string[]) => measure(parts.join(''));
+  const close = (carry: string[]) => {
+    lines.push(line.join(''));
+    line = carry;
+    used = carry.reduce((sum, piece) => sum + widthOf(piece), 0);
+    available = width;
+  };
   for (const piece of pieces(text)) {
-    const candidate = [...line, piece];
-    if (lineWidth(candidate) <= available || line.length === 0) {
+    const pieceWidth = widthOf(piece);
+    if (used + pieceWidth <= available || line.length === 0) {
       // a piece wider than the line (a long URL) is split by characters
-      if (line.length === 0 && measure(piece) > available && piece.length > 1) {
+      if (line.length === 0 && pieceWidth > available && piece.length > 1) {
         for (const char of piece) {
-          if (measure(line.join('') + char) > available && line.length) { lines.push(line.join('')); line = []; available = width; }
+          if (used + widthOf(char) > available && line.length) close([]);
           line.push(char);
+          used += widthOf(char);
         }
         continue;
       }
-      line = candidate;
+      line.push(piece);
+      used += pieceWidth;
       continue;
     }
     // 避头: closing punctuation may squeeze onto the line; else carry the last piece down with it
     if (NO_LINE_START.has(piece)) {
-      if (lineWidth(candidate) <= available + measure(piece) * 0.5) { line = candidate; continue; }
+      if (used + pieceWidth <= available + pieceWidth * 0.5) { line.push(piece); used += pieceWidth; continue; }
       const carried = line.pop()!;
-      lines.push(line.join(''));
-      line = [carried, piece];
+      close([carried, piece]);
     } else if (NO_LINE_END.has(line.at(-1)!)) {
       const carried = line.pop()!;
-      lines.push(line.join(''));
-      line = [carried, piece];
+      close([carried, piece]);
     } else {
-      lines.push(line.join(''));
-      line = [piece];
+      close([piece]);
     }
-    available = width;
   }
   if (line.length) lines.push(line.join(''));
   return lines;
