@@ -2,14 +2,37 @@
 // the machine may be shared) and the date, and each figure beside its goal with ✔ or ✘.
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
 
 const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' / ');
 
-/** Prints the bench's heading; call the returned function at the end for the closing load. */
-export function benchHeader(name: string): () => void {
+/** Where each bench's last run is kept (its whole output), for `npm run bench:readme`. */
+export const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+
+/**
+ * Prints the bench's heading and keeps a transcript of everything the bench prints from here on in
+ * bench/results/<script>.txt (the last run of each bench; `npm run bench:readme` lists their
+ * figures in the README). Call the returned function at the end for the closing load; the
+ * transcript is kept only when the bench gets there (a run that failed half-way replaces nothing).
+ */
+export function benchHeader(name: string, script = path.basename(process.argv[1] ?? 'bench', '.ts')): () => void {
+  const lines: string[] = [];
+  const print = console.log.bind(console);
+  console.log = (...args: unknown[]) => {
+    lines.push(format(...args));
+    print(...args);
+  };
   console.log(`# ${name}`);
   console.log(`日期 ${new Date().toISOString().slice(0, 10)}, CPU 核数 ${os.cpus().length}, 开始时负载 (1/5/15 分钟) ${load()}`);
-  return () => console.log(`结束时负载 (1/5/15 分钟) ${load()}`);
+  console.log(`参数: ${process.argv.slice(2).join(' ') || '(默认)'}`);
+  return () => {
+    console.log(`结束时负载 (1/5/15 分钟) ${load()}`);
+    console.log = print;
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    fs.writeFileSync(path.join(RESULTS_DIR, `${script}.txt`), `${lines.join('\n')}\n`);
+  };
 }
 
 /** "figure (目标 goal) ✔" — the goal met when `met` is true. */
