@@ -191,8 +191,13 @@ function webhooks(): Record<string, unknown> {
         tags: ['办件查询'],
         operationId: 'applicantNotice',
         summary: '办件通知回调: 平台登记了回调地址的, 其提交的办件每有申请人须知的事项 (受理、一次性告知、容缺与承诺期限及提醒、延期、特别程序、决定、出件、撤回) 即推送一次',
-        description: '每条通知只推送一次 (Idempotency-Key 为通知的键的 SHA-256, 重试时不变); 平台以 2xx 确认, 否则按递增间隔重试。通知不含身份证号码或手机号码; 文书可凭申请人证明经 /api/v1/cases/{receiptNumber}/documents/{documentId} 下载。',
-        parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } }],
+        description: '每条通知只推送一次 (Idempotency-Key 为通知的键的 SHA-256, 重试时不变), 以平台的回调签名密钥签名 (x-shenpi-signature, 每次推送重新签名); 平台以 2xx 确认, 否则按递增间隔重试。通知不含身份证号码或手机号码; 文书可凭申请人证明经 /api/v1/cases/{receiptNumber}/documents/{documentId} 下载。',
+        parameters: [
+          { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+          // lib/notices/signature.ts; how to check it: docs/platform-api.md
+          { name: 'x-shenpi-timestamp', in: 'header', required: true, description: '签名时间 (Unix 秒); 与当前时间相差超过 5 分钟的应拒收', schema: { type: 'string', pattern: '^[0-9]+$' } },
+          { name: 'x-shenpi-signature', in: 'header', required: true, description: 'v1=<HMAC-SHA256(回调签名密钥, "<x-shenpi-timestamp>.<原始请求体>") 的十六进制>', schema: { type: 'string', pattern: '^v1=[0-9a-f]{64}$' } },
+        ],
         requestBody: jsonBody(ref('Notice')),
         responses: { 200: { description: '已收到 (任何 2xx)' } },
       },

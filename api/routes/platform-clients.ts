@@ -1,14 +1,19 @@
 // 网上平台 clients of the platform API, managed by operators and analysts: a new client's key is
 // shown once, in the answer that creates it; only a salted hash of it is kept. A client may
-// register a notification callback: the notices of the cases it submitted are POSTed there.
+// register a notification callback: the notices of the cases it submitted are POSTed there,
+// signed with a secret of the callback's own (lib/notices/signature.ts), shown once too: when the
+// first URL is registered and on each rotation.
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import { newApiKey, newClientId } from '../../lib/platform/api-keys.js';
-import { callbackUrlProblems } from '../../lib/notices/index.js';
-import { createClient, listClients, revokeClient, setCallbackUrl } from '../../lib/repositories/platform.js';
+import { callbackUrlProblems, newCallbackSecret } from '../../lib/notices/index.js';
+import { createClient, listClients, revokeClient, rotateCallbackSecret, setCallbackUrl } from '../../lib/repositories/platform.js';
 import { badRequest, notFound } from '../errors.js';
 import { requireGroup } from '../roles.js';
 import { field, validRequest } from '../validate.js';
+
+const KEY_NOTE = 'API 密钥只显示这一次, 请妥善保存; 遗失后请停用并新建';
+const SECRET_NOTE = '回调签名密钥只显示这一次, 请交平台妥善保存, 用以验证 x-shenpi-signature; 遗失后请轮换';
 
 export function platformClientRoutes(db: Knex, productionMode: boolean): Router {
   const router = Router();
@@ -30,8 +35,9 @@ export function platformClientRoutes(db: Knex, productionMode: boolean): Router 
     if (problems.length) throw badRequest('平台信息无效', problems);
     const id = newClientId();
     const { key, stored } = newApiKey(id);
-    const client = await createClient(db, { id, name: (body.name as string).trim(), ratePerMinute: body.ratePerMinute as number | undefined, rateBurst: body.rateBurst as number | undefined, callbackUrl: body.callbackUrl as string | undefined, createdBy: req.user!.id }, stored);
-    res.status(201).json({ ...client, apiKey: key, note: 'API 密钥只显示这一次, 请妥善保存; 遗失后请停用并新建' });
+    const callback = body.callbackUrl === undefined ? undefined : { url: body.callbackUrl as string, secret: newCallbackSecret() };
+    const client = await createClient(db, { id, name: (body.name as string).trim(), ratePerMinute: body.ratePerMinute as number | undefined, rateBurst: body.rateBurst as number | undefined, callback, createdBy: req.user!.id }, stored);
+    res.status(201).json({ ...client, apiKey: key, ...(callback && { callbackSecret: callback.secret }), note: callback ? `${KEY_NOTE}; ${SECRET_NOTE}` : KEY_NOTE });
   });
 
   // the notification callback: a URL to register (or replace), null to remove it
@@ -41,9 +47,16 @@ export function platformClientRoutes(db: Knex, productionMode: boolean): Router 
       const problems = callbackUrlProblems(callbackUrl, productionMode);
       if (problems.length) throw badRequest('回调地址无效', problems);
     }
-    const client = await setCallbackUrl(db, req.params.id, callbackUrl as string | null);
-    if (!client) throw notFound(`没有在用的平台 ${req.params.id}`);
-    res.json(client);
+    const set = await setCallbackUrl(db, req.params.id, callbackUrl as string | null, newCallbackSecret());
+    if (!set) throw notFound(`没有在用的平台 ${req.params.id}`);
+    res.json(set.secret ? { ...set.client, callbackSecret: set.secret, note: SECRET_NOTE } : set.client);
+  });
+
+  // a new signing secret for the callback (lost, leaked, or made by the migration unseen): the old one stops at once
+  router.post('/:id/callback/secret', validRequest({ params: { id: field.text(60, '平台编号') } }), async (req, res) => {
+    const secret = newCallbackSecret();
+    if (!(await rotateCallbackSecret(db, req.params.id, secret))) throw notFound(`没有登记了回调地址的在用平台 ${req.params.id}`);
+    res.json({ id: req.params.id, callbackSecret: secret, note: `${SECRET_NOTE}; 旧密钥即时失效` });
   });
 
   router.delete('/:id', validRequest({ params: { id: field.text(60, '平台编号') } }), async (req, res) => {

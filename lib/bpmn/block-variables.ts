@@ -22,8 +22,8 @@ const RECORD_STATUS_FACTS = ['acceptedAs', 'deemed', 'receivedOn', 'refusalReaso
   'decisionContent', 'promiseDeadline', 'breachPushDeadline', 'promiseKind', 'revokedLicenceNumber', 'siteInspectionResult', 'siteInspectionOpinion', 'deliveryMethod',
   // 补正, 撤回 and 征求意见 in the timeline (lib/cases)
   'resubmissionChannel', 'withdrawalChannel', 'withdrawalReason', 'consultationGroup', 'consultationQuestion', 'consultationAnswer',
-  // 容缺勘验: the check of a gap when its deadline falls due
-  'gapDescription', 'gapDeadline', 'gapRemedied', 'gapCheckNote',
+  // 容缺勘验: the check of a gap when its deadline falls due, the 限期整改 if it was not remedied
+  'gapDescription', 'gapDeadline', 'gapRemedied', 'gapCheckNote', 'gapRectificationDeadline', 'gapRecheckResult', 'gapRecheckNote',
   // a step that closes a 一件事: the outcome it keeps, its open items withdrawn with it
   'caseOutcome', 'withdrawOpenItems'];
 /** what a clerk sees of a case in the task list (TASK_LIST_COLUMNS) and its forms' link to the case record, what workers name it by, the business date */
@@ -64,8 +64,8 @@ export const BLOCK_VARIABLES: Record<string, BlockVariables> = {
     out: ['siteInspectionResult', 'toleratedGaps', 'siteInspectionOpinion', 'toleratedGapWorkingDays', 'toleratedGapKeys', 'toleratedGapSchedule', ...CALENDAR_WAIT],
   },
   'tolerated-gap-follow-up': {
-    // one gap of toleratedGapSchedule, handed in by the item process
-    in: [...CASE, ...RECORD_STATUS_FACTS, 'reviewGroup', 'gapDescription', ...deadline('gap')],
+    // one gap of toleratedGapSchedule, handed in by the item process; its last period (限期整改) may wait for the calendar
+    in: [...CASE, ...RECORD_STATUS_FACTS, 'reviewGroup', 'gapDescription', ...deadline('gap'), ...CALENDAR_WAIT],
     out: [],
   },
   decision: {

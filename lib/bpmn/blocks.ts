@@ -4,6 +4,8 @@
 import { BPMN_ERRORS } from '../process/bpmn-errors.js';
 import { TOPICS } from '../process/topics.js';
 import { BINDING_OPINION_LISTENER, SEPARATION_OF_DUTIES_LISTENER, type CompleteRule, type Flow, type Node, type ProcessModel, type ReasonRule } from './builder.js';
+import { recordStatus } from './status-step.js';
+import { toleratedGapFollowUpBlock } from './tolerated-gap-follow-up.js';
 
 const requireReason = (choiceVariable: string, choice: string, requiredVariable: string, message: string): ReasonRule =>
   ({ choiceVariable, choice, requiredVariable, message });
@@ -34,9 +36,7 @@ export function supervised(taskId: string, taskName: string, group: string, pref
   return { nodes, flows };
 }
 
-/** A case.record-status step: the status (and its facts) written to the case's timeline. */
-export const recordStatus = (id: string, name: string, status: string, extra: Record<string, string> = {}): Node =>
-  ({ kind: 'service', id, name, topic: TOPICS.recordCaseStatus, inputs: { caseStatus: status, ...extra } });
+export { recordStatus } from './status-step.js';
 
 /** the desk clerk who started the case from the start form (none for online applications) */
 const DESK_CLERK = "${execution.getVariable('deskClerk')}";
@@ -199,26 +199,6 @@ export const siteInspectionBlock: ProcessModel = {
     { id: 'NoToleratedGapsFlow', name: '否', from: 'ToleratedGapsGateway', to: 'InspectionDoneGateway', condition: "${inspectionMode != '容缺勘验'}" },
     { id: 'GapsScheduledFlow', from: 'ScheduleToleratedGapsTask', to: 'InspectionDoneGateway' },
     { id: 'SiteInspectedFlow', from: 'InspectionDoneGateway', to: 'SiteInspectedEndEvent' },
-  ],
-};
-
-/** 容缺勘验: one gap of the inspection, checked by the section when its deadline falls due. */
-export const toleratedGapFollowUpBlock: ProcessModel = {
-  id: 'tolerated-gap-follow-up',
-  name: '容缺勘验缺项核查',
-  documentation: '容缺勘验容许的一个缺项: 整改期限 (工作日, 勘验时登记) 届满时, 审查科室核查是否已整改, 结论记入办件.',
-  nodes: [
-    { kind: 'start', id: 'GapFollowUpStartEvent', name: '缺项已登记' },
-    { kind: 'timerCatch', id: 'GapRemedyPeriodExpiredEvent', name: '整改期限届满', date: '${gapDueAt}' },
-    { kind: 'user', id: 'CheckToleratedGapTask', name: '容缺缺项核查', groups: '${reviewGroup}', form: 'tolerated-gap-follow-up-check', due: '${gapDueAt}' },
-    recordStatus('RecordGapCheckTask', '记录缺项核查', '容缺缺项已核查'),
-    { kind: 'end', id: 'GapCheckedEndEvent', name: '缺项已核查' },
-  ],
-  flows: [
-    { id: 'ToGapRemedyPeriodFlow', from: 'GapFollowUpStartEvent', to: 'GapRemedyPeriodExpiredEvent' },
-    { id: 'ToCheckToleratedGapFlow', from: 'GapRemedyPeriodExpiredEvent', to: 'CheckToleratedGapTask' },
-    { id: 'ToRecordGapCheckFlow', from: 'CheckToleratedGapTask', to: 'RecordGapCheckTask' },
-    { id: 'GapCheckedFlow', from: 'RecordGapCheckTask', to: 'GapCheckedEndEvent' },
   ],
 };
 
@@ -420,12 +400,12 @@ export const commitmentVerificationBlock: ProcessModel = {
 export const promiseBreachBlock: ProcessModel = {
   id: 'promise-breach',
   name: '违诺处理',
-  documentation: '未履行容缺补正或告知承诺: 撤销已作出的决定 (证照状态改为撤销), 记不良记录或违约记录并推送信用平台, 告知申请人; 办件终止.',
+  documentation: '未履行容缺补正、容缺勘验整改或告知承诺: 撤销已作出的决定 (证照状态改为撤销), 记不良记录 (容缺) 或违约记录 (告知承诺) 并推送信用平台, 告知申请人; 办件终止.',
   nodes: [
     { kind: 'start', id: 'BreachStartEvent', name: '违诺处理' },
-    { kind: 'service', id: 'RevokeDecisionTask', name: '撤销决定', topic: TOPICS.revokeLicence, inputs: { revocationReason: "${promiseKind == '容缺' ? '容缺受理后逾期未补正材料' : '告知承诺期满未履行承诺'}" } },
+    { kind: 'service', id: 'RevokeDecisionTask', name: '撤销决定', topic: TOPICS.revokeLicence, inputs: { revocationReason: "${promiseKind == '容缺' ? '容缺受理后逾期未补正材料' : promiseKind == '容缺勘验' ? '容缺勘验容许的缺项经限期整改仍未整改, 未履行信用承诺' : '告知承诺期满未履行承诺'}" } },
     { kind: 'service', id: 'PublishRevocationTask', name: '公示撤销', topic: TOPICS.publishLicence, inputs: { publicationAction: '撤销' } },
-    { kind: 'service', id: 'RecordBreachCreditTask', name: '记录失信并推送', topic: TOPICS.recordCredit, inputs: { creditKind: "${promiseKind == '容缺' ? '不良记录' : '违约'}", creditRule: "${promiseKind == '容缺' ? '容缺受理逾期未补正' : '不履行承诺信息 (告知承诺期满后第 7 个工作日推送)'}" } },
+    { kind: 'service', id: 'RecordBreachCreditTask', name: '记录失信并推送', topic: TOPICS.recordCredit, inputs: { creditKind: "${promiseKind == '容缺' || promiseKind == '容缺勘验' ? '不良记录' : '违约'}", creditRule: "${promiseKind == '容缺' ? '容缺受理逾期未补正' : promiseKind == '容缺勘验' ? '容缺勘验缺项限期整改后仍未整改' : '不履行承诺信息 (告知承诺期满后第 7 个工作日推送)'}" } },
     recordStatus('RecordBreachStatusTask', '记录终止并告知申请人', '未履行承诺, 办件终止'),
     { kind: 'end', id: 'BreachHandledEndEvent', name: '已处理' },
   ],

@@ -59,7 +59,9 @@ export type Node =
       defaults?: Record<string, string>;
       /** the message that starts an event sub-process (interrupting) */
       message?: string }
-  | { kind: 'end'; id: string; name: string; terminate?: boolean }
+  | { kind: 'end'; id: string; name: string; terminate?: boolean;
+      /** an error end event: throws this error (one of the model's `errors`) to the caller's boundary event */
+      error?: string }
   | { kind: 'service'; id: string; name: string; topic: string; inputs?: Inputs; outputs?: Inputs; documentation?: string }
   | { kind: 'user'; id: string; name: string; groups: string; form: string; due?: string;
       /** an expression: who the task goes to directly (null: the candidate groups claim it) */
@@ -318,7 +320,9 @@ function eventDefinition(writer: ModelWriter, node: Node): ModdleElement | undef
   const message = (ref: string) => writer.create('bpmn:MessageEventDefinition', { id, messageRef: writer.ref(ref) });
   switch (node.kind) {
     case 'start': return node.message ? message(node.message) : undefined;
-    case 'end': return node.terminate ? writer.create('bpmn:TerminateEventDefinition', { id }) : undefined;
+    case 'end':
+      if (node.error) return writer.create('bpmn:ErrorEventDefinition', { id, errorRef: writer.ref(node.error) });
+      return node.terminate ? writer.create('bpmn:TerminateEventDefinition', { id }) : undefined;
     case 'messageCatch': case 'boundaryMessage': return message(node.message);
     case 'timerCatch': case 'boundaryTimer': return timer(node.date);
     case 'boundaryError': return writer.create('bpmn:ErrorEventDefinition', { id, errorRef: writer.ref(node.error) });

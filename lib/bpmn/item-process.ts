@@ -6,6 +6,7 @@ import type { CatalogueEntry } from '../catalogue/entry.js';
 import { startFormFields, startFormRules } from '../catalogue/start-form.js';
 import { TOPICS } from '../process/topics.js';
 import type { Flow, Node, ProcessModel } from './builder.js';
+import { TOLERATED_GAP_NOT_REMEDIED_ERROR } from './tolerated-gap-follow-up.js';
 
 /** Working days the applicant has to bring what the 一次性告知 listed before the case closes. */
 export const SUPPLEMENT_WORKING_DAYS = 30;
@@ -60,6 +61,9 @@ export function itemProcess(entry: Pick<CatalogueEntry, 'key' | 'name' | 'proces
         // 电子监察: the check task's yellow warning
         gapWarningAt: "${toleratedGapSchedule.prop(toleratedGapKey).prop('warningAt').stringValue()}",
       } },
+    // a gap still not remedied after the 限期整改: the credit promise is broken (every gap's follow-up ends)
+    { kind: 'boundaryError', id: 'ToleratedGapNotRemediedBoundaryEvent', name: '缺项逾期未整改', attachedTo: 'ToleratedGapFollowUpCallActivity', error: TOLERATED_GAP_NOT_REMEDIED_ERROR.id },
+    { kind: 'call', id: 'ToleratedGapBreachCallActivity', name: '违诺处理 (容缺勘验)', calledElement: 'promise-breach', inputs: { promiseKind: '容缺勘验' }, outputs: [] },
     { kind: 'inclusive', id: 'PromiseJoinGateway', name: '' },
     { kind: 'call', id: 'DecisionCallActivity', name: instant ? '当场决定' : '决定', calledElement: 'decision', inputs: { decisionGroup: instant ? 'window' : '${reviewGroup}' } },
     { kind: 'xor', id: 'GrantedGateway', name: '准予?' },
@@ -95,6 +99,8 @@ export function itemProcess(entry: Pick<CatalogueEntry, 'key' | 'name' | 'proces
     { id: 'NoFollowUpInspectionFlow', name: '否', from: 'FollowUpInspectionGateway', to: 'PromiseJoinGateway', condition: "${inspectionMode != '择期补充勘验' && !(inspectionMode == '容缺勘验' && decision == 'grant' && execution.getVariable('toleratedGapKeys') != null)}" },
     { id: 'ToleratedGapFollowUpFlow', name: '容缺勘验缺项', from: 'FollowUpInspectionGateway', to: 'ToleratedGapFollowUpCallActivity', condition: "${inspectionMode == '容缺勘验' && decision == 'grant' && execution.getVariable('toleratedGapKeys') != null}" },
     { id: 'ToleratedGapsCheckedFlow', from: 'ToleratedGapFollowUpCallActivity', to: 'PromiseJoinGateway' },
+    { id: 'ToleratedGapNotRemediedFlow', from: 'ToleratedGapNotRemediedBoundaryEvent', to: 'ToleratedGapBreachCallActivity' },
+    { id: 'ToleratedGapBreachHandledFlow', from: 'ToleratedGapBreachCallActivity', to: 'DecisionRevokedEndEvent' },
     { id: 'FollowUpInspectionFlow', name: '择期补充勘验', from: 'FollowUpInspectionGateway', to: 'ComputeFollowUpDeadlineTask', condition: "${inspectionMode == '择期补充勘验'}" },
     { id: 'ToFollowUpInspectionFlow', from: 'ComputeFollowUpDeadlineTask', to: 'FollowUpInspectionTask' },
     { id: 'ToRecordFollowUpInspectionFlow', from: 'FollowUpInspectionTask', to: 'RecordFollowUpInspectionTask' },
@@ -144,6 +150,7 @@ export function itemProcess(entry: Pick<CatalogueEntry, 'key' | 'name' | 'proces
     name: entry.name,
     documentation: `${entry.name} (${limits}). 受理、审查、决定等环节见各调用的构件流程; 时限、是否勘验、是否法制审核取自办件受理时的事项清单版本.`,
     messages: [{ id: 'ApplicationResubmittedMessage', name: RESUBMISSION_MESSAGE }, { id: 'ApplicationWithdrawnMessage', name: WITHDRAWAL_MESSAGE }],
+    errors: [TOLERATED_GAP_NOT_REMEDIED_ERROR],
     nodes,
     flows,
     eventSubprocesses: [{

@@ -3,7 +3,8 @@
 // next, the applicant's notice and the act in writing (文书). Plain rules over the case's facts:
 // the worker case.record-status reads the variables, records what these rules say, and completes.
 import type { Act, ActContext } from '../documents/index.js';
-import { acceptanceNotice, correctionNotice, decisionDocument, deliveryReceipt, refusalNotice, withdrawalAcknowledgement } from '../documents/index.js';
+import { acceptanceNotice, correctionNotice, decisionDocument, deliveryReceipt, gapRectificationNotice, refusalNotice, withdrawalAcknowledgement } from '../documents/index.js';
+import { GAP_RECTIFICATION_WORKING_DAYS } from '../bpmn/tolerated-gap-follow-up.js';
 import { groupName } from '../engine/directory.js';
 import type { StatusChange } from '../repositories/cases.js';
 
@@ -111,8 +112,20 @@ export const STATUS_RULES: Record<string, Rule> = {
     return { note: `补充勘验结论: ${facts.text('siteInspectionResult') ?? ''}; ${facts.text('siteInspectionOpinion') ?? ''}`, variables: {} };
   },
   容缺缺项已核查(facts) {
-    // the follow-up of a gap tolerated at 容缺勘验, when its deadline fell due
-    return { note: `缺项「${facts.required('gapDescription')}」(整改期限 ${facts.text('gapDeadline') ?? ''}): ${facts.required('gapRemedied')}; ${facts.required('gapCheckNote')}`, variables: {} };
+    // the follow-up of a gap tolerated at 容缺勘验, when its deadline fell due; a last period counts from today
+    return { note: `缺项「${facts.required('gapDescription')}」(整改期限 ${facts.text('gapDeadline') ?? ''}): ${facts.required('gapRemedied')}; ${facts.required('gapCheckNote')}`, variables: { gapCheckedOn: facts.today() } };
+  },
+  容缺缺项限期整改(facts) {
+    // not remedied: the applicant is told in writing, with a last period (限期整改通知书)
+    const gap = facts.required('gapDescription');
+    const deadline = facts.required('gapRectificationDeadline');
+    return {
+      note: `缺项「${gap}」未整改, 已发限期整改通知书: 最后整改期限 ${deadline}`, variables: {},
+      document: (documents, act) => gapRectificationNotice(documents, { ...act, gap, gapDeadline: facts.text('gapDeadline') ?? '', checkNote: facts.text('gapCheckNote') ?? '', deadline, workingDays: GAP_RECTIFICATION_WORKING_DAYS }),
+    };
+  },
+  容缺缺项已复查(facts) {
+    return { note: `缺项「${facts.required('gapDescription')}」(最后整改期限 ${facts.text('gapRectificationDeadline') ?? ''}) 复查: ${facts.required('gapRecheckResult')}; ${facts.required('gapRecheckNote')}`, variables: {} };
   },
   退回重审(facts) {
     // 退回: the decision-maker sends the case back to the review section, with the reason

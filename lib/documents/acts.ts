@@ -87,6 +87,15 @@ export async function revocationDocument(context: ActContext, act: Act & { reaso
   });
 }
 
+/** 限期整改通知书 (容缺勘验): the gap found unremedied, the last period and what follows if it passes. */
+export async function gapRectificationNotice(context: ActContext, act: Act & { gap: string; gapDeadline: string; checkNote: string; deadline: string; workingDays: number }): Promise<IssuedDocument> {
+  const licence = await licenceForCase(context.db, act.businessKey);
+  return issue(context, act, 'gap-rectification', {
+    gap: act.gap, gapDeadline: date(act.gapDeadline), checkedOn: date(act.on), checkNote: act.checkNote, decidedOn: date(licence?.decidedOn),
+    rectificationDeadline: date(act.deadline), rectificationWorkingDays: act.workingDays,
+  });
+}
+
 /** 撤回申请确认书: the applicant's withdrawal acknowledged; the case ends without a decision. */
 export const withdrawalAcknowledgement = (context: ActContext, act: Act & { reason: string; channel: string }) =>
   issue(context, act, 'withdrawal', { withdrawnOn: date(act.on), reason: act.reason, channel: act.channel });

@@ -103,6 +103,16 @@ ${RIGHTS}`,
 ${RIGHTS}`,
     sms: '【{{office}}】{{applicantName}}：您申请的{{itemName}}（{{receiptNumber}}）不予许可，理由：{{reason}}。可在60日内申请行政复议或6个月内提起行政诉讼。',
   },
+  'gap-rectification': {
+    title: '限期整改通知书',
+    numberPrefix: '审批改字',
+    body: `{{applicantName}}：
+你（单位）申请的{{itemName}}（受理编号{{receiptNumber}}），经作出信用承诺后容缺勘验，本机关于{{decidedOn}}准予行政许可。勘验时容许的缺项“{{gap}}”应于{{gapDeadline}}前整改到位。
+经本机关于{{checkedOn}}核查，该缺项未整改。核查意见：{{checkNote}}
+现责令你（单位）于{{rectificationDeadline}}前（{{rectificationWorkingDays}}个工作日内）整改到位，并告知本机关复查。
+逾期仍未整改的，视为未履行信用承诺，本机关将依法撤销该行政许可，并依规记入信用记录、推送信用平台。`,
+    sms: '【{{office}}】{{applicantName}}：您的{{itemName}}（{{receiptNumber}}）容缺勘验缺项“{{gap}}”未整改，请于{{rectificationDeadline}}前整改到位，逾期将撤销许可，详见限期整改通知书{{documentNumber}}。',
+  },
   revocation: {
     title: '撤销行政许可决定书',
     numberPrefix: '审批撤字',

@@ -58,7 +58,8 @@ const SAMPLE: Record<string, unknown> = {
   content: '热食类食品制售', liability: '（示例）违诺责任', inspectionMode: '', noticeWorkingDays: '', before: '2026年10月19日', after: '2026年11月2日', extensionDays: 10,
   procedure: '专家评审', stoppedOn: '2026年10月12日', restartedOn: '2026年10月16日', pausedWorkingDays: 4, deadlineBefore: '2026年10月19日', legalBasis: '《中华人民共和国食品安全法》', resultName: '食品经营许可证',
   licenceNumber: 'JY2026000001', revokedOn: '2026年10月20日', validFrom: '2026年10月12日', validUntil: '2031年10月11日', withdrawnOn: '2026年10月9日',
-  opinions: ['市政公用审批科：同意'], merged: '同意', conditions: '', delivered: ['准予行政许可决定书（审批准字〔2026〕第000001号）'], method: '窗口领取',
+  gap: '消毒设施待安装', gapDeadline: '2026年10月15日', checkedOn: '2026年10月16日', checkNote: '消毒设施仍未安装',
+  rectificationDeadline: '2026年10月30日', rectificationWorkingDays: 10, opinions: ['市政公用审批科：同意'], merged: '同意', conditions: '', delivered: ['准予行政许可决定书（审批准字〔2026〕第000001号）'], method: '窗口领取',
 };
 
 /** An edited template filled with sample data, as the PDF prints it (nothing stored, no number drawn). */

@@ -11,6 +11,7 @@ export const DOCUMENT_KINDS = {
   'clock-restart': '恢复计算审批期限告知书',
   grant: '准予行政许可决定书',
   denial: '不予行政许可决定书',
+  'gap-rectification': '限期整改通知书',
   revocation: '撤销行政许可决定书',
   withdrawal: '撤回申请确认书',
   'joint-inspection': '联合踏勘意见书',

@@ -3,12 +3,14 @@
 // POSTed there as JSON with an Idempotency-Key, retried while the platform is down. The URL is
 // read when the notice goes out, so a corrected URL takes the notices still waiting; a client
 // revoked (or its callback removed) gets no more: the waiting notices are rejected, with why.
+// Each POST is signed with the client's callback secret (./signature.ts).
 import type { Knex } from 'knex';
 import type { Problem } from '../errors.js';
 import { idempotencyKey } from '../outbox/credit-platform.js';
 import type { BatchOutcome, OutboxMessage } from '../repositories/outbox.js';
 import { enqueue } from '../repositories/outbox.js';
-import { activeCallbackUrl, callbackClientOfCase } from '../repositories/platform.js';
+import { activeCallback, callbackClientOfCase } from '../repositories/platform.js';
+import { signatureHeaders } from './signature.js';
 
 export const CALLBACK_CHANNEL = 'platform-callback';
 
@@ -66,12 +68,13 @@ export async function queueCallback(trx: Knex.Transaction, businessKey: string, 
 
 export interface CallbackSettings { timeoutMs: number }
 
-async function post(url: string, message: OutboxMessage, notice: CallbackNotice, settings: CallbackSettings): Promise<BatchOutcome> {
+async function post(callback: { url: string; secret: string }, message: OutboxMessage, notice: CallbackNotice, settings: CallbackSettings): Promise<BatchOutcome> {
+  const body = JSON.stringify(notice);
   try {
-    const response = await fetch(url, {
+    const response = await fetch(callback.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey(message.dedupKey) },
-      body: JSON.stringify(notice),
+      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey(message.dedupKey), ...signatureHeaders(callback.secret, body) },
+      body,
       signal: AbortSignal.timeout(settings.timeoutMs),
     });
     return response.ok ? { ok: true } : { retry: `平台回调返回 ${response.status}: ${(await response.text()).slice(0, 200)}` };
@@ -88,8 +91,8 @@ export function callbackDelivery(db: Knex, settings: CallbackSettings): (message
     const failed = new Map<string, string>();
     for (const message of messages) {
       const { clientId, notice } = message.payload as CallbackMessage;
-      const url = await activeCallbackUrl(db, clientId);
-      if (!url) {
+      const callback = await activeCallback(db, clientId);
+      if (!callback) {
         outcomes.set(message.id, { reject: `平台 ${clientId} 已停用或已撤销回调地址` });
         continue;
       }
@@ -98,7 +101,7 @@ export function callbackDelivery(db: Knex, settings: CallbackSettings): (message
         outcomes.set(message.id, { retry: earlier });
         continue;
       }
-      const outcome = await post(url, message, notice, settings);
+      const outcome = await post(callback, message, notice, settings);
       if ('retry' in outcome) failed.set(clientId, outcome.retry);
       outcomes.set(message.id, outcome);
     }

@@ -4,3 +4,4 @@ export { queueApplicantNotice, sendApplicantNotice, withoutIdNumbers, type Appli
 export { CALLBACK_CHANNEL, callbackDelivery, callbackUrlProblems, type CallbackNotice } from './callback.js';
 export { REMINDER_KIND, REMINDER_WORKING_DAYS, reminderAt, remindPromise, type PromiseReminder } from './reminders.js';
 export { SMS_CHANNEL, smsStatus } from './sms.js';
+export { DEFAULT_TOLERANCE_SECONDS, newCallbackSecret, SIGNATURE_HEADER, signatureHeaders, TIMESTAMP_HEADER, verifySignature, type SignatureCheck } from './signature.js';

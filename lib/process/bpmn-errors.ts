@@ -5,6 +5,8 @@ export const BPMN_ERRORS = {
   extensionNotAllowed: 'EXTENSION_NOT_ALLOWED',
   /** a deadline needs a year whose holiday schedule is not published yet: wait for it */
   calendarYearUnpublished: 'WORK_CALENDAR_YEAR_UNPUBLISHED',
+  /** 容缺勘验: a gap still not remedied after the 限期整改 (thrown by the block's end event, not a worker) */
+  toleratedGapNotRemedied: 'TOLERATED_GAP_NOT_REMEDIED',
 } as const;
 
 export type BpmnErrorCode = (typeof BPMN_ERRORS)[keyof typeof BPMN_ERRORS];

@@ -15,12 +15,15 @@ export interface PlatformClient {
   callbackUrl: string | null;
 }
 
+// callback_secret (lib/notices/signature.ts) is never among the columns read for a client: it is
+// written with the URL, read only to sign (activeCallback), and shown once by the route that made it.
+
 const SELECT_CLIENT = ['id', 'name', { ratePerMinute: 'rate_per_minute' }, { rateBurst: 'rate_burst' }, { createdBy: 'created_by' }, { createdAt: 'created_at' }, { revokedAt: 'revoked_at' }, { callbackUrl: 'callback_url' }] as const;
 
-export async function createClient(db: Knex, client: { id: string; name: string; ratePerMinute?: number; rateBurst?: number; callbackUrl?: string; createdBy: string }, key: StoredKey): Promise<PlatformClient> {
+export async function createClient(db: Knex, client: { id: string; name: string; ratePerMinute?: number; rateBurst?: number; callback?: { url: string; secret: string }; createdBy: string }, key: StoredKey): Promise<PlatformClient> {
   await db('platform_client').insert({
-    id: client.id, name: client.name, key_salt: key.salt, key_hash: key.hash,
-    rate_per_minute: client.ratePerMinute ?? null, rate_burst: client.rateBurst ?? null, callback_url: client.callbackUrl ?? null, created_by: client.createdBy,
+    id: client.id, name: client.name, key_salt: key.salt, key_hash: key.hash, rate_per_minute: client.ratePerMinute ?? null, rate_burst: client.rateBurst ?? null,
+    callback_url: client.callback?.url ?? null, callback_secret: client.callback?.secret ?? null, created_by: client.createdBy,
   });
   return (await db('platform_client').where({ id: client.id }).first(...SELECT_CLIENT)) as PlatformClient;
 }
@@ -35,10 +38,25 @@ export async function revokeClient(db: Knex, id: string): Promise<boolean> {
   return (await db('platform_client').where({ id }).whereNull('revoked_at').update({ revoked_at: db.fn.now() })) > 0;
 }
 
-/** Registers (or, with null, removes) an active client's notification callback. */
-export async function setCallbackUrl(db: Knex, id: string, callbackUrl: string | null): Promise<PlatformClient | undefined> {
-  const updated = await db('platform_client').where({ id }).whereNull('revoked_at').update({ callback_url: callbackUrl }).returning('id');
-  return updated.length ? ((await db('platform_client').where({ id }).first(...SELECT_CLIENT)) as PlatformClient) : undefined;
+/**
+ * Registers (or, with null, removes) an active client's notification callback. A first URL takes
+ * `newSecret` (returned as `secret`: the caller shows it once); a corrected URL keeps the secret
+ * the platform already has; removing the callback drops the secret with it.
+ */
+export async function setCallbackUrl(db: Knex, id: string, callbackUrl: string | null, newSecret: string): Promise<{ client: PlatformClient; secret?: string } | undefined> {
+  return db.transaction(async (trx) => {
+    const current = await trx('platform_client').where({ id }).whereNull('revoked_at').forUpdate().first({ secret: 'callback_secret' });
+    if (!current) return undefined;
+    const secret = callbackUrl === null ? null : (current.secret as string | null) ?? newSecret;
+    await trx('platform_client').where({ id }).update({ callback_url: callbackUrl, callback_secret: secret });
+    const client = (await trx('platform_client').where({ id }).first(...SELECT_CLIENT)) as PlatformClient;
+    return secret !== null && secret !== current.secret ? { client, secret } : { client };
+  });
+}
+
+/** Replaces the signing secret of an active client's callback; false when it has no callback. */
+export async function rotateCallbackSecret(db: Knex, id: string, secret: string): Promise<boolean> {
+  return (await db('platform_client').where({ id }).whereNull('revoked_at').whereNotNull('callback_url').update({ callback_secret: secret })) > 0;
 }
 
 /** The active client that submitted the case online (or the 一件事 it is an item of), if it registered a callback. */
@@ -53,10 +71,10 @@ export async function callbackClientOfCase(db: Knex, businessKey: string): Promi
   return row?.id as string | undefined;
 }
 
-/** Where an active client's callback is now (it may have changed since the notice was queued). */
-export async function activeCallbackUrl(db: Knex, id: string): Promise<string | undefined> {
-  const row = await db('platform_client').where({ id }).whereNull('revoked_at').first({ url: 'callback_url' });
-  return (row?.url as string | null) ?? undefined;
+/** Where an active client's callback is now and what signs it (either may have changed since the notice was queued). */
+export async function activeCallback(db: Knex, id: string): Promise<{ url: string; secret: string } | undefined> {
+  const row = await db('platform_client').where({ id }).whereNull('revoked_at').whereNotNull('callback_url').first({ url: 'callback_url' }, { secret: 'callback_secret' });
+  return row ? { url: row.url as string, secret: row.secret as string } : undefined;
 }
 
 export async function listClients(db: Knex): Promise<PlatformClient[]> {

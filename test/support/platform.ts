@@ -6,7 +6,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { System } from '../../bin/system.js';
 import { basic, webBase } from './web.js';
 
-export interface TestClient { id: string; apiKey: string }
+export interface TestClient { id: string; apiKey: string; callbackSecret?: string }
 
 export async function createPlatformClient(system: System, options: { name?: string; ratePerMinute?: number; rateBurst?: number; callbackUrl?: string } = {}): Promise<TestClient> {
   const response = await fetch(`${webBase(system)}/api/platform-clients`, {

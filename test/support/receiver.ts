@@ -1,10 +1,11 @@
 // A real local HTTP receiver (the SMS gateway, a platform's notification callback) on a fixed
 // port that can be taken down (nothing listens: connection refused) and brought up again; it
-// keeps each message once per Idempotency-Key and counts how often the same key came.
+// keeps each message once per Idempotency-Key and counts how often the same key came, with the
+// raw body and headers of its last delivery (a signature is checked on exactly those bytes).
 import http from 'node:http';
 import { freePort } from '../../lib/ports.js';
 
-export interface Received<T> { body: T; deliveries: number }
+export interface Received<T> { body: T; deliveries: number; raw: string; headers: http.IncomingHttpHeaders }
 
 export interface FakeReceiver<T> {
   url: string;
@@ -27,9 +28,10 @@ export async function startFakeReceiver<T>(path: string): Promise<FakeReceiver<T
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
         const key = String(req.headers['idempotency-key'] ?? '');
+        const raw = Buffer.concat(chunks).toString('utf8');
         const existing = messages.get(key);
-        if (existing) existing.deliveries += 1;
-        else messages.set(key, { body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as T, deliveries: 1 });
+        if (existing) Object.assign(existing, { deliveries: existing.deliveries + 1, raw, headers: req.headers });
+        else messages.set(key, { body: JSON.parse(raw) as T, deliveries: 1, raw, headers: req.headers });
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true}');
       });
     });

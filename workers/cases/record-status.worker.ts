@@ -19,9 +19,9 @@ export const worker: WorkerDefinition = {
     variables: ['caseStatus', 'acceptedAs', 'deemed', 'receivedOn', 'refusalReason', 'applicationProblemSummary', 'receiptNumber', 'itemName', 'decision', 'decisionReason', 'returnReason',
       'decisionContent', 'promiseDeadline', 'breachPushDeadline', 'promiseKind', 'revokedLicenceNumber', 'siteInspectionResult', 'siteInspectionOpinion', 'clockDate', 'deliveryMethod',
       'resubmissionChannel', 'withdrawalChannel', 'withdrawalReason', 'consultationGroup', 'consultationQuestion', 'consultationAnswer',
-      'gapDescription', 'gapDeadline', 'gapRemedied', 'gapCheckNote', 'caseOutcome', 'withdrawOpenItems'],
+      'gapDescription', 'gapDeadline', 'gapRemedied', 'gapCheckNote', 'gapRectificationDeadline', 'gapRecheckResult', 'gapRecheckNote', 'caseOutcome', 'withdrawOpenItems'],
   },
-  template: { name: '记录办件状态', description: '写入办件状态时间线的一步 (受理日期、一次性告知书、决定及日期等)', inputs: [{ name: 'caseStatus', label: '办件状态', value: '已受理', choices: ['已受理', '不予受理', '已告知补正', '未补正办结', '已决定', '已办结', '补充勘验完成', '容缺逾期未补正', '承诺期满未履行', '已补正', '已撤回', '征求意见', '征求意见已答复', '容缺缺项已核查'] }] },
+  template: { name: '记录办件状态', description: '写入办件状态时间线的一步 (受理日期、一次性告知书、决定及日期等)', inputs: [{ name: 'caseStatus', label: '办件状态', value: '已受理', choices: ['已受理', '不予受理', '已告知补正', '未补正办结', '已决定', '已办结', '补充勘验完成', '容缺逾期未补正', '承诺期满未履行', '已补正', '已撤回', '征求意见', '征求意见已答复', '容缺缺项已核查', '容缺缺项限期整改', '容缺缺项已复查'] }] },
   async handler({ task, services }) {
     const status = requireString(task, 'caseStatus');
     const outcome = statusOutcome(status, {

@@ -33,6 +33,17 @@ describe('lib/cases/status', () => {
       expect(outcome.variables).to.include({ acceptanceDeemed: true, acceptanceMode: 'standard' });
     });
 
+    it('should date a 容缺勘验 gap check today, and put a gap not remedied in writing with its last period', () => {
+      const gap = { gapDescription: '消毒设施待安装', gapDeadline: '2026-11-25', gapRemedied: '未整改', gapCheckNote: '仍未安装' };
+      expect(statusOutcome('容缺缺项已核查', facts(gap)).variables).to.deep.equal({ gapCheckedOn: '2026-11-30' });
+      const order = statusOutcome('容缺缺项限期整改', facts({ ...gap, gapRectificationDeadline: '2026-12-14' }));
+      expect(order.note).to.equal('缺项「消毒设施待安装」未整改, 已发限期整改通知书: 最后整改期限 2026-12-14');
+      expect(order.document).to.be.a('function');
+      expect(() => statusOutcome('容缺缺项限期整改', facts(gap))).to.throw('gapRectificationDeadline');
+      const recheck = statusOutcome('容缺缺项已复查', facts({ ...gap, gapRectificationDeadline: '2026-12-14', gapRecheckResult: '未整改', gapRecheckNote: '限期届满仍未安装' }));
+      expect(recheck.note).to.equal('缺项「消毒设施待安装」(最后整改期限 2026-12-14) 复查: 未整改; 限期届满仍未安装');
+    });
+
     it('should tell the applicant of a refusal once per step, with the reason', () => {
       const outcome = statusOutcome('不予受理', facts({ refusalReason: '不属于本机关职权范围', receiptNumber: 'SP20261130000001' }));
       expect(outcome.fields).to.deep.equal({ outcome: '不予受理' });

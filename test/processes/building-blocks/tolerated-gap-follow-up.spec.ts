@@ -1,12 +1,20 @@
 // 容缺勘验 (blocks "site-inspection" and "tolerated-gap-follow-up"), dated today: the inspector
 // must list the gaps the inspection tolerates and their period in working days (the engine
 // refuses the task otherwise); each gap gets its deadline from the calendar, and when it falls
-// due (timer) the section gets a check task; the checks are recorded on the case.
+// due (timer) the section gets a check task; the checks are recorded on the case. A gap found
+// 未整改 gets a 限期整改通知书 (文书 and SMS) with a last period of working days and a 复查 when it
+// ends; still 未整改 then, the credit promise is broken: 违诺处理 revokes the licence, writes a
+// 不良记录 and ends the case, every other gap's follow-up with it.
 import { expect } from 'chai';
 import { computeDeadline, todayIn } from '../../../lib/calendar/deadlines.js';
 import { loadCalendar } from '../../../lib/repositories/calendar.js';
 import { EngineRequestError, toVariables } from '../../../lib/engine/client.js';
 import { caseEvents, findCaseByBusinessKey } from '../../../lib/repositories/cases.js';
+import { listCreditRecords } from '../../../lib/repositories/credit.js';
+import { licenceForCase } from '../../../lib/repositories/licences.js';
+import { GAP_RECTIFICATION_WORKING_DAYS } from '../../../lib/bpmn/tolerated-gap-follow-up.js';
+import { chineseDate } from '../../../lib/documents/index.js';
+import { documentsOf, expectDocument } from '../../support/documents.js';
 import type { System } from '../../../bin/system.js';
 import { sampleApplication, uniqueCreditCode } from '../../support/applications.js';
 import { CaseDriver, DECIDER, DEMO_PASSWORD, instant, MEMBER } from '../../support/cases.js';
@@ -72,6 +80,9 @@ describe('容缺勘验: tolerated gaps required and followed up (dated today)', 
       await refused(inspector.post(`/task/${check.id}/complete`, { variables: toVariables({ gapRemedied: '已整改', gapCheckNote: '已整改到位', gapDescription: '无' }) }), '只读');
       await driver.completeTask({ ...check, group: 'marketReview' }, { gapRemedied: i === 0 ? '已整改' : '未整改', gapCheckNote: i === 0 ? '现场复核已整改' : '逾期未整改, 移交监管' });
     }
+    // the gap not remedied: a last period, then a 复查; remedied within it, the case closes as granted
+    await driver.fireTimer('GapRectificationPeriodExpiredEvent');
+    await driver.complete('RecheckToleratedGapTask', MEMBER.marketReview!, { gapRecheckResult: '已整改', gapRecheckNote: '限期内已安装到位' });
     expect(await driver.waitForEnd()).to.equal('CaseClosedEndEvent');
     const record = (await findCaseByBusinessKey(system.db, driver.businessKey))!;
     const events = (await caseEvents(system.db, record.id)).map((event) => [event.status, event.note]);
@@ -79,6 +90,50 @@ describe('容缺勘验: tolerated gaps required and followed up (dated today)', 
     const checks = events.filter(([status]) => status === '容缺缺项已核查').map(([, note]) => note).sort();
     expect(checks).to.have.length(2);
     expect(checks.join('\n')).to.contain('已整改; 现场复核已整改').and.to.contain('未整改; 逾期未整改, 移交监管');
+    expect(events.find(([status]) => status === '容缺缺项已复查')?.[1]).to.contain('已整改; 限期内已安装到位');
+    expect(await licenceForCase(system.db, driver.businessKey)).to.include({ status: '有效' });
+  });
+
+  it('should give a 限期整改通知书 for a gap not remedied, and revoke the licence with a 不良记录 when it is still not remedied after the last period', async () => {
+    const today = todayIn(system.config.deadlines.utcOffset);
+    const driver = await new CaseDriver(system.admin, food.key).start({
+      receivedOn: today,
+      application: sampleApplication(food, { creditCode: uniqueCreditCode(), commitment: { signed: true, signatory: '张建国', inspection: '容缺勘验' } }),
+    });
+    await driver.complete('OfferPromiseTask', MEMBER.window!, { acceptanceDecision: 'accept-promise' });
+    await driver.complete('ReviewTask', MEMBER.marketReview!, { reviewOpinion: '符合条件', reviewAction: 'submit' });
+    await driver.complete('SiteInspectionTask', MEMBER.marketReview!, { siteInspectionResult: '基本合格', siteInspectionOpinion: '基本符合', toleratedGaps: GAPS, toleratedGapWorkingDays: 3 });
+    await driver.complete('DecisionTask', DECIDER.marketReview!, { decision: 'grant', decisionContent: '预包装食品销售' });
+    await driver.complete('HandOverTask', MEMBER.window!, { receivedBy: '张建国' });
+    const receipt = await driver.variable<string>('receiptNumber');
+    for (const timer of await waitForTimers(driver, 2)) await system.admin.post(`/job/${timer.id}/execute`, {});
+
+    // one gap found 未整改 (the other's check stays open): told in writing, with the last period
+    const check = await driver.task('CheckToleratedGapTask');
+    await driver.completeTask({ ...check, group: 'marketReview' }, { gapRemedied: '未整改', gapCheckNote: '消毒设施仍未安装' });
+    const last = computeDeadline(await loadCalendar(system.db), today, GAP_RECTIFICATION_WORKING_DAYS, system.config.deadlines);
+    expect(instant(await driver.fireTimer('GapRectificationPeriodExpiredEvent'))).to.equal(instant(last.dueAt));
+    const notice = await expectDocument(await documentsOf(driver.businessKey, ['gap-rectification']), 'gap-rectification', receipt,
+      ['限期整改通知书', chineseDate(last.deadline), `${GAP_RECTIFICATION_WORKING_DAYS}个工作日内`, '消毒设施仍未安装', '逾期仍未整改的，视为未履行信用承诺']);
+    const sms = await system.db('outbox_message').where({ channel: 'sms' }).whereRaw("payload->>'receiptNumber' = ? and payload->>'kind' = 'gap-rectification'", [receipt]).first('payload');
+    expect(sms?.payload.text).to.contain(chineseDate(last.deadline)).and.to.contain(notice.documentNumber);
+
+    // still 未整改 at the 复查: the credit promise is broken
+    const recheck = await driver.task('RecheckToleratedGapTask');
+    expect(instant(recheck.due!)).to.equal(instant(last.dueAt));
+    await driver.complete('RecheckToleratedGapTask', MEMBER.marketReview!, { gapRecheckResult: '未整改', gapRecheckNote: '限期届满仍未安装消毒设施' });
+    expect(await driver.waitForEnd()).to.equal('DecisionRevokedEndEvent');
+    expect(await driver.path()).to.include.members(['GapNotRemediedEndEvent', 'ToleratedGapNotRemediedBoundaryEvent', 'RevokeDecisionTask', 'PublishRevocationTask', 'RecordBreachCreditTask', 'RecordBreachStatusTask']);
+    expect(await licenceForCase(system.db, driver.businessKey)).to.include({ status: '撤销' });
+    expect(await findCaseByBusinessKey(system.db, driver.businessKey)).to.include({ outcome: '撤销' });
+    const credit = await listCreditRecords(system.db, { businessKey: driver.businessKey });
+    expect(credit.find((record) => record.kind === '不良记录')).to.include({ rule: '容缺勘验缺项限期整改后仍未整改' });
+    await expectDocument(await documentsOf(driver.businessKey, ['revocation']), 'revocation', receipt, ['容缺勘验容许的缺项经限期整改仍未整改']);
+    const record = (await findCaseByBusinessKey(system.db, driver.businessKey))!;
+    const statuses = (await caseEvents(system.db, record.id)).map((event) => event.status);
+    expect(statuses).to.include.members(['容缺缺项已核查', '容缺缺项限期整改', '容缺缺项已复查', '未履行承诺, 办件终止']);
+    // the other gap's check ended with the case
+    expect(await system.admin.get<unknown[]>(`/task?processInstanceBusinessKey=${driver.businessKey}`)).to.deep.equal([]);
   });
 
   async function waitForTimers(driver: CaseDriver, count: number): Promise<Array<{ id: string; dueDate: string }>> {

@@ -1,7 +1,8 @@
 // The 网上平台's notification callback: a client registers a URL (checked, 400 naming the field);
 // each notice of a case it submitted (受理, 决定, 出件 …) is POSTed there once, with an
-// Idempotency-Key, also when the platform was down at first; no personal ID number, no phone;
-// a case from the window, or another client's, is not sent.
+// Idempotency-Key, also when the platform was down at first, signed with the secret shown once
+// at registration (a tampered body fails the check); no personal ID number, no phone; a case
+// from the window, or another client's, is not sent; a rotated secret signs from then on.
 import { expect } from 'chai';
 import { findCaseByReceipt } from '../../../lib/repositories/cases.js';
 import { sampleApplication, uniqueCreditCode, VALID_ID_CARD } from '../../support/applications.js';
@@ -12,7 +13,8 @@ import { createPlatformClient, OpenApiValidator, submit, type TestClient } from 
 import { startFakeReceiver, type FakeReceiver } from '../../support/receiver.js';
 import { useSystem } from '../../support/system.js';
 import { basic, webBase } from '../../support/web.js';
-import type { CallbackNotice } from '../../../lib/notices/index.js';
+import { verifySignature, type CallbackNotice } from '../../../lib/notices/index.js';
+import type { Received } from '../../support/receiver.js';
 import type { System } from '../../../bin/system.js';
 import { readEntry } from '../items/scenarios.js';
 
@@ -33,6 +35,9 @@ describe('the platform\'s notification callback (lib/notices/callback.ts)', func
   let system: System;
   let platform: FakeReceiver<CallbackNotice>;
   let client: TestClient;
+  let secret: string;
+  const check = (message: Received<CallbackNotice>, withSecret: string, body = message.raw) =>
+    verifySignature(withSecret, body, { timestamp: message.headers['x-shenpi-timestamp'] as string, signature: message.headers['x-shenpi-signature'] as string });
 
   before(async () => {
     system = await useSystem();
@@ -58,7 +63,15 @@ describe('the platform\'s notification callback (lib/notices/callback.ts)', func
     client = await createPlatformClient(system);
     const registered = await send('PUT', `/api/platform-clients/${client.id}/callback`, { callbackUrl: platform.url });
     expect(registered.status).to.equal(200);
-    expect(await registered.json()).to.include({ id: client.id, callbackUrl: platform.url });
+    const registration = (await registered.json()) as { callbackSecret: string };
+    expect(registration).to.include({ id: client.id, callbackUrl: platform.url });
+    expect(registration.callbackSecret).to.match(/^spwh_/);
+    secret = registration.callbackSecret;
+    // shown once: the list and a corrected URL do not show it again
+    const listed = await (await send('GET', '/api/platform-clients', undefined)).text();
+    expect(listed).to.contain(client.id).and.not.to.contain(secret).and.not.to.contain('callbackSecret');
+    const corrected = (await (await send('PUT', `/api/platform-clients/${client.id}/callback`, { callbackUrl: platform.url })).json()) as object;
+    expect(corrected).not.to.have.property('callbackSecret');
 
     const answer = await submit(system, client.apiKey, { itemKey: food.key, application: sampleApplication(food, { creditCode: uniqueCreditCode() }) });
     expect(answer.status, answer.text).to.equal(201);
@@ -93,11 +106,31 @@ describe('the platform\'s notification callback (lib/notices/callback.ts)', func
       expect(message.deliveries, message.body.event).to.equal(1);
       // the body the OpenAPI document promises (webhooks.applicantNotice)
       expect(openApi.checkSchema('Notice', message.body)).to.equal(undefined);
+      // signed: the receiver checks the raw body with the secret it was given; a tampered one fails
+      expect(check(message, secret), message.body.event).to.deep.equal({ valid: true });
+      expect(check(message, secret, message.raw.replace(receipt, 'SP20260101000001')).valid).to.equal(false);
     }
     // the platform may fetch the 文书 with the applicant's proof; the notice itself names no ID number nor phone
     const sent = JSON.stringify(events.map((message) => message.body));
     expect(sent).not.to.contain(VALID_ID_CARD).and.not.to.contain(record.applicantCode!).and.not.to.contain('13904710000');
     expect(await queued().clone().where({ status: 'delivered' }).count({ n: '*' }).first()).to.include({ n: '3' });
+  });
+
+  it('should sign with a rotated secret from then on, the old one no longer valid', async () => {
+    const rotated = await send('POST', `/api/platform-clients/${client.id}/callback/secret`, undefined);
+    expect(rotated.status).to.equal(200);
+    const { callbackSecret } = (await rotated.json()) as { callbackSecret: string };
+    expect(callbackSecret).to.match(/^spwh_/).and.not.to.equal(secret);
+    const answer = await submit(system, client.apiKey, { itemKey: food.key, application: sampleApplication(food, { creditCode: uniqueCreditCode() }) });
+    const record = await waitFor('the case registered', async () => findCaseByReceipt(system.db, answer.body.receiptNumber as string));
+    const online = new CaseDriver(system.admin, food.key, record.businessKey);
+    await online.complete('ReviewMaterialsTask', MEMBER.window!, { acceptanceDecision: 'accept' });
+    const acceptance = await waitFor('the 受理 notice at the platform', async () => [...platform.messages.values()].find((message) => message.body.receiptNumber === record.receiptNumber), 30_000);
+    expect(check(acceptance, callbackSecret)).to.deep.equal({ valid: true });
+    expect(check(acceptance, secret)).to.deep.equal({ valid: false, reason: 'mismatch' });
+    await online.cancel();
+    const plain = await createPlatformClient(system);
+    expect((await send('POST', `/api/platform-clients/${plain.id}/callback/secret`, undefined)).status).to.equal(404);
   });
 
   it('should NOT send the notices of a case received at the window, nor after the callback is removed', async () => {
