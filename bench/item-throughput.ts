@@ -113,7 +113,8 @@ try {
   const full = await capacity(system.admin, feed, entry.key, false, CASES, CONCURRENCY);
   const fullCpu = cpuTotal(cpu) / CASES;
   console.log(`  完整 ${full.toFixed(2)} 件/s; CPU: ${cpuSince(cpu)}, 每件 ${fullCpu.toFixed(2)} s`);
-  console.log(`  ${await serviceSteps(system.admin, fullSince)}`);
+  const steps = await serviceSteps(system.admin, fullSince);
+  console.log(`  ${steps}`);
   const rate = full / 2;
   console.log(`半负荷: ${HALF_CASES} 件, 每秒开始 ${rate.toFixed(2)} 件 …`);
   const waits = await latency(system.admin, feed, entry.key, rate, HALF_CASES);
@@ -124,6 +125,8 @@ try {
   console.log(`\n${goal(`比值 完整/上限 = ${(full / ceiling).toFixed(2)}`, '≥ 0.7', full / ceiling >= 0.7)} (CPU 核数 ${os.cpus().length}, 同时在办 ${CONCURRENCY} 件)`);
   console.log(`按每件 CPU 计的比值 (CPU 独占时的比值) = ${(ceilingCpu / fullCpu).toFixed(2)}: 完整每件多用 ${(fullCpu - ceilingCpu).toFixed(2)} CPU 秒`);
   console.log(`办事人员等待 (半负荷, ${waits.length} 次): ${goal(`p50 ${p50} ms`, 'p50 < 150 ms', p50 < 150)}, ${goal(`p99 ${p99} ms`, 'p99 < 500 ms', p99 < 500)}`);
+  const cores = os.cpus().length;
+  console.log(`瓶颈 (实测): 每件 CPU 完整 ${fullCpu.toFixed(2)} s, 上限 ${ceilingCpu.toFixed(2)} s; ${cores} 核全归本基准时, 完整最多 ${(cores / fullCpu).toFixed(2)} 件/s, 比值最多 ${(ceilingCpu / fullCpu).toFixed(2)}; 办事人员等待跨越 1–3 个服务步骤, ${steps}`);
 } finally {
   feed.stop();
   closing();

@@ -24,7 +24,7 @@ import { PUBLICATION_CHANNEL, publish, publishMany } from '../lib/repositories/p
 import { EngineClient } from '../lib/engine/client.js';
 import { startFakeCreditPlatform } from '../test/support/credit-platform.js';
 import { uniqueCreditCode } from '../test/support/applications.js';
-import { benchHeader, cpuByProgram, cpuSince, goal } from './report.js';
+import { benchHeader, cpuByProgram, cpuSince, cpuTotal, goal } from './report.js';
 
 const RECORDS = Number(process.argv[2] ?? 100_000);
 const RATE = Number(process.argv[3] ?? 200);
@@ -89,6 +89,8 @@ try {
   console.log(`  平台收到 ${stored} 条 (应为 ${RECORDS}, 每条一次), 比对不一致 ${report.mismatches.length} 条 ${stored === RECORDS && report.mismatches.length === 0 ? '✔' : '✘'}`);
   console.log(`  ${goal(`逐条推送/shenpi = ${(naiveSeconds / batch).toFixed(1)}×`, '≥ 5×', naiveSeconds / batch >= 5)} (每千条 ${perThousand.toFixed(2)} s)`);
   console.log(`  推送与比对所用 CPU: ${cpuSince(cpuAtPush, cpuAtEnd)} (本机 ${os.cpus().length} 核; 与他人共用时, 用时可大于此)`);
+  const pushCpu = cpuTotal(cpuAtPush, cpuAtEnd);
+  console.log(`瓶颈 (实测): 推送与比对共 ${pushCpu.toFixed(1)} CPU 秒, ${os.cpus().length} 核全归本基准时至少 ${(pushCpu / os.cpus().length).toFixed(1)} s; 实测 ${batch.toFixed(1)} s`);
   console.log(`  (另: 决定时写入台账与发件箱 ${RECORDS} 条共 ${((publishedAt - started) / 1000).toFixed(1)} s, 即每条 ${((publishedAt - started) / RECORDS).toFixed(3)} ms; CPU: ${cpuSince(cpuAtStart, cpuAtPush)})`);
 
   // latency under a steady load, with the dispatcher as it runs in production (interval below)

@@ -18,7 +18,7 @@ import { breachFigures } from '../lib/repositories/tables.js';
 import { readEntry } from '../test/processes/items/scenarios.js';
 import { sampleApplication, uniqueCreditCode } from '../test/support/applications.js';
 import { stopSystem, useSystem } from '../test/support/system.js';
-import { benchHeader, cpuByProgram, cpuSince, goal, seconds } from './report.js';
+import { benchHeader, cpuByProgram, cpuSince, cpuTotal, goal, seconds } from './report.js';
 
 const CASES = Number(process.argv[2] ?? 10_000);
 const CREATORS = Number(process.argv[3] ?? 8);
@@ -130,6 +130,8 @@ try {
   console.log(`\n${CASES} 个期限 (告知承诺 ${commitments}, 容缺 ${CASES - commitments}) 全部处理: ${goal(seconds(elapsed), '< 60 s', open === 0 && elapsed < 60_000)}; ${(CASES - open) / (elapsed / 1000) >= 0 ? ((CASES - open) / (elapsed / 1000)).toFixed(1) : '-'} 件/s`);
   console.log(`  办件终止 ${figures.terminated}, 信用记录 ${figures.creditRecords} (入发件箱 ${figures.creditQueued}), 撤销许可 ${figures.revoked}/${commitments} ${all ? '✔' : '✘'}`);
   console.log(`  风暴期间 CPU: ${cpu} (本机 ${os.cpus().length} 核)`);
+  const perCase = cpuTotal(cpuAtStart) / Math.max(1, CASES - open);
+  console.log(`瓶颈 (实测): 每件 ${perCase.toFixed(3)} CPU 秒; 10000 件至少需 ${(perCase * 10_000 / os.cpus().length / 60).toFixed(1)} 分钟 (本机 ${os.cpus().length} 核全归本基准时), 60 s 内需约 ${Math.ceil(perCase * 10_000 / 60)} 核`);
   console.log(`  ${goal(`事件 (incident) ${incidents}`, '0', incidents === 0)}; 失败后重试的定时作业 ${failedJobs} 次, 外部任务 ${failedTasks} 次 (含乐观锁冲突); 外部任务共完成 ${tasksDone} 个`);
 } finally {
   closing();

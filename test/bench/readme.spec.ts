@@ -10,6 +10,8 @@ const TRANSCRIPT = [
   '100000 条许可决定已准备',
   'shenpi: 批量推送 11.1 s + 台账比对 0.9 s = 12.0 s (目标 100000 条 < 10 s) ✘',
   '  逐条推送/shenpi = 5.7× (目标 ≥ 5×) ✔ | a pipe',
+  '  推送与比对所用 CPU: postgres 8.7 s',
+  '瓶颈 (实测): 推送与比对共 13.2 CPU 秒',
   '结束时负载 (1/5/15 分钟) 4.40 / 4.00 / 3.90',
 ].join('\n');
 
@@ -18,7 +20,7 @@ describe('bench/readme.ts', () => {
     const run = readRun('publication', TRANSCRIPT);
     expect(run.title).to.equal('双公示 (bench/publication.ts)');
     expect(run.parameters).to.equal('100000');
-    expect(run.figures).to.have.length(2);
+    expect(run.figures).to.have.length(3); // two goals and what bounds them, not the CPU line
     expect(run.machine).to.contain('日期 2026-11-29').and.contain('CPU 核数 2').and.contain('结束时负载 4.40');
   });
 
@@ -26,7 +28,7 @@ describe('bench/readme.ts', () => {
     const section = renderSection([readRun('publication', TRANSCRIPT)]);
     expect(section).to.contain('| `bench/publication.ts` -- 100000<br>');
     expect(section).to.contain('5.7× (目标 ≥ 5×) ✔ \\| a pipe |');
-    expect(section.split('\n').filter((line) => line.startsWith('| '))).to.have.length(4); // heading, rule, two figures
+    expect(section.split('\n').filter((line) => line.startsWith('| '))).to.have.length(5); // heading, rule, two figures, the bound
   });
 
   it('should add the section before the reference once, then replace it in place', () => {
