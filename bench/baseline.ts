@@ -31,7 +31,9 @@ export function withoutServiceTasks(model: ProcessModel, suffix: string): Proces
   nodes = nodes.filter((node) => !removed.has(node.id));
   // an end event left without incoming flows is harmless; flows to removed nodes are gone
   flows = flows.filter((flow) => nodes.some((n) => n.id === flow.from) && nodes.some((n) => n.id === flow.to));
-  return { ...model, id: model.id + suffix, name: `${model.name} (基线: 无服务任务)`, errors: [], nodes, flows };
+  // the BPMN errors still thrown or caught (a block's error end, a call's boundary) stay declared
+  const used = new Set(nodes.flatMap((node) => ((node.kind === 'end' || node.kind === 'boundaryError') && node.error ? [node.error] : [])));
+  return { ...model, id: model.id + suffix, name: `${model.name} (基线: 无服务任务)`, errors: (model.errors ?? []).filter((error) => used.has(error.id)), nodes, flows };
 }
 
 /**
