@@ -1,6 +1,7 @@
 // A second engine node (SHENPI_ENGINE_NODES) beside the test system's one, on the same database,
 // with a worker set of its own: a case started on it goes on through the first node when it is
-// SIGKILLed in the middle, and ends once, its licence issued once.
+// SIGKILLed in the middle, and ends once, its licence issued once. A single sign-on token used on
+// one node is refused on the other (the used nonces are in the shared database).
 import { expect } from 'chai';
 import path from 'node:path';
 import { startWorkerServices } from '../../../bin/system.js';
@@ -10,6 +11,7 @@ import { createLogger } from '../../../lib/log.js';
 import { freePort } from '../../../lib/ports.js';
 import { jdbcSettings } from '../../../lib/postgres.js';
 import { licenceForCase } from '../../../lib/repositories/licences.js';
+import { mintWebappToken, SSO_PARAMETER } from '../../../lib/engine/webapp-sso.js';
 import { sampleApplication } from '../../support/applications.js';
 import { CaseDriver, DECIDER, MEMBER } from '../../support/cases.js';
 import { useSystem } from '../../support/system.js';
@@ -35,6 +37,17 @@ describe('engine cluster (two nodes on one database)', function () {
     const onSecond = new EngineClient(secondUrl, config.admin);
     workers = await startWorkerServices(config, system.db, onSecond, createLogger({ component: 'node-2' }));
     const cluster = new EngineClient([secondUrl, system.config.engine.restUrl], config.admin);
+
+    // the single sign-on: once in the whole cluster
+    const token = mintWebappToken(system.config.engine.ssoSecret, 'operator1', 'cockpit');
+    const enter = async (restUrl: string): Promise<number> => {
+      const webapp = restUrl.replace(/\/engine-rest$/, '/camunda');
+      const page = await fetch(`${webapp}/app/cockpit/default/?${SSO_PARAMETER}=${encodeURIComponent(token)}`, { redirect: 'manual' });
+      const cookie = page.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
+      return (await fetch(`${webapp}/api/admin/auth/user/default`, { headers: cookie ? { cookie } : {} })).status;
+    };
+    expect(await enter(secondUrl)).to.equal(200);
+    expect(await enter(system.config.engine.restUrl)).to.be.oneOf([401, 404]);
 
     // started on node 2: its service tasks are created there and taken by node 2's own workers
     const started = await new CaseDriver(onSecond, entry.key).start({ application: sampleApplication(entry), receivedOn: '2026-09-30', clockDate: '2026-09-30' });
