@@ -27,6 +27,7 @@ import { readEntry } from '../test/processes/items/scenarios.js';
 import { sampleApplication, uniqueCreditCode } from '../test/support/applications.js';
 import { CaseDriver } from '../test/support/cases.js';
 import { startFakeCreditPlatform } from '../test/support/credit-platform.js';
+import { startFakeSmsGateway } from '../test/support/receiver.js';
 import { isPortFree } from '../lib/ports.js';
 import { benchArguments, exactlyOnce } from './cluster-check.js';
 
@@ -50,6 +51,8 @@ async function enginePort(): Promise<number> {
 }
 const ports = { web: await freePort(), engine: await enginePort(), pg: await freePort() };
 const platform = await startFakeCreditPlatform();
+// the applicants' SMS notices (without a gateway they would wait in the outbox for ever)
+const sms = await startFakeSmsGateway();
 const web = `http://127.0.0.1:${ports.web}`;
 const engineRests = Array.from({ length: NODES }, (_unused, i) => `http://127.0.0.1:${ports.engine + i}/engine-rest`);
 const engineRest = engineRests[0]!;
@@ -60,7 +63,7 @@ const shenpi: ChildProcess = spawn(process.execPath, ['bin/bootstrap.mjs', 'star
   cwd: PROJECT_ROOT, detached: true, stdio: ['ignore', fs.openSync(path.join(dataDir, 'shenpi.log'), 'a'), fs.openSync(path.join(dataDir, 'shenpi.log'), 'a')],
   env: {
     ...process.env, SHENPI_MODE: 'dev', SHENPI_DATA_DIR: dataDir, SHENPI_WEB_PORT: String(ports.web), SHENPI_ENGINE_PORT: String(ports.engine), SHENPI_PG_PORT: String(ports.pg),
-    SHENPI_CREDIT_PLATFORM_URL: platform.url, SHENPI_PUBLICATION_URL: platform.publicationUrl, SHENPI_SUPERVISION_URL: platform.supervisionUrl, SHENPI_12345_URL: platform.hotlineUrl,
+    SHENPI_CREDIT_PLATFORM_URL: platform.url, SHENPI_PUBLICATION_URL: platform.publicationUrl, SHENPI_SUPERVISION_URL: platform.supervisionUrl, SHENPI_12345_URL: platform.hotlineUrl, SHENPI_SMS_URL: sms.url,
     SHENPI_OUTBOX_INTERVAL_MS: '500', SHENPI_OUTBOX_RETRY_MS: '1000', SHENPI_OUTBOX_RETRY_MAX_MS: '10000', SHENPI_WORKER_RETRY_TIMEOUT_MS: '2000', SHENPI_WORKER_RETRIES: '6',
     SHENPI_LOG_FORMAT: 'json', SHENPI_LOG_LEVEL: 'warn', SHENPI_ENGINE_NODES: String(NODES),
   },
@@ -216,10 +219,11 @@ const rows: Array<[string, string | number]> = [
   ['duplicate publications received (双公示)', twice(platform.publications)],
   ['duplicate credit pushes received', twice(platform.records)],
   ['duplicate 审管衔接 pushes received', twice(platform.supervision)],
+  ['duplicate SMS notices received', twice(sms.messages)],
   ['messages still undelivered', figures.undelivered],
   ['incidents left', incidents],
 ];
-console.log(`\nchaos ${new Date().toISOString().slice(0, 10)}${NODES > 1 ? ` (${NODES} engine nodes, node 1 SIGKILLed)` : ''}: outage ${OUTAGE_S} s, ${platform.publications.size} publications, ${platform.supervision.size} 审管衔接 pushes and ${platform.records.size} credit records received, ${accepted.refused} online applications refused, ${accepted.errors} load errors (retried)\n`);
+console.log(`\nchaos ${new Date().toISOString().slice(0, 10)}${NODES > 1 ? ` (${NODES} engine nodes, node 1 SIGKILLed)` : ''}: outage ${OUTAGE_S} s, ${platform.publications.size} publications, ${platform.supervision.size} 审管衔接 pushes, ${platform.records.size} credit records and ${sms.messages.size} SMS notices received, ${accepted.refused} online applications refused, ${accepted.errors} load errors (retried)\n`);
 console.log('| | |\n| --- | --- |');
 for (const [name, value] of rows) console.log(`| ${name} | ${value} |`);
 
@@ -227,6 +231,7 @@ await db.destroy();
 process.kill(-shenpi.pid!, 'SIGINT');
 await new Promise((resolve) => shenpi.once('exit', resolve));
 await platform.close();
+await sms.close();
 // the PostgreSQL started again by this script is no child of shenpi's: stop it here
 const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
 if (fs.existsSync(pidFile)) process.kill(Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGINT');

@@ -70,14 +70,22 @@ async function runCase(admin: EngineClient, feed: TaskFeed, processKey: string, 
  * Cases per second with `inFlight` cases at a time (closed loop: a case ends, the next starts);
  * `kill` runs once `killAfter` cases have started, their keys pushed to `keys` under `prefix`.
  */
-async function capacity(admin: EngineClient, feed: TaskFeed, processKey: string, baseline: boolean, cases: number, inFlight: number, fault?: { killAfter: number; kill(): void; prefix: string; keys: string[] }): Promise<number> {
+async function capacity(admin: EngineClient, feed: TaskFeed, processKey: string, baseline: boolean, cases: number, inFlight: number, fault?: { killAfter: number; kill(): void; prefix: string; keys: string[]; failures: number }): Promise<number> {
   const started = Date.now();
   let next = 0;
   await Promise.all(Array.from({ length: Math.min(inFlight, cases) }, async () => {
     while (next < cases) {
       next += 1;
-      if (fault && next === fault.killAfter) fault.kill();
-      await runCase(admin, feed, processKey, baseline, undefined, fault?.prefix, fault?.keys);
+      if (!fault) {
+        await runCase(admin, feed, processKey, baseline);
+        continue;
+      }
+      if (next === fault.killAfter) fault.kill();
+      // a case the fault lost would wait for ever: given up after 10 minutes, and counted lost below
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([runCase(admin, feed, processKey, baseline, undefined, fault.prefix, fault.keys), new Promise((_resolve, reject) => { timer = setTimeout(() => reject(new Error('no end after 10 minutes')), 600_000); })])
+        .catch((error: Error) => { fault.failures += 1; console.log(`  ✘ ${error.message.slice(0, 200)}`); })
+        .finally(() => clearTimeout(timer));
     }
   }));
   return cases / ((Date.now() - started) / 1000);
@@ -145,13 +153,14 @@ async function measure(nodes: number): Promise<Figures> {
         console.log(`  SIGKILL 引擎节点 1 (pid ${victim.child.pid}), ${keys.length} 件已开始, 同时在办 ${CONCURRENCY} 件`);
       };
       console.log(`杀节点: ${CASES} 件, 第 ${Math.ceil(CASES / 3)} 件开始时 SIGKILL 节点 1, 其余由节点 ${nodes > 2 ? `2–${nodes}` : 2} 办完 …`);
-      const killedRate = await capacity(system.admin, feed, entry.key, false, CASES, CONCURRENCY, { killAfter: Math.ceil(CASES / 3), kill, prefix: KILL_PREFIX, keys });
+      const fault = { killAfter: Math.ceil(CASES / 3), kill, prefix: KILL_PREFIX, keys, failures: 0 };
+      const killedRate = await capacity(system.admin, feed, entry.key, false, CASES, CONCURRENCY, fault);
       // the outbox delivers after the case ended: wait for it (2 minutes at most)
       for (let waited = 0; waited < 120 && (await exactlyOnce(system.admin, system.db, entry.key, keys, KILL_PREFIX)).outboxUndelivered > 0; waited += 1) await new Promise((resolve) => setTimeout(resolve, 1000));
       const check = await exactlyOnce(system.admin, system.db, entry.key, keys, KILL_PREFIX);
       const platform = creditPlatform();
       const deliveredTwice = [platform.records, platform.publications, platform.supervision, smsGateway().messages].reduce((sum, map) => sum + [...map.values()].filter((stored) => stored.deliveries > 1).length, 0);
-      console.log(`  完整 (节点 1 被杀) ${killedRate.toFixed(2)} 件/s`);
+      console.log(`  完整 (节点 1 被杀) ${killedRate.toFixed(2)} 件/s; 办事人员的请求出错 ${fault.failures} 件`);
       figures.killed = { rate: killedRate, check, deliveredTwice };
     }
     return figures;
