@@ -145,7 +145,8 @@ export async function startSystem(config: Config, options: SystemOptions): Promi
       // (homogeneous cluster: job executor on every node, not deployment-aware)
       for (let node = 0; node < config.engine.nodes; node += 1) {
         engineProcesses.push(await progress.step(`启动${nodeTitle(node)}`, launchEngine(node)));
-        stack.push(() => system.engineProcesses[node]!.stop());
+        // the same array as system.engineProcesses (a restarted node replaces its entry)
+        stack.push(() => engineProcesses[node]!.stop());
       }
     }
     const admin = new EngineClient(config.engine.restUrls, config.admin);
