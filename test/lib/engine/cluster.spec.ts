@@ -16,6 +16,7 @@ import { sampleApplication } from '../../support/applications.js';
 import { CaseDriver, DECIDER, MEMBER } from '../../support/cases.js';
 import { useSystem } from '../../support/system.js';
 import { readEntry } from '../../processes/items/scenarios.js';
+import { liveWebappUrl } from '../../../api/routes/webapp-sso.js';
 
 describe('engine cluster (two nodes on one database)', function () {
   this.timeout(240_000);
@@ -48,6 +49,9 @@ describe('engine cluster (two nodes on one database)', function () {
     };
     expect(await enter(secondUrl)).to.equal(200);
     expect(await enter(system.config.engine.restUrl)).to.be.oneOf([401, 404]);
+    // the 工作台's Cockpit and Tasklist links go to the first node that answers
+    const both = { ...system.config, engine: { ...system.config.engine, restUrls: [secondUrl, system.config.engine.restUrl] } };
+    expect(await liveWebappUrl(both)).to.equal(secondUrl.replace(/\/engine-rest$/, '/camunda'));
 
     // started on node 2: its service tasks are created there and taken by node 2's own workers
     const started = await new CaseDriver(onSecond, entry.key).start({ application: sampleApplication(entry), receivedOn: '2026-09-30', clockDate: '2026-09-30' });
@@ -56,6 +60,7 @@ describe('engine cluster (two nodes on one database)', function () {
     await driver.complete('ReviewMaterialsTask', MEMBER.window!, { acceptanceDecision: 'accept' });
     second.child.kill('SIGKILL');
     await new Promise((resolve) => second!.child.once('exit', resolve));
+    expect(await liveWebappUrl(both)).to.equal(system.config.engine.webappUrl);
 
     // every request now meets a refused connection on node 2 first (round-robin) and goes to node 1;
     // a service task node 2's workers had locked is taken by node 1's when its lock runs out (30 s)
