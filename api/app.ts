@@ -91,10 +91,12 @@ export function createApp({ config, db, engine, log, onDeployed, workers }: AppD
 
   const horizon = calendarHorizonCache(db, config);
   app.get('/health', async (_req, res) => {
-    const engineUp = await fetch(`${config.engine.restUrl}/version`).then((r) => r.status === 401 || r.ok, () => false);
+    // a cluster is up while one of its nodes answers
+    const nodesUp = await Promise.all(config.engine.restUrls.map((url) => fetch(`${url}/version`).then((r) => r.status === 401 || r.ok, () => false)));
+    const engineUp = nodesUp.some(Boolean);
     // the working-day calendar's reach, and from 60 days before its end a warning
     const calendar = await horizon().then(({ publishedUntil, daysLeft, warning, message }) => ({ publishedUntil, daysLeft, warning, message }), () => undefined);
-    res.status(engineUp ? 200 : 503).json({ status: engineUp ? 'ok' : 'degraded', engine: engineUp ? 'up' : 'down', ...(calendar ? { calendar } : {}) });
+    res.status(engineUp ? 200 : 503).json({ status: engineUp ? 'ok' : 'degraded', engine: engineUp ? 'up' : 'down', ...(nodesUp.length > 1 ? { engineNodes: nodesUp.map((up) => (up ? 'up' : 'down')) } : {}), ...(calendar ? { calendar } : {}) });
   });
 
   app.use('/assets', express.static(STATIC_DIR, { index: false, maxAge: '1h' }));

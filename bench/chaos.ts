@@ -6,7 +6,12 @@
 // takes both platforms down, and restarts PostgreSQL. Then it lets the system settle and prints
 // what must be zero (or equal).
 //
-//   npm run chaos [-- outageSeconds=120]
+// With `nodes=2` (or SHENPI_BENCH_NODES=2) shenpi runs as a cluster (SHENPI_ENGINE_NODES: two
+// engine nodes, a workers process per node) and the engine fault SIGKILLs node 1 while the load
+// goes on through node 2; the clerks talk to both nodes (fail-over). Then also: every driven case
+// ended exactly once (bench/cluster-check.ts).
+//
+//   npm run chaos [-- 120] [nodes=2]     (the outage in seconds)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -22,8 +27,12 @@ import { readEntry } from '../test/processes/items/scenarios.js';
 import { sampleApplication, uniqueCreditCode } from '../test/support/applications.js';
 import { CaseDriver } from '../test/support/cases.js';
 import { startFakeCreditPlatform } from '../test/support/credit-platform.js';
+import { startFakeSmsGateway } from '../test/support/receiver.js';
+import { isPortFree } from '../lib/ports.js';
+import { benchArguments, exactlyOnce } from './cluster-check.js';
 
-const OUTAGE_S = Number(process.argv[2] ?? 120);
+const { nodes: NODES, positional } = benchArguments();
+const OUTAGE_S = Number(positional[0] ?? 120);
 const IN_FLIGHT = 3;
 const DEMO_KEY = 'spk_demo.shenpi-demo-platform-key';
 const entry = readEntry('food-business-licence');
@@ -32,20 +41,31 @@ const say = (line: string) => console.log(`[chaos ${new Date().toISOString().sli
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shenpi-chaos-'));
 fs.chmodSync(dataDir, 0o755);
-const ports = { web: await freePort(), engine: await freePort(), pg: await freePort() };
+/** a free port followed by NODES - 1 free ones (the cluster's nodes take consecutive ports) */
+async function enginePort(): Promise<number> {
+  for (;;) {
+    const port = await freePort();
+    const rest = await Promise.all(Array.from({ length: NODES - 1 }, (_unused, i) => isPortFree(port + 1 + i)));
+    if (rest.every(Boolean) && port + NODES <= 65535) return port;
+  }
+}
+const ports = { web: await freePort(), engine: await enginePort(), pg: await freePort() };
 const platform = await startFakeCreditPlatform();
+// the applicants' SMS notices (without a gateway they would wait in the outbox for ever)
+const sms = await startFakeSmsGateway();
 const web = `http://127.0.0.1:${ports.web}`;
-const engineRest = `http://127.0.0.1:${ports.engine}/engine-rest`;
-const admin = new EngineClient(engineRest, { username: 'admin', password: 'shenpi-admin' });
+const engineRests = Array.from({ length: NODES }, (_unused, i) => `http://127.0.0.1:${ports.engine + i}/engine-rest`);
+const engineRest = engineRests[0]!;
+const admin = new EngineClient(engineRests, { username: 'admin', password: 'shenpi-admin' });
 
-say(`starting shenpi (web ${ports.web}, engine ${ports.engine}, PostgreSQL ${ports.pg}, data ${dataDir})`);
+say(`starting shenpi (web ${ports.web}, engine ${NODES > 1 ? `${NODES} nodes from ${ports.engine}` : ports.engine}, PostgreSQL ${ports.pg}, data ${dataDir})`);
 const shenpi: ChildProcess = spawn(process.execPath, ['bin/bootstrap.mjs', 'start'], {
   cwd: PROJECT_ROOT, detached: true, stdio: ['ignore', fs.openSync(path.join(dataDir, 'shenpi.log'), 'a'), fs.openSync(path.join(dataDir, 'shenpi.log'), 'a')],
   env: {
     ...process.env, SHENPI_MODE: 'dev', SHENPI_DATA_DIR: dataDir, SHENPI_WEB_PORT: String(ports.web), SHENPI_ENGINE_PORT: String(ports.engine), SHENPI_PG_PORT: String(ports.pg),
-    SHENPI_CREDIT_PLATFORM_URL: platform.url, SHENPI_PUBLICATION_URL: platform.publicationUrl, SHENPI_SUPERVISION_URL: platform.supervisionUrl, SHENPI_12345_URL: platform.hotlineUrl,
+    SHENPI_CREDIT_PLATFORM_URL: platform.url, SHENPI_PUBLICATION_URL: platform.publicationUrl, SHENPI_SUPERVISION_URL: platform.supervisionUrl, SHENPI_12345_URL: platform.hotlineUrl, SHENPI_SMS_URL: sms.url,
     SHENPI_OUTBOX_INTERVAL_MS: '500', SHENPI_OUTBOX_RETRY_MS: '1000', SHENPI_OUTBOX_RETRY_MAX_MS: '10000', SHENPI_WORKER_RETRY_TIMEOUT_MS: '2000', SHENPI_WORKER_RETRIES: '6',
-    SHENPI_LOG_FORMAT: 'json', SHENPI_LOG_LEVEL: 'warn',
+    SHENPI_LOG_FORMAT: 'json', SHENPI_LOG_LEVEL: 'warn', SHENPI_ENGINE_NODES: String(NODES),
   },
 });
 
@@ -61,19 +81,19 @@ await until('shenpi to be ready', healthy, 600_000);
 say('ready');
 
 /** the pid of a process of this run whose command line contains `marker` */
-function pidOf(marker: string): number | undefined {
+function pidOf(marker: string, environMarker?: string): number | undefined {
   for (const entryName of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entryName)) continue;
     try {
       const cmdline = fs.readFileSync(`/proc/${entryName}/cmdline`, 'utf8');
       const environ = fs.readFileSync(`/proc/${entryName}/environ`, 'utf8');
-      if (cmdline.includes(marker) && environ.includes(`SHENPI_DATA_DIR=${dataDir}`)) return Number(entryName);
+      if (cmdline.includes(marker) && environ.includes(`SHENPI_DATA_DIR=${dataDir}`) && (!environMarker || environ.includes(environMarker))) return Number(entryName);
     } catch { /* gone, or not ours */ }
   }
   return undefined;
 }
-function kill(what: string, marker: string): void {
-  const pid = pidOf(marker);
+function kill(what: string, marker: string, environMarker?: string): void {
+  const pid = pidOf(marker, environMarker);
   if (!pid) return say(`✘ ${what} not found`);
   process.kill(pid, 'SIGKILL');
   say(`SIGKILL ${what} (pid ${pid})`);
@@ -159,7 +179,8 @@ kill('workers', 'bin/workers.ts');
 await sleep(15_000);
 kill('web server', 'bin/web.ts');
 await sleep(15_000);
-kill('engine', '-jar');
+if (NODES > 1) kill('engine node 1 (the load goes on through the others)', '-jar', `SHENPI_ENGINE_PORT=${ports.engine}\0`);
+else kill('engine', '-jar');
 await until('the engine back', async () => (await fetch(`${engineRest}/version`, { headers: { authorization: `Basic ${Buffer.from('admin:shenpi-admin').toString('base64')}` } })).status === 200, 300_000);
 say('engine back');
 say(`credit platform and 双公示 endpoint down for ${OUTAGE_S} s`);
@@ -185,19 +206,24 @@ const figures = await settlementFigures(db);
 const registered = await registeredCases(db, { businessKeys: accepted.driven, receiptNumbers: accepted.online });
 const incidents = (await admin.get<{ count: number }>('/incident/count')).count;
 const twice = (map: Map<string, { deliveries: number }>) => [...map.values()].filter((stored) => stored.deliveries > 1).length;
+const once = await exactlyOnce(admin, db, entry.key, accepted.driven, 'test-');
 const rows: Array<[string, string | number]> = [
   ['cases accepted (online + at the desk)', `${accepted.online.length + accepted.driven.length} (${accepted.online.length} + ${accepted.driven.length})`],
   ['cases registered in the engine', registered],
   ['cases driven to the end by their clerks (licence, 双公示)', completed],
+  ['driven cases ended exactly once (lost, duplicated, started unseen)', `${once.endedOnce} of ${once.started} (${once.lost}, ${once.duplicated}, ${once.strays})`],
+  ['driven cases without their licence', once.licencesMissing],
+  ['cases with a document of one kind twice', once.documentsTwice],
   ['duplicate licence numbers', figures.licencesTwice],
   ['cases with two licences', figures.casesWithTwoLicences],
   ['duplicate publications received (双公示)', twice(platform.publications)],
   ['duplicate credit pushes received', twice(platform.records)],
   ['duplicate 审管衔接 pushes received', twice(platform.supervision)],
+  ['duplicate SMS notices received', twice(sms.messages)],
   ['messages still undelivered', figures.undelivered],
   ['incidents left', incidents],
 ];
-console.log(`\nchaos ${new Date().toISOString().slice(0, 10)}: outage ${OUTAGE_S} s, ${platform.publications.size} publications, ${platform.supervision.size} 审管衔接 pushes and ${platform.records.size} credit records received, ${accepted.refused} online applications refused, ${accepted.errors} load errors (retried)\n`);
+console.log(`\nchaos ${new Date().toISOString().slice(0, 10)}${NODES > 1 ? ` (${NODES} engine nodes, node 1 SIGKILLed)` : ''}: outage ${OUTAGE_S} s, ${platform.publications.size} publications, ${platform.supervision.size} 审管衔接 pushes, ${platform.records.size} credit records and ${sms.messages.size} SMS notices received, ${accepted.refused} online applications refused, ${accepted.errors} load errors (retried)\n`);
 console.log('| | |\n| --- | --- |');
 for (const [name, value] of rows) console.log(`| ${name} | ${value} |`);
 
@@ -205,6 +231,7 @@ await db.destroy();
 process.kill(-shenpi.pid!, 'SIGINT');
 await new Promise((resolve) => shenpi.once('exit', resolve));
 await platform.close();
+await sms.close();
 // the PostgreSQL started again by this script is no child of shenpi's: stop it here
 const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
 if (fs.existsSync(pidFile)) process.kill(Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGINT');

@@ -36,7 +36,7 @@ function printReady(config: Config, started: number): void {
   out(`  Tasklist    ${config.engine.webappUrl}/app/tasklist/`);
   out(`  Cockpit     ${config.engine.webappUrl}/app/cockpit/`);
   out(`  Admin       ${config.engine.webappUrl}/app/admin/`);
-  out(`  REST API    ${config.engine.restUrl}  (HTTP Basic)`);
+  out(`  REST API    ${config.engine.restUrls.join(', ')}  (HTTP Basic${config.engine.nodes > 1 ? `, ${config.engine.nodes} 个引擎节点` : ''})`);
   out(`  数据        ${config.databaseUrl ? 'DATABASE_URL' : config.dataDir}`);
   out('');
   if (config.mode === 'dev') {
@@ -67,7 +67,7 @@ let stopping = false;
 async function shutdown(code: number): Promise<never> {
   if (stopping) {
     out('再次收到停止信号, 强制退出');
-    system?.engineProcess?.child.kill('SIGKILL');
+    for (const engine of system?.engineProcesses ?? []) engine.child.kill('SIGKILL');
     process.exit(1);
   }
   stopping = true;
@@ -79,14 +79,17 @@ async function shutdown(code: number): Promise<never> {
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
 
-/** The engine died unasked: start it again, the database stays up (workers and web reconnect on their own). */
-function watchEngine(running: System): void {
-  running.engineProcess?.child.once('exit', (code, signal) => {
+/**
+ * An engine node died unasked: start it again, the database stays up (workers and web reconnect
+ * on their own; in a cluster the other nodes serve meanwhile).
+ */
+function watchEngine(running: System, node: number): void {
+  running.engineProcesses[node]?.child.once('exit', (code, signal) => {
     if (stopping) return;
-    log.error('engine exited unexpectedly, restarting it', { code, signal, logFile: running.engineProcess?.logFile });
-    running.restartEngine().then(() => watchEngine(running), (error: unknown) => {
-      log.error('engine restart failed', { error });
-      out(`✘ 引擎重启失败: ${error instanceof Error ? error.message : String(error)}\n  → 请查看 ${running.engineProcess?.logFile ?? '引擎日志'}, 修正后重新运行 npm start`);
+    log.error('engine exited unexpectedly, restarting it', { node: node + 1, code, signal, logFile: running.engineProcesses[node]?.logFile });
+    running.restartEngine(node).then(() => watchEngine(running, node), (error: unknown) => {
+      log.error('engine restart failed', { node: node + 1, error });
+      out(`✘ 引擎重启失败: ${error instanceof Error ? error.message : String(error)}\n  → 请查看 ${running.engineProcesses[node]?.logFile ?? '引擎日志'}, 修正后重新运行 npm start`);
       void shutdown(1);
     });
   });
@@ -100,15 +103,21 @@ try {
   system = await startSystem(config, { log, progress, workers: false, web: false });
   if (modelerIsStale()) await progress.step('构建 Web 建模器 (esbuild)', () => buildModeler());
   if (workbenchIsStale()) await progress.step('构建工作台 (Vite)', () => buildWorkbench());
-  // the web server and the workers run as processes of their own, each restarted alone when it dies
-  const env = { ...process.env, DATABASE_URL: system.database.url, SHENPI_ENGINE_URL: config.engine.restUrl.replace(/\/engine-rest$/, '') };
+  // the web server and the workers run as processes of their own, each restarted alone when it
+  // dies; in a cluster one workers process per engine node, long-polling that node
+  const bases = config.engine.restUrls.map((url) => url.replace(/\/engine-rest$/, ''));
+  const env = { ...process.env, DATABASE_URL: system.database.url, SHENPI_ENGINE_URL: bases.join(',') };
   const giveUp = (message: string): void => {
     out(`✘ ${message}`);
     void shutdown(1);
   };
-  for (const [name, script, title] of [['workers', 'bin/workers.ts', '启动 workers (独立进程)'], ['web', 'bin/web.ts', `启动 Web 服务 (独立进程, 端口 ${config.web.port})`]] as const) {
+  const parts: Array<[name: string, script: string, title: string, env: NodeJS.ProcessEnv]> = bases.length === 1
+    ? [['workers', 'bin/workers.ts', '启动 workers (独立进程)', env]]
+    : bases.map((base, node) => [`workers-${node + 1}`, 'bin/workers.ts', `启动 workers (独立进程, 引擎节点 ${node + 1})`, { ...env, SHENPI_WORKER_ENGINE_URL: base }]);
+  parts.push(['web', 'bin/web.ts', `启动 Web 服务 (独立进程, 端口 ${config.web.port})`, env]);
+  for (const [name, script, title, childEnv] of parts) {
     await progress.step(title, async () => {
-      const child = supervise({ name, script: path.join(PROJECT_ROOT, script), env, log: log.child({ component: 'supervisor' }), onGiveUp: giveUp });
+      const child = supervise({ name, script: path.join(PROJECT_ROOT, script), env: childEnv, log: log.child({ component: 'supervisor' }), onGiveUp: giveUp });
       children.push(child);
       await child.ready;
     });
@@ -119,5 +128,5 @@ try {
   await system?.stop();
   fail(error);
 }
-watchEngine(system);
+system.engineProcesses.forEach((_engine, node) => watchEngine(system!, node));
 printReady(config, started);

@@ -42,36 +42,44 @@ export interface System {
   config: Config;
   database: Database;
   db: Knex;
+  /** the first engine node's process (undefined for an external engine) */
   engineProcess: EngineProcess | undefined;
-  /** REST client acting as the admin */
+  /** every node's process, the first first (SHENPI_ENGINE_NODES); a killed node's entry stays until restarted */
+  engineProcesses: EngineProcess[];
+  /** REST client acting as the admin (every node, with fail-over) */
   admin: EngineClient;
   deployment: DeploymentResult;
   workers: RunningWorkers | undefined;
   web: Server | undefined;
   stop(): Promise<void>;
-  /** stops the engine if it still runs and starts it again; the database stays up */
-  restartEngine(): Promise<void>;
+  /** stops the engine (node `node`, from 0) if it still runs and starts it again; the database stays up */
+  restartEngine(node?: number): Promise<void>;
 }
 
-/** The workers with the outbox dispatchers and the publication watch: what runs beside the engine. */
+/**
+ * The workers with the outbox dispatchers and the publication watch: what runs beside the engine.
+ * One worker set per node in config.worker.restUrls, each long-polling its own node (a node wakes
+ * only its own pollers when it creates a task); `workers` is the first set.
+ */
 export async function startWorkerServices(config: Config, db: Knex, admin: EngineClient, log: Logger): Promise<{ workers: RunningWorkers; stop(): Promise<void> }> {
-  const workers = await startWorkers(WORKERS, {
-    restUrl: config.engine.restUrl,
+  const services = createWorkerServices(db, config.deadlines, { queryUrl: config.credit.queryUrl, timeoutMs: config.credit.timeoutMs }, { webUrl: config.web.publicUrl, hotline12345: { configured: Boolean(config.hotline12345.url) } });
+  const sets = config.worker.restUrls.map((restUrl) => startWorkers(WORKERS, {
+    restUrl,
     credentials: config.service,
     maxTasks: config.worker.maxTasks,
     asyncResponseTimeoutMs: config.worker.asyncResponseTimeoutMs,
     shutdownTimeoutMs: config.worker.shutdownTimeoutMs,
     retries: config.worker.retries,
     retryTimeoutMs: config.worker.retryTimeoutMs,
-  }, log, createWorkerServices(db, config.deadlines, { queryUrl: config.credit.queryUrl, timeoutMs: config.credit.timeoutMs }, { webUrl: config.web.publicUrl, hotline12345: { configured: Boolean(config.hotline12345.url) } }));
+  }, log, services));
   const dispatchers = startDispatchers(db, config, log.child({ component: 'outbox' }));
   const watch = startPublicationWatch(db, admin, config, log.child({ component: 'publication' }));
   return {
-    workers,
+    workers: sets[0]!,
     async stop() {
       await watch.stop();
       for (const dispatcher of dispatchers.reverse()) await dispatcher.stop();
-      await workers.stop();
+      await Promise.all(sets.map((set) => set.stop()));
     },
   };
 }
@@ -79,7 +87,7 @@ export async function startWorkerServices(config: Config, db: Knex, admin: Engin
 /** The web server, listening once it resolves. */
 export function startWebServer(config: Config, db: Knex, admin: EngineClient, log: Logger): Promise<Server> {
   return new Promise<Server>((resolve, reject) => {
-    const server = createApp({ config, db, engine: new EngineClient(config.engine.restUrl, config.service), log: log.child({ component: 'web' }), onDeployed: (keys) => grantDeskStart(admin, keys), workers: WORKERS })
+    const server = createApp({ config, db, engine: new EngineClient(config.engine.restUrls, config.service), log: log.child({ component: 'web' }), onDeployed: (keys) => grantDeskStart(admin, keys), workers: WORKERS })
       .listen(config.web.port, config.web.host, () => resolve(server));
     server.once('error', reject);
   });
@@ -128,14 +136,20 @@ export async function startSystem(config: Config, options: SystemOptions): Promi
       const demo = await seedDemoClient(db, config);
       if (demo === 'revoked') log.warn('production mode: the demo platform client was revoked');
     });
-    const launchEngine = (tick: (elapsedMs: number) => void): Promise<EngineProcess> =>
-      startEngine({ config, jdbc: jdbcSettings(database.url, config.engineSchema), admin: config.admin, logDir, onWait: tick });
-    let engineProcess: EngineProcess | undefined;
+    const launchEngine = (node: number) => (tick: (elapsedMs: number) => void): Promise<EngineProcess> =>
+      startEngine({ config, jdbc: jdbcSettings(database.url, config.engineSchema), admin: config.admin, logDir, onWait: tick, node });
+    const nodeTitle = (node: number): string => `引擎${config.engine.nodes > 1 ? ` 节点 ${node + 1}/${config.engine.nodes}` : ''} (端口 ${config.engine.port + node})`;
+    const engineProcesses: EngineProcess[] = [];
     if (!config.engine.externalUrl) {
-      engineProcess = await progress.step(`启动引擎 (端口 ${config.engine.port})`, launchEngine);
-      stack.push(() => system.engineProcess!.stop());
+      // the first node creates the engine's tables, the admin and the filter; the others join it
+      // (homogeneous cluster: job executor on every node, not deployment-aware)
+      for (let node = 0; node < config.engine.nodes; node += 1) {
+        engineProcesses.push(await progress.step(`启动${nodeTitle(node)}`, launchEngine(node)));
+        // the same array as system.engineProcesses (a restarted node replaces its entry)
+        stack.push(() => engineProcesses[node]!.stop());
+      }
     }
-    const admin = new EngineClient(config.engine.restUrl, config.admin);
+    const admin = new EngineClient(config.engine.restUrls, config.admin);
     await progress.step('用户、科室与权限', async () => {
       const created = await ensureIdentity(admin, { service: config.service, demoPassword: config.demoPassword });
       if (created.length) log.info('users created', { users: created });
@@ -161,11 +175,13 @@ export async function startSystem(config: Config, options: SystemOptions): Promi
       stack.push(() => stopWebServer(web!));
     }
     const system: System = {
-      config, database, db, engineProcess, admin, deployment, workers, web, stop,
-      async restartEngine() {
-        if (!system.engineProcess) throw new StartupError('引擎不由 shenpi 启动 (SHENPI_ENGINE_URL), 无法重启', '请重启该外部引擎');
-        await system.engineProcess.stop();
-        system.engineProcess = await progress.step(`重启引擎 (端口 ${config.engine.port})`, launchEngine);
+      config, database, db, engineProcess: engineProcesses[0], engineProcesses, admin, deployment, workers, web, stop,
+      async restartEngine(node = 0) {
+        const running = system.engineProcesses[node];
+        if (!running) throw new StartupError('引擎不由 shenpi 启动 (SHENPI_ENGINE_URL), 无法重启', '请重启该外部引擎');
+        await running.stop();
+        system.engineProcesses[node] = await progress.step(`重启${nodeTitle(node)}`, launchEngine(node));
+        if (node === 0) system.engineProcess = system.engineProcesses[0];
       },
     };
     return system;

@@ -10,7 +10,7 @@ import { startWebServer, stopWebServer } from './system.js';
 const config = loadConfig();
 const log = createLogger({ component: 'web', pid: process.pid });
 const db = createDb(config.databaseUrl!, config.appSchema);
-const server = await startWebServer(config, db, new EngineClient(config.engine.restUrl, config.admin), log);
+const server = await startWebServer(config, db, new EngineClient(config.engine.restUrls, config.admin), log);
 log.info('web server listening', { port: config.web.port });
 runSupervisedChild(log, async () => {
   await stopWebServer(server);

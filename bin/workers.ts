@@ -10,7 +10,7 @@ import { startWorkerServices } from './system.js';
 const config = loadConfig();
 const log = createLogger({ component: 'workers', pid: process.pid });
 const db = createDb(config.databaseUrl!, config.appSchema);
-const services = await startWorkerServices(config, db, new EngineClient(config.engine.restUrl, config.admin), log);
+const services = await startWorkerServices(config, db, new EngineClient(config.engine.restUrls, config.admin), log);
 log.info('workers running');
 runSupervisedChild(log, async () => {
   await services.stop();

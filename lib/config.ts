@@ -25,10 +25,17 @@ export interface Config {
   engine: {
     host: string;
     port: number;
-    /** an engine already running elsewhere; when set, shenpi starts none */
+    /** an engine already running elsewhere (the first of a list); when set, shenpi starts none */
     externalUrl: string | undefined;
+    /** the first node's /engine-rest and /camunda */
     restUrl: string;
     webappUrl: string;
+    /**
+     * engine nodes on one database (SHENPI_ENGINE_NODES, started on consecutive ports from
+     * `port`; or the comma-separated SHENPI_ENGINE_URL): every node's /engine-rest, the first first
+     */
+    nodes: number;
+    restUrls: string[];
     javaOpts: string;
     startTimeoutMs: number;
     historyTtl: string;
@@ -78,6 +85,8 @@ export interface Config {
     demoKey: string | undefined;
   };
   worker: {
+    /** the nodes this process's workers poll, one worker set each (SHENPI_WORKER_ENGINE_URL; all nodes by default) */
+    restUrls: string[];
     maxTasks: number;
     asyncResponseTimeoutMs: number;
     retries: number;
@@ -133,6 +142,13 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
     throw new ConfigError(name, `协议应为 ${protocols.join(' 或 ')}, 实际为 ${parsed.protocol}`);
   }
   return raw.replace(/\/$/, '');
+}
+
+/** A comma-separated list of engine base URLs (SHENPI_ENGINE_URL, SHENPI_WORKER_ENGINE_URL). */
+function urlList(env: Env, name: string): string[] | undefined {
+  const raw = text(env, name);
+  if (raw === undefined) return undefined;
+  return raw.split(',').map((part) => part.trim()).filter(Boolean).map((part) => url({ [name]: part }, name, ['http:', 'https:'])!);
 }
 
 function flag(env: Env, name: string, fallback: boolean): boolean {
@@ -235,8 +251,13 @@ export function loadConfig(env: Env = process.env): Config {
   const dataDir = path.resolve(PROJECT_ROOT, text(env, 'SHENPI_DATA_DIR', '.data')!);
   const engineHost = text(env, 'SHENPI_ENGINE_HOST', '127.0.0.1')!;
   const enginePort = integer(env, 'SHENPI_ENGINE_PORT', 8080, 1, 65535);
-  const externalUrl = url(env, 'SHENPI_ENGINE_URL', ['http:', 'https:']);
-  const engineBase = externalUrl ?? `http://${engineHost}:${enginePort}`;
+  const externalUrls = urlList(env, 'SHENPI_ENGINE_URL');
+  const externalUrl = externalUrls?.[0];
+  const nodes = externalUrls?.length ?? integer(env, 'SHENPI_ENGINE_NODES', 1, 1, 8);
+  if (!externalUrls && enginePort + nodes - 1 > 65535) throw new ConfigError('SHENPI_ENGINE_NODES', `节点占用端口 ${enginePort} 起连续 ${nodes} 个, 超出 65535`);
+  const engineBases = externalUrls ?? Array.from({ length: nodes }, (_unused, i) => `http://${engineHost}:${enginePort + i}`);
+  const engineBase = engineBases[0]!;
+  const restUrls = engineBases.map((base) => `${base}/engine-rest`);
   const historyTtl = text(env, 'SHENPI_HISTORY_TTL', 'P3650D')!;
   if (!/^P\d+D$/.test(historyTtl)) {
     throw new ConfigError('SHENPI_HISTORY_TTL', `应为 ISO 8601 天数, 如 P3650D, 实际为 "${historyTtl}"`);
@@ -264,6 +285,8 @@ export function loadConfig(env: Env = process.env): Config {
       externalUrl,
       restUrl: `${engineBase}/engine-rest`,
       webappUrl: `${engineBase}/camunda`,
+      nodes,
+      restUrls,
       javaOpts: text(env, 'SHENPI_JAVA_OPTS', '-Xms256m -Xmx2g -XX:+UseSerialGC -XX:TieredStopAtLevel=1')!,
       startTimeoutMs: integer(env, 'SHENPI_ENGINE_START_TIMEOUT', 240, 10, 3600) * 1000,
       historyTtl,
@@ -317,6 +340,7 @@ export function loadConfig(env: Env = process.env): Config {
       demoKey: mode === 'dev' ? demoApiKey(env) : undefined,
     },
     worker: {
+      restUrls: (urlList(env, 'SHENPI_WORKER_ENGINE_URL') ?? engineBases).map((base) => `${base}/engine-rest`),
       maxTasks: integer(env, 'SHENPI_WORKER_MAX_TASKS', 10, 1, 1000),
       asyncResponseTimeoutMs: integer(env, 'SHENPI_WORKER_LONG_POLL_MS', 20000, 0, 120000),
       retries: integer(env, 'SHENPI_WORKER_RETRIES', 3, 0, 100),

@@ -1,6 +1,7 @@
 // A small client for the engine's REST API (/engine-rest), always with HTTP Basic auth.
 import type { Credentials } from '../config.js';
 import { basicAuthorization } from '../basic-auth.js';
+import { EngineNodes } from './nodes.js';
 
 export class EngineRequestError extends Error {
   constructor(
@@ -21,14 +22,22 @@ export const ACTING_USER_HEADER = 'X-Shenpi-Acting-User';
 
 export class EngineClient {
   private readonly authorization: string;
+  /** the node, or the nodes of a cluster (round-robin with fail-over, lib/engine/nodes.ts) */
+  readonly nodes: EngineNodes;
 
-  constructor(readonly baseUrl: string, readonly credentials: Credentials, readonly actingUser?: string) {
+  constructor(nodes: string | readonly string[] | EngineNodes, readonly credentials: Credentials, readonly actingUser?: string) {
+    this.nodes = nodes instanceof EngineNodes ? nodes : new EngineNodes(nodes);
     this.authorization = basicAuthorization(credentials);
+  }
+
+  /** the first node's /engine-rest */
+  get baseUrl(): string {
+    return this.nodes.urls[0]!;
   }
 
   /** Same engine, another identity (e.g. to act as a clerk in a test). */
   as(credentials: Credentials): EngineClient {
-    return new EngineClient(this.baseUrl, credentials);
+    return new EngineClient(this.nodes, credentials);
   }
 
   /**
@@ -36,7 +45,7 @@ export class EngineClient {
    * user with their groups, so only the user's own authorizations apply.
    */
   onBehalfOf(userId: string): EngineClient {
-    return new EngineClient(this.baseUrl, this.credentials, userId);
+    return new EngineClient(this.nodes, this.credentials, userId);
   }
 
   async request<T = unknown>(method: string, path: string, body?: unknown, accept = 'application/json'): Promise<T> {
@@ -47,7 +56,7 @@ export class EngineClient {
       init.body = JSON.stringify(body);
       (init.headers as Record<string, string>)['content-type'] = 'application/json';
     }
-    const response = await fetch(this.baseUrl + path, init);
+    const response = await this.nodes.fetch(method, path, init);
     const text = await response.text();
     const parsed: unknown = text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
     if (!response.ok) {

@@ -86,15 +86,18 @@ export interface EngineLaunch {
   admin: Credentials;
   logDir: string;
   onWait: (elapsedMs: number) => void;
+  /** which node of a cluster (SHENPI_ENGINE_NODES), from 0: port `config.engine.port + node`, log engine-<node + 1>.log */
+  node?: number;
 }
 
-export async function startEngine({ config, jdbc, admin, logDir, onWait }: EngineLaunch): Promise<EngineProcess> {
+export async function startEngine({ config, jdbc, admin, logDir, onWait, node = 0 }: EngineLaunch): Promise<EngineProcess> {
   checkJava();
-  if (!(await isPortFree(config.engine.port, config.engine.host))) {
-    throw new StartupError(`端口 ${config.engine.port} 已被占用, 引擎无法启动`, '请停止占用该端口的进程 (可能是另一个 shenpi), 或设置 SHENPI_ENGINE_PORT');
+  const port = config.engine.port + node;
+  if (!(await isPortFree(port, config.engine.host))) {
+    throw new StartupError(`端口 ${port} 已被占用, 引擎${node ? ` (节点 ${node + 1})` : ''}无法启动`, '请停止占用该端口的进程 (可能是另一个 shenpi), 或设置 SHENPI_ENGINE_PORT');
   }
   fs.mkdirSync(logDir, { recursive: true });
-  const logFile = path.join(logDir, 'engine.log');
+  const logFile = path.join(logDir, node ? `engine-${node + 1}.log` : 'engine.log');
   const out = fs.openSync(logFile, 'a');
   const child = spawn('java', [...config.engine.javaOpts.split(/\s+/).filter(Boolean), '-jar', ENGINE_JAR], {
     stdio: ['ignore', out, out],
@@ -103,7 +106,7 @@ export async function startEngine({ config, jdbc, admin, logDir, onWait }: Engin
     env: {
       ...process.env,
       SHENPI_ENGINE_HOST: config.engine.host,
-      SHENPI_ENGINE_PORT: String(config.engine.port),
+      SHENPI_ENGINE_PORT: String(port),
       SHENPI_ENGINE_JDBC_URL: jdbc.url,
       SHENPI_ENGINE_DB_USER: jdbc.user,
       SHENPI_ENGINE_DB_PASSWORD: jdbc.password,
@@ -130,7 +133,7 @@ export async function startEngine({ config, jdbc, admin, logDir, onWait }: Engin
     process.removeListener('exit', killOnExit);
   };
   try {
-    await waitForEngine(config.engine.restUrl, config.engine.startTimeoutMs, onWait, () => child.exitCode === null && child.signalCode === null);
+    await waitForEngine(config.engine.restUrls[node] ?? config.engine.restUrl, config.engine.startTimeoutMs, onWait, () => child.exitCode === null && child.signalCode === null);
   } catch (error) {
     await stop();
     throw new StartupError(`引擎启动失败: ${(error as Error).message}\n${tail(logFile)}`, `完整日志见 ${logFile}`);

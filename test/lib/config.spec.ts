@@ -50,6 +50,22 @@ describe('#loadConfig', () => {
     expect(loadConfig({ SHENPI_ENGINE_SSO_SECRET: secret }).engine.ssoSecret, 'an external engine is given the same').to.equal(secret);
     expect(() => loadConfig({ SHENPI_ENGINE_SSO_SECRET: 'too-short' })).to.throw(ConfigError, 'SHENPI_ENGINE_SSO_SECRET');
   });
+  it('should give one engine node by default, N on consecutive ports, or the nodes listed in SHENPI_ENGINE_URL', () => {
+    const single = loadConfig({});
+    expect(single.engine.nodes).to.equal(1);
+    expect(single.engine.restUrls).to.deep.equal(['http://127.0.0.1:8080/engine-rest']);
+    expect(single.worker.restUrls).to.deep.equal(['http://127.0.0.1:8080/engine-rest']);
+    const cluster = loadConfig({ SHENPI_ENGINE_NODES: '2', SHENPI_ENGINE_PORT: '9000' });
+    expect(cluster.engine.restUrls).to.deep.equal(['http://127.0.0.1:9000/engine-rest', 'http://127.0.0.1:9001/engine-rest']);
+    expect(cluster.engine.restUrl).to.equal('http://127.0.0.1:9000/engine-rest');
+    const external = loadConfig({ SHENPI_ENGINE_URL: 'http://a:8080, http://b:8080/', SHENPI_WORKER_ENGINE_URL: 'http://b:8080' });
+    expect(external.engine.externalUrl).to.equal('http://a:8080');
+    expect(external.engine.nodes).to.equal(2);
+    expect(external.engine.restUrls).to.deep.equal(['http://a:8080/engine-rest', 'http://b:8080/engine-rest']);
+    expect(external.worker.restUrls).to.deep.equal(['http://b:8080/engine-rest']);
+    expect(() => loadConfig({ SHENPI_ENGINE_NODES: '0' })).to.throw(ConfigError, 'SHENPI_ENGINE_NODES');
+    expect(() => loadConfig({ SHENPI_ENGINE_URL: 'http://a:8080,ftp://b' })).to.throw(ConfigError, 'SHENPI_ENGINE_URL');
+  });
 });
 
 describe('lib/basic-auth', () => {

@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
  * none, as at the login form. Either way the browser is sent to the same address without the token:
  * logged in, or Camunda's login page as usual (a refused token is logged as a warning).
  *
- * Used nonces are kept in memory until their token expires: enough for one engine node (a cluster
- * of engines would share them, e.g. in the database).
+ * Used nonces are kept until their token expires in a {@link NonceStore}: the engine's database
+ * ({@link JdbcNonceStore}), which every node of a cluster shares, so a token is used once in the
+ * whole cluster.
  */
 public class WebappSingleSignOnFilter implements Filter {
 
@@ -55,13 +56,28 @@ public class WebappSingleSignOnFilter implements Filter {
   private final ProcessEngine engine;
   private final byte[] secret;
   private final Clock clock;
-  /** nonce → expiry (epoch seconds) of the tokens already used */
-  private final Map<String, Long> used = new ConcurrentHashMap<>();
+  private final NonceStore used;
 
-  public WebappSingleSignOnFilter(ProcessEngine engine, String secret, Clock clock) {
+  /** Where the nonces of used tokens are kept until their expiry: one store for all engine nodes. */
+  public interface NonceStore {
+    /** True the first time `nonce` is claimed (before `expiry`), false after: a replay. */
+    boolean claim(String nonce, long expiry, long now);
+  }
+
+  /** In this JVM only: one engine node (tests). */
+  public static NonceStore inMemory() {
+    Map<String, Long> used = new ConcurrentHashMap<>();
+    return (nonce, expiry, now) -> {
+      used.values().removeIf((until) -> until < now);
+      return used.putIfAbsent(nonce, expiry) == null;
+    };
+  }
+
+  public WebappSingleSignOnFilter(ProcessEngine engine, String secret, Clock clock, NonceStore used) {
     this.engine = engine;
     this.secret = secret.getBytes(StandardCharsets.UTF_8);
     this.clock = clock;
+    this.used = used;
   }
 
   @Override
@@ -97,8 +113,7 @@ public class WebappSingleSignOnFilter implements Filter {
     long now = clock.instant().getEpochSecond();
     if (!app.equals(parts[2])) return refuse("issued for app " + parts[2] + ", not " + app, userId);
     if (expiry < now) return refuse("expired", userId);
-    used.values().removeIf((until) -> until < now);
-    if (used.putIfAbsent(parts[4], expiry) != null) return refuse("already used", userId);
+    if (!used.claim(parts[4], expiry, now)) return refuse("already used", userId);
     return userId;
   }
 
