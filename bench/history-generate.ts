@@ -59,7 +59,7 @@ export async function generateCases(db: Knex, engineSchema: string, templates: T
       // from a day before the templates ended back to (time-to-live - 1 day) before them, newest
       // first: the oldest case's removal time is a day after the bench started, none expired yet
       await trx.raw(`insert into history_bench_case (g, root_id, template_key, node, shift, ended_at, new_root, business_key, applicant_name, item_key, item_name)
-        select g, t.root_id, t.business_key, lpad(to_hex(g), 12, 'f'), (a.ended_at - t.ended_at), a.ended_at, left(t.root_id, length(t.root_id) - 36) || md5(right(t.root_id, 36) || lpad(to_hex(g), 12, 'f'))::uuid::text, 'HIST-' || g,
+        select g, t.root_id, t.business_key, lpad(to_hex(g), 12, '0'), (a.ended_at - t.ended_at), a.ended_at, left(t.root_id, length(t.root_id) - 36) || md5(right(t.root_id, 36) || lpad(to_hex(g), 12, '0'))::uuid::text, 'HIST-' || g,
           (${sqlArray(CITIES)})[1 + g % ${CITIES.length}] || (${sqlArray(WORDS)})[1 + (g / ${CITIES.length}) % ${WORDS.length}]
             || (${sqlArray(TRADES)})[1 + (g / ${CITIES.length * WORDS.length}) % ${TRADES.length}] || (${sqlArray(FORMS)})[1 + g % ${FORMS.length}],
           (?::text[])[1 + (g * 7) % ?], (?::text[])[1 + (g * 7) % ?]
