@@ -184,7 +184,6 @@ try {
     const queries = query(names);
     for (let i = 0; n ? i < n : !(await stop()); i += 1) {
       times.push(await timedGet(session, i % 2 ? pages[i % pages.length]! : queries[i % queries.length]!));
-      if (!n) times.push(await timedGet(session, pages[(i + 1) % pages.length]!));
     }
     return times;
   }
