@@ -39,6 +39,12 @@ export interface Config {
     javaOpts: string;
     startTimeoutMs: number;
     historyTtl: string;
+    /**
+     * the engine's history clean-up (removal-time based): every night in this window (engine time
+     * "HH:mm±hhmm"), ended cases whose time-to-live has passed are removed, `batchSize` root process
+     * instances per run of the clean-up job, `parallelism` jobs at a time
+     */
+    historyCleanup: { windowStart: string; windowEnd: string; batchSize: number; parallelism: number };
     /** the job executor fires timers; only the test suite turns it off */
     jobExecution: boolean;
     /** timer and async jobs the job executor takes per acquisition query (a timer storm) */
@@ -107,6 +113,21 @@ type Env = Record<string, string | undefined>;
 function text(env: Env, name: string, fallback?: string): string | undefined {
   const value = env[name];
   return value === undefined || value === '' ? fallback : value;
+}
+
+/** SHENPI_HISTORY_CLEANUP_WINDOW "01:00-05:00" in the office's time (SHENPI_UTC_OFFSET), as the engine writes a time */
+function historyCleanup(env: Env): Config['engine']['historyCleanup'] {
+  const window = text(env, 'SHENPI_HISTORY_CLEANUP_WINDOW', '01:00-05:00')!;
+  const match = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/.exec(window);
+  if (!match || window.slice(0, 5) === window.slice(6)) throw new ConfigError('SHENPI_HISTORY_CLEANUP_WINDOW', `应为 HH:mm-HH:mm (办公地时间, 起止不同), 如 01:00-05:00, 实际为 "${window}"`);
+  const zone = offset(env, 'SHENPI_UTC_OFFSET', '+08:00').replace(':', '');
+  return {
+    windowStart: `${window.slice(0, 5)}${zone}`,
+    windowEnd: `${window.slice(6)}${zone}`,
+    // the engine's own bounds: at most 500 instances per run, at most 8 jobs
+    batchSize: integer(env, 'SHENPI_HISTORY_CLEANUP_BATCH_SIZE', 500, 1, 500),
+    parallelism: integer(env, 'SHENPI_HISTORY_CLEANUP_PARALLELISM', 1, 1, 8),
+  };
 }
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -290,6 +311,7 @@ export function loadConfig(env: Env = process.env): Config {
       javaOpts: text(env, 'SHENPI_JAVA_OPTS', '-Xms256m -Xmx2g -XX:+UseSerialGC -XX:TieredStopAtLevel=1')!,
       startTimeoutMs: integer(env, 'SHENPI_ENGINE_START_TIMEOUT', 240, 10, 3600) * 1000,
       historyTtl,
+      historyCleanup: historyCleanup(env),
       jobExecution: flag(env, 'SHENPI_JOB_EXECUTOR', true),
       jobsPerAcquisition: integer(env, 'SHENPI_JOBS_PER_ACQUISITION', 10, 1, 100),
       ssoSecret: ssoSecret(env, admin),

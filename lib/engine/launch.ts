@@ -117,6 +117,10 @@ export async function startEngine({ config, jdbc, admin, logDir, onWait, node = 
       SHENPI_ADMIN_USER: admin.username,
       SHENPI_ADMIN_PASSWORD: admin.password,
       SHENPI_HISTORY_TTL: config.engine.historyTtl,
+      SHENPI_HISTORY_CLEANUP_START: config.engine.historyCleanup.windowStart,
+      SHENPI_HISTORY_CLEANUP_END: config.engine.historyCleanup.windowEnd,
+      SHENPI_HISTORY_CLEANUP_BATCH_SIZE: String(config.engine.historyCleanup.batchSize),
+      SHENPI_HISTORY_CLEANUP_PARALLELISM: String(config.engine.historyCleanup.parallelism),
     },
   });
   fs.closeSync(out);

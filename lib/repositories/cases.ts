@@ -1,7 +1,7 @@
 // 办件 records: the case row, its status timeline and its clock pauses. Every write is keyed so
 // that a redelivered external task finds what it wrote the first time.
 import type { Knex } from 'knex';
-import { deskReceiptBusinessKey, formatReceiptNumber } from '../cases/identity.js';
+import { deskReceiptBusinessKey, formatReceiptNumber, RECEIPT_NUMBER_PATTERN } from '../cases/identity.js';
 import { runOnce } from './side-effects.js';
 
 export interface CaseRecord {
@@ -230,11 +230,28 @@ export async function casePauses(db: Knex, caseId: number): Promise<ClockPauseRe
 
 export type CaseSummary = Pick<CaseRecord, 'receiptNumber' | 'businessKey' | 'itemName' | 'applicantName' | 'status' | 'receivedOn' | 'decisionDeadline' | 'outcome'>;
 
-/** 办件查询: cases whose 受理编号, 申请人 or 事项 contains the words, newest first. */
+/** What the gram index of the register covers (migrations/202612010100-index-case-query.ts): the same expression. */
+const SEARCHED = "case_search_grams(receipt_number || ' ' || applicant_name || ' ' || item_name)";
+
+/**
+ * 办件查询: cases whose 受理编号, 申请人 or 事项 contains the words, newest first. The gram index
+ * narrows the register to the cases holding every pair of the words' characters; a whole 受理编号
+ * is looked up by its unique index.
+ */
 export async function findCases(db: Knex, words: string, limit: number): Promise<CaseSummary[]> {
+  return caseSearch(db, words, limit) as Promise<CaseSummary[]>;
+}
+
+/** The query of findCases (its plan is tested). */
+export function caseSearch(db: Knex, words: string, limit: number): Knex.QueryBuilder {
   const like = `%${words.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return db('case_record').where((q) => q.whereILike('receipt_number', like).orWhereILike('applicant_name', like).orWhereILike('item_name', like))
-    .orderBy([{ column: 'received_on', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(limit)
+  const query = db('case_record');
+  if (RECEIPT_NUMBER_PATTERN.test(words.toUpperCase())) query.where({ receipt_number: words.toUpperCase() });
+  else {
+    query.where((q) => q.whereILike('receipt_number', like).orWhereILike('applicant_name', like).orWhereILike('item_name', like))
+      .whereRaw(`${SEARCHED} @> case_search_query_grams(?)`, [words]);
+  }
+  return query.orderBy([{ column: 'received_on', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(limit)
     .select({ receiptNumber: 'receipt_number', businessKey: 'business_key', itemName: 'item_name', applicantName: 'applicant_name' }, 'status', 'outcome')
-    .select(db.raw(`${dateColumn('received_on')} as "receivedOn"`), db.raw(`${dateColumn('decision_deadline')} as "decisionDeadline"`)) as Promise<CaseSummary[]>;
+    .select(db.raw(`${dateColumn('received_on')} as "receivedOn"`), db.raw(`${dateColumn('decision_deadline')} as "decisionDeadline"`));
 }

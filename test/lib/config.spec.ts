@@ -28,6 +28,8 @@ describe('#loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).to.throw(ConfigError, /DATABASE_URL.*协议/);
     expect(() => loadConfig({ SHENPI_MODE: 'prod' })).to.throw(ConfigError, 'SHENPI_MODE');
     expect(() => loadConfig({ SHENPI_LOG_LEVEL: 'verbose' })).to.throw(ConfigError, 'SHENPI_LOG_LEVEL');
+    expect(() => loadConfig({ SHENPI_HISTORY_CLEANUP_WINDOW: '1:00-5:00' })).to.throw(ConfigError, /SHENPI_HISTORY_CLEANUP_WINDOW.*HH:mm-HH:mm/);
+    expect(() => loadConfig({ SHENPI_HISTORY_CLEANUP_BATCH_SIZE: '501' })).to.throw(ConfigError, 'SHENPI_HISTORY_CLEANUP_BATCH_SIZE');
     expect(() => loadConfig({ SHENPI_LOG_FORMAT: 'xml' })).to.throw(ConfigError, 'SHENPI_LOG_FORMAT');
   });
 
@@ -78,5 +80,13 @@ describe('lib/basic-auth', () => {
     expect(parseBasicAuthorization('Bearer abc')).to.equal(undefined);
     expect(parseBasicAuthorization(`Basic ${Buffer.from(':secret').toString('base64')}`)).to.equal(undefined);
     expect(parseBasicAuthorization(undefined)).to.equal(undefined);
+  });
+});
+
+describe('#loadConfig history clean-up', () => {
+  it('should give the engine the nightly window in the office\'s time, with the batch size and parallelism', () => {
+    expect(loadConfig({}).engine.historyCleanup).to.deep.equal({ windowStart: '01:00+0800', windowEnd: '05:00+0800', batchSize: 500, parallelism: 1 });
+    expect(loadConfig({ SHENPI_HISTORY_CLEANUP_WINDOW: '22:30-04:00', SHENPI_UTC_OFFSET: '+06:00', SHENPI_HISTORY_CLEANUP_BATCH_SIZE: '100', SHENPI_HISTORY_CLEANUP_PARALLELISM: '2' }).engine.historyCleanup)
+      .to.deep.equal({ windowStart: '22:30+0600', windowEnd: '04:00+0600', batchSize: 100, parallelism: 2 });
   });
 });
