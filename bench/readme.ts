@@ -23,7 +23,8 @@ export function readRun(script: string, text: string): BenchRun {
   const ended = lines.find((line) => line.startsWith('结束时负载'));
   const parameters = (lines.find((line) => line.startsWith('参数: ')) ?? '参数: (默认)').slice('参数: '.length).trim();
   // a figure against its goal, or what bounds a missed one as the bench measured it (瓶颈)
-  const figures = lines.filter((line) => /[✔✘]/.test(line) || line.trim().startsWith('瓶颈')).map((line) => line.trim());
+  // (a progress line of the system's start, "✔ 启动引擎 (9.2s)", begins with its mark: not a figure)
+  const figures = lines.map((line) => line.trim()).filter((line) => (/[✔✘]/.test(line) && !/^[✔✘]/.test(line)) || line.startsWith('瓶颈'));
   return { script, title, machine: ended ? `${machine}; ${ended.replace(/\s*\(1\/5\/15 分钟\)/, '')}` : machine, parameters, figures };
 }
 
