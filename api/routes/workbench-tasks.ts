@@ -1,0 +1,95 @@
+// One page of a Tasklist filter for the 工作台: the engine pages, sorts (the filter's own sorting:
+// due date first, then creation) and counts, as the logged-in user, so a section with 10,000 open
+// tasks costs one page, not the whole list (docs/performance.md, 工作台待办). A search looks in the
+// task-local case columns (受理编号, 申请人, 事项), case-insensitively, through the same filter.
+import type { Knex } from 'knex';
+import type { Config } from '../../lib/config.js';
+import { TASK_LIST_COLUMNS } from '../../lib/bpmn/builder.js';
+import { todayIn } from '../../lib/calendar/deadlines.js';
+import type { EngineClient } from '../../lib/engine/client.js';
+import { loadCalendar } from '../../lib/repositories/calendar.js';
+
+export interface EngineUser { id: string; firstName?: string; lastName?: string }
+interface EngineVariable { name: string; value: unknown; type: string }
+interface ListedTask {
+  id: string; name: string; assignee: string | null; created: string; due: string | null; followUp: string | null;
+  processDefinitionId: string; _embedded?: { variable?: EngineVariable[] };
+}
+interface HalTaskList { _embedded?: { task?: ListedTask[]; assignee?: EngineUser[]; processDefinition?: Array<{ id: string; name?: string }> } }
+
+/** 张敏: family name first, as the office writes names */
+export const personName = (user: EngineUser | undefined, fallback: string | null): string | null =>
+  user ? `${user.lastName ?? ''}${user.firstName ?? ''}` || user.id : fallback;
+
+export const COLUMN = Object.fromEntries(TASK_LIST_COLUMNS.map((column) => [column.label, column.local])) as Record<'受理编号' | '申请人' | '事项', string>;
+
+/** Rows per page the 工作台 may ask for. */
+export const PAGE_SIZES = { default: 20, max: 100 } as const;
+
+export interface TaskPageQuery { page: number; size: number; search: string }
+
+export interface TaskRow {
+  id: string; name: string; receiptNumber: string; applicant: string; item: string; assignee: string | null; assigneeName: string | null;
+  created: string; due: string | null; workingDaysLeft: number | null; signal: 'red' | 'yellow' | 'none';
+}
+
+/** The engine's LIKE with the user's words taken literally (its LIKE escapes with a backslash). */
+const likeLiteral = (words: string): string => `%${words.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
+/**
+ * What the filter's query is extended with: for a search, any of the case columns containing the
+ * words, whatever their case (an OR query of the task-local variables); nothing otherwise.
+ */
+export function searchExtension(search: string): Record<string, unknown> {
+  const words = search.trim();
+  if (!words) return {};
+  return { orQueries: [{ taskVariables: TASK_LIST_COLUMNS.map((column) => ({ name: column.local, operator: 'like', value: likeLiteral(words) })), variableValuesIgnoreCase: true }] };
+}
+
+/**
+ * The page's tasks as the 工作台 lists them and the filter's total, both from the engine as the
+ * user (`user`); names of colleagues the user may not read come through `colleague`.
+ */
+export async function taskPage(db: Knex, config: Config, user: EngineClient, colleague: (id: string) => Promise<EngineUser | undefined>, filterId: string, query: TaskPageQuery): Promise<{ total: number; tasks: TaskRow[] }> {
+  const id = encodeURIComponent(filterId);
+  const extension = searchExtension(query.search);
+  const [list, counted, calendar] = await Promise.all([
+    user.request<HalTaskList>('POST', `/filter/${id}/list?firstResult=${(query.page - 1) * query.size}&maxResults=${query.size}`, extension, 'application/hal+json'),
+    user.post<{ count: number }>(`/filter/${id}/count`, extension),
+    loadCalendar(db),
+  ]);
+  const users = new Map((list._embedded?.assignee ?? []).map((person) => [person.id, person]));
+  // a colleague's name the user's own rights may not read: staff names are no secret among staff
+  for (const assignee of new Set((list._embedded?.task ?? []).map((task) => task.assignee).filter((name): name is string => Boolean(name) && !users.has(name!)))) {
+    const profile = await colleague(assignee);
+    if (profile) users.set(assignee, profile);
+  }
+  const definitions = new Map((list._embedded?.processDefinition ?? []).map((definition) => [definition.id, definition.name]));
+  const now = new Date();
+  const today = todayIn(config.deadlines.utcOffset, now);
+  const tasks = (list._embedded?.task ?? []).map((task): TaskRow => {
+    const variable = (name: string): string => String(task._embedded?.variable?.find((v) => v.name === name)?.value ?? '');
+    let workingDaysLeft: number | null = null;
+    try {
+      if (task.due) workingDaysLeft = calendar.remainingWorkingDays(today, todayIn(config.deadlines.utcOffset, new Date(task.due)));
+    } catch {
+      workingDaysLeft = null; // a deadline in a year the calendar does not know yet
+    }
+    const overdue = Boolean(task.due && new Date(task.due) < now);
+    const warning = !overdue && Boolean(task.followUp && new Date(task.followUp) <= now);
+    return {
+      id: task.id,
+      name: task.name,
+      receiptNumber: variable(COLUMN['受理编号']),
+      applicant: variable(COLUMN['申请人']),
+      item: variable(COLUMN['事项']) || definitions.get(task.processDefinitionId) || '',
+      assignee: task.assignee,
+      assigneeName: task.assignee ? personName(users.get(task.assignee), task.assignee) : null,
+      created: task.created,
+      due: task.due,
+      workingDaysLeft,
+      signal: overdue ? 'red' : warning ? 'yellow' : 'none',
+    };
+  });
+  return { total: counted.count, tasks };
+}
