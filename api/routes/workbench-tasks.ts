@@ -46,16 +46,64 @@ export function searchExtension(search: string): Record<string, unknown> {
   return { orQueries: [{ taskVariables: TASK_LIST_COLUMNS.map((column) => ({ name: column.local, operator: 'like', value: likeLiteral(words) })), variableValuesIgnoreCase: true }] };
 }
 
+/** How long a filter's count is answered without asking the engine, and how long a stale one may still be shown while it is counted again. */
+export const COUNT_FRESH_MS = 15_000;
+export const COUNT_STALE_MS = 300_000;
+
 /**
- * The page's tasks as the 工作台 lists them and the filter's total, both from the engine as the
- * user (`user`); names of colleagues the user may not read come through `colleague`.
+ * A filter's count costs the engine every task of the filter (10,000 for a section), its page
+ * only the page: counts are kept per user, filter and search for COUNT_FRESH_MS, then answered
+ * once more while the engine counts again (at most COUNT_STALE_MS old), never shared between users.
  */
-export async function taskPage(db: Knex, config: Config, user: EngineClient, colleague: (id: string) => Promise<EngineUser | undefined>, filterId: string, query: TaskPageQuery): Promise<{ total: number; tasks: TaskRow[] }> {
+export class FilterCounts {
+  private readonly entries = new Map<string, { count: number; at: number; refreshing?: Promise<void> }>();
+
+  constructor(private readonly freshMs = COUNT_FRESH_MS, private readonly staleMs = COUNT_STALE_MS, private readonly capacity = 10_000) {}
+
+  async get(userId: string, filterId: string, search: string, count: () => Promise<number>): Promise<number> {
+    const key = JSON.stringify([userId, filterId, search]);
+    const entry = this.entries.get(key);
+    const age = entry ? Date.now() - entry.at : Infinity;
+    if (entry && age < this.freshMs) return entry.count;
+    if (entry && age < this.staleMs) {
+      entry.refreshing ??= count().then((fresh) => this.remember(key, fresh), () => undefined).finally(() => { entry.refreshing = undefined; });
+      return entry.count;
+    }
+    const fresh = await count();
+    this.remember(key, fresh);
+    return fresh;
+  }
+
+  /** After the user changed a task (claim, complete, hand over): their counts are asked again. */
+  forget(userId: string): void {
+    for (const key of this.entries.keys()) if ((JSON.parse(key) as string[])[0] === userId) this.entries.delete(key);
+  }
+
+  private remember(key: string, count: number): void {
+    this.entries.delete(key);
+    this.entries.set(key, { count, at: Date.now() });
+    // the oldest first out (a Map keeps insertion order)
+    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
+/**
+ * The page's tasks as the 工作台 lists them and the filter's total (FilterCounts), both from the
+ * engine as the user; names of colleagues the user may not read come through `colleague`.
+ */
+export interface TaskPageContext {
+  db: Knex; config: Config; counts: FilterCounts;
+  /** the engine as the user, and the user's id */
+  user: EngineClient; userId: string;
+  colleague: (id: string) => Promise<EngineUser | undefined>;
+}
+
+export async function taskPage({ db, config, counts, user, userId, colleague }: TaskPageContext, filterId: string, query: TaskPageQuery): Promise<{ total: number; tasks: TaskRow[] }> {
   const id = encodeURIComponent(filterId);
   const extension = searchExtension(query.search);
-  const [list, counted, calendar] = await Promise.all([
+  const [list, total, calendar] = await Promise.all([
     user.request<HalTaskList>('POST', `/filter/${id}/list?firstResult=${(query.page - 1) * query.size}&maxResults=${query.size}`, extension, 'application/hal+json'),
-    user.post<{ count: number }>(`/filter/${id}/count`, extension),
+    counts.get(userId, filterId, query.search.trim(), async () => (await user.post<{ count: number }>(`/filter/${id}/count`, extension)).count),
     loadCalendar(db),
   ]);
   const users = new Map((list._embedded?.assignee ?? []).map((person) => [person.id, person]));
@@ -91,5 +139,5 @@ export async function taskPage(db: Knex, config: Config, user: EngineClient, col
       signal: overdue ? 'red' : warning ? 'yellow' : 'none',
     };
   });
-  return { total: counted.count, tasks };
+  return { total, tasks };
 }

@@ -17,7 +17,7 @@ import { creditCodeOverrideOf } from '../../lib/catalogue/start-form.js';
 import { identifierProblem } from '../../lib/validation/identifier-fields.js';
 import { badRequest, forbidden, HttpError, invalidField, notFound } from '../errors.js';
 import { field, validRequest } from '../validate.js';
-import { COLUMN, PAGE_SIZES, personName, taskPage, type EngineUser } from './workbench-tasks.js';
+import { COLUMN, FilterCounts, PAGE_SIZES, personName, taskPage, type EngineUser } from './workbench-tasks.js';
 
 interface EngineFilter { id: string; name: string; properties?: { description?: string; priority?: number } }
 interface EngineVariable { name: string; value: unknown; type: string }
@@ -47,6 +47,9 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
   const engineOf = (req: express.Request): EngineClient => engine.onBehalfOf(req.user!.id);
   const colleague = (id: string): Promise<EngineUser | undefined> => engine.get<EngineUser>(`/user/${encodeURIComponent(id)}/profile`).catch(() => undefined);
 
+  // the filters' counts, kept briefly per user (workbench-tasks.ts); a user's own change asks again
+  const counts = new FilterCounts();
+  const changed = (req: express.Request): void => counts.forget(req.user!.id);
   const byId = validRequest({ params: { id: field.engineId } });
   const byKey = validRequest({ params: { key: field.processKey } });
   router.get('/filters', async (req, res) => {
@@ -57,7 +60,7 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
       name: filter.name,
       description: filter.properties?.description ?? '',
       priority: filter.properties?.priority ?? 0,
-      count: (await asUser(() => user.get<{ count: number }>(`/filter/${filter.id}/count`))).count,
+      count: await counts.get(req.user!.id, filter.id, '', async () => (await asUser(() => user.get<{ count: number }>(`/filter/${filter.id}/count`))).count),
     })));
     res.json(counted.sort((a, b) => a.priority - b.priority));
   });
@@ -72,7 +75,8 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
     const size = Number(req.query.size ?? PAGE_SIZES.default);
     if (size > PAGE_SIZES.max) throw invalidField('size', 'maximum', `每页件数 size 不能超过 ${PAGE_SIZES.max}`);
     const query = { page: Number(req.query.page ?? 1), size, search: String(req.query.search ?? '') };
-    res.json({ ...query, ...(await asUser(() => taskPage(db, config, engineOf(req), colleague, req.params.id, query))) });
+    const context = { db, config, counts, user: engineOf(req), userId: req.user!.id, colleague };
+    res.json({ ...query, ...(await asUser(() => taskPage(context, req.params.id, query))) });
   });
 
   router.get('/tasks/:id', byId, async (req, res) => {
@@ -107,6 +111,7 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
 
   router.post('/tasks/:id/claim', byId, async (req, res) => {
     await asUser(() => engineOf(req).post(`/task/${encodeURIComponent(req.params.id)}/claim`, { userId: req.user!.id }));
+    changed(req);
     res.status(204).end();
   });
 
@@ -118,6 +123,7 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
     const task = await asUser(() => user.get<EngineTask>(`/task/${id}`));
     // a delegated task is resolved (back to the clerk who delegated it), not completed
     await asUser(() => user.post(`/task/${id}/${task.delegationState === 'PENDING' ? 'resolve' : 'submit-form'}`, { variables: toVariables(values) }));
+    changed(req);
     res.status(204).end();
   });
 
@@ -151,6 +157,7 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
       await asUser(() => engineOf(req).post(`/task/${encodeURIComponent(req.params.id)}/${path_}`, { userId })).catch((error: unknown) => {
         throw error instanceof HttpError && error.status === 403 ? forbidden(`只能${action === 'assign' ? '转办' : '委派'}给本环节科室的同事, 「${userId}」不是, 或该任务不属于您的科室`) : error;
       });
+      changed(req);
       res.status(204).end();
     });
   }

@@ -1,0 +1,28 @@
+// Statistics PostgreSQL needs to plan the engine's task queries under authorization (the
+// 工作台's filters). Every task query joins the user's authorizations filtered by
+// `PERMS_ & <permission> = <permission>`: without statistics on those expressions the planner
+// takes 0.5 % of the rows for each and, thinking the user has a handful of authorizations, pairs
+// each of them with every open task of the section (a cross product, seconds at 10,000 tasks).
+// Statistics objects are DDL on the engine's tables, no engine rows; created once the engine has
+// made its tables, idempotent on every start (docs/performance.md, 工作台待办).
+import type { Knex } from 'knex';
+
+/** Camunda's permission bits the task queries test: READ (task, filter, ...) and READ_TASK (process definition). */
+const PERMISSION_BITS = { read: 2, read_task: 64 } as const;
+
+/** Creates the missing statistics and analyzes the table once they are new; their names. */
+export async function ensureEngineQueryStatistics(db: Knex, engineSchema: string): Promise<string[]> {
+  const created: string[] = [];
+  // an external engine (SHENPI_ENGINE_URL) may keep its tables elsewhere: nothing to do here then
+  const { rows: tables } = await db.raw<{ rows: Array<{ found: string | null }> }>('select to_regclass(?) as found', [`${engineSchema}.act_ru_authorization`]);
+  if (!tables[0]?.found) return created;
+  for (const [name, bit] of Object.entries(PERMISSION_BITS)) {
+    const statistics = `shenpi_authorization_perms_${name}`;
+    const { rows } = await db.raw<{ rows: unknown[] }>('select 1 from pg_statistic_ext where stxname = ? and stxnamespace = ?::regnamespace', [statistics, engineSchema]);
+    if (rows.length) continue;
+    await db.raw(`create statistics if not exists ??.?? on (perms_ & ${bit}) from ??.act_ru_authorization`, [engineSchema, statistics, engineSchema]);
+    created.push(statistics);
+  }
+  if (created.length) await db.raw('analyze ??.act_ru_authorization', [engineSchema]);
+  return created;
+}
