@@ -66,16 +66,19 @@ async function claim(admin: EngineClient, count: number): Promise<void> {
   for (const task of tasks) await clerk.post(`/task/${task.id}/claim`, { userId: CLERK });
 }
 
-/** p50/p95/p99 of `requests` sequential calls, after 10 of warm-up. */
-async function timings(name: string, requests: number, call: () => Promise<unknown>): Promise<{ name: string; p50: number; p95: number; p99: number }> {
-  for (let i = 0; i < 10; i += 1) await call();
+/** p50/p95/p99 of `requests` sequential calls after 10 of warm-up, and the first call's time (a count not kept yet). */
+async function timings(name: string, requests: number, call: () => Promise<unknown>): Promise<{ name: string; first: number; p50: number; p95: number; p99: number }> {
+  const cold = performance.now();
+  await call();
+  const first = Math.round(performance.now() - cold);
+  for (let i = 1; i < 10; i += 1) await call();
   const times: number[] = [];
   for (let i = 0; i < requests; i += 1) {
     const started = performance.now();
     await call();
     times.push(performance.now() - started);
   }
-  return { name, p50: Math.round(percentile(times, 50)), p95: Math.round(percentile(times, 95)), p99: Math.round(percentile(times, 99)) };
+  return { name, first, p50: Math.round(percentile(times, 50)), p95: Math.round(percentile(times, 95)), p99: Math.round(percentile(times, 99)) };
 }
 
 async function ok(response: Response): Promise<unknown> {
@@ -106,31 +109,32 @@ try {
   const web = webBase(system);
   const session = (await webSession(system, CLERK)).headers;
   const get = (path: string) => fetch(web + path, { headers: { ...session, 'x-requested-with': 'XMLHttpRequest' } }).then(ok);
-  const filters = (await get('/api/workbench/filters')) as Array<{ id: string; name: string; count: number }>;
-  const section = filters.find((filter) => filter.name === '本科室待办')!;
-  const mine = filters.find((filter) => filter.name === '我的待办')!;
-  console.log(`${CLERK} 的筛选: ${filters.map((filter) => `${filter.name} ${filter.count}`).join(', ')}`);
-
   const engine = `http://${system.config.engine.host}:${system.config.engine.port}/engine-rest`;
   const basic = 'Basic ' + Buffer.from(`${CLERK}:${DEMO_PASSWORD}`).toString('base64');
-  const engineFilter = (id: string) => () => Promise.all([
-    fetch(`${engine}/filter/${id}/list?firstResult=0&maxResults=${PAGE}`, { method: 'POST', headers: { authorization: basic, accept: 'application/hal+json', 'content-type': 'application/json' }, body: '{}' }).then(ok),
-    fetch(`${engine}/filter/${id}/count`, { headers: { authorization: basic, accept: 'application/json' } }).then(ok),
-  ]);
+  const asClerk = (path: string, init: RequestInit = {}) => fetch(engine + path, { ...init, headers: { authorization: basic, accept: 'application/json', 'content-type': 'application/json', ...init.headers } }).then(ok);
+  // the filters' ids from the engine: the 工作台's /filters would count them all first (and keep the counts)
+  const filters = (await asClerk('/filter?resourceType=Task')) as Array<{ id: string; name: string }>;
+  const section = filters.find((filter) => filter.name === '本科室待办')!;
+  const mine = filters.find((filter) => filter.name === '我的待办')!;
+  const enginePage = (id: string) => () => asClerk(`/filter/${id}/list?firstResult=0&maxResults=${PAGE}`, { method: 'POST', body: '{}', headers: { accept: 'application/hal+json' } });
+  const engineCount = (id: string) => () => asClerk(`/filter/${id}/count`);
   const page = (id: string) => () => get(`/api/workbench/filters/${id}/tasks?page=1&size=${PAGE}`);
   cpu = cpuByProgram();
   const results = [
-    await timings('引擎 REST: 本科室待办 一页 + 计数 (基线)', REQUESTS, engineFilter(section.id)),
-    await timings('引擎 REST: 我的待办 一页 + 计数 (基线)', REQUESTS, engineFilter(mine.id)),
     await timings('工作台: 本科室待办 第一页 (含总数)', REQUESTS, page(section.id)),
     await timings('工作台: 我的待办 第一页 (含总数)', REQUESTS, page(mine.id)),
     await timings('工作台: 筛选列表及计数 (/filters)', REQUESTS, () => get('/api/workbench/filters')),
+    await timings('引擎 REST: 本科室待办 一页 (基线)', REQUESTS, enginePage(section.id)),
+    await timings('引擎 REST: 本科室待办 计数 (基线)', REQUESTS, engineCount(section.id)),
+    await timings('引擎 REST: 我的待办 一页 + 计数 (基线)', REQUESTS, () => Promise.all([enginePage(mine.id)(), engineCount(mine.id)()])),
   ];
   console.log(`测量 CPU: ${cpuSince(cpu)}`);
-  console.log(`\n| 请求 (${CLERK}, 授权检查开启, 每项 ${REQUESTS} 次) | p50 ms | p95 ms | p99 ms |\n| --- | --- | --- | --- |`);
-  for (const result of results) console.log(`| ${result.name} | ${result.p50} | ${result.p95} | ${result.p99} |`);
-  const [, , sectionPage, minePage] = results as [unknown, unknown, { p95: number }, { p95: number }];
-  console.log(`\n${goal(`本科室待办 p95 ${sectionPage.p95} ms`, '< 200 ms', sectionPage.p95 < 200)}, ${goal(`我的待办 p95 ${minePage.p95} ms`, '< 100 ms', minePage.p95 < 100)} (${section.count} / ${mine.count} 件)`);
+  console.log(`\n| 请求 (${CLERK}, 授权检查开启, 每项 ${REQUESTS} 次) | 首次 ms | p50 ms | p95 ms | p99 ms |\n| --- | --- | --- | --- | --- |`);
+  for (const result of results) console.log(`| ${result.name} | ${result.first} | ${result.p50} | ${result.p95} | ${result.p99} |`);
+  const [sectionPage, minePage] = results as [{ p95: number }, { p95: number }, ...unknown[]];
+  const counted = (await get('/api/workbench/filters')) as Array<{ name: string; count: number }>;
+  console.log(`\n${CLERK} 的筛选: ${counted.map((filter) => `${filter.name} ${filter.count}`).join(', ')}`);
+  console.log(`${goal(`本科室待办 p95 ${sectionPage.p95} ms`, '< 200 ms', sectionPage.p95 < 200)}, ${goal(`我的待办 p95 ${minePage.p95} ms`, '< 100 ms', minePage.p95 < 100)}`);
   if (process.env.BENCH_HOLD) {
     console.log(`保持运行 (BENCH_HOLD): PostgreSQL ${system.database.url}, 引擎 ${engine}; Ctrl-C 结束`);
     await new Promise((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });
