@@ -3,6 +3,7 @@
 import { expect } from 'chai';
 import type { System } from '../../bin/system.js';
 import { deployOpenTasks, startOpenTasks } from '../support/open-tasks.js';
+import { ensureIdentity } from '../../lib/engine/identity.js';
 import { useSystem } from '../support/system.js';
 import { probeUser, webBase, webSession } from '../support/web.js';
 
@@ -68,6 +69,12 @@ describe('the 工作台 task list pages in the engine (/api/workbench/filters/:i
     expect(whole.tasks).to.have.length(1);
     expect(response.status).to.equal(400);
     expect(JSON.stringify(await response.json())).to.contain('size');
+  });
+
+  it('should keep the section\'s access to its open tasks when shenpi sets up the engine again (a restart)', async () => {
+    await ensureIdentity(system.admin, { service: system.config.service, demoPassword: system.config.demoPassword });
+
+    expect((await page(`search=${tag.toLowerCase()}&size=10`)).tasks).to.have.length(5);
   });
 
   it('should list only tasks the engine lets the user see', async () => {
