@@ -3,7 +3,7 @@
 // filter is extended with takes the user's words literally.
 import { expect } from 'chai';
 import { FilterCounts, searchExtension } from '../../api/routes/workbench-tasks.js';
-import { ENGINE_RANDOM_PAGE_COST, jdbcSettings } from '../../lib/postgres.js';
+import { jdbcSettings } from '../../lib/postgres.js';
 
 describe('the 工作台 filter counts', () => {
   it('should count once while fresh, per user, and again after the user changed a task', async () => {
@@ -42,12 +42,12 @@ describe('the 工作台 filter counts', () => {
     expect(extension.orQueries[0]!.variableValuesIgnoreCase).to.equal(true);
   });
 
-  it('should give the engine\'s connections the in-memory random page cost, keeping a URL\'s own options', () => {
+  it('should give the engine\'s connections the in-memory random page cost and custom plans, keeping a URL\'s own options', () => {
     const plain = new URL(jdbcSettings('postgres://shenpi:pw@127.0.0.1:5432/shenpi', 'camunda').url.replace(/^jdbc:/, ''));
     const own = new URL(jdbcSettings('postgres://shenpi:pw@127.0.0.1:5432/shenpi?options=-c%20statement_timeout%3D5000', 'camunda').url.replace(/^jdbc:/, ''));
 
-    expect(plain.searchParams.get('options')).to.equal(`-c random_page_cost=${ENGINE_RANDOM_PAGE_COST}`);
-    expect(own.searchParams.get('options')).to.equal(`-c statement_timeout=5000 -c random_page_cost=${ENGINE_RANDOM_PAGE_COST}`);
+    expect(plain.searchParams.get('options')).to.equal('-c random_page_cost=1.1 -c plan_cache_mode=force_custom_plan');
+    expect(own.searchParams.get('options')).to.equal('-c statement_timeout=5000 -c random_page_cost=1.1 -c plan_cache_mode=force_custom_plan');
     expect(plain.searchParams.get('currentSchema')).to.equal('camunda');
   });
 });
