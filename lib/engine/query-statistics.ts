@@ -1,16 +1,18 @@
-// Statistics PostgreSQL needs to plan the engine's task queries under authorization (the
+// Statistics and an index PostgreSQL needs for the engine's task queries under authorization (the
 // 工作台's filters). Every task query joins the user's authorizations filtered by
 // `PERMS_ & <permission> = <permission>`: without statistics on those expressions the planner
 // takes 0.5 % of the rows for each and, thinking the user has a handful of authorizations, pairs
 // each of them with every open task of the section (a cross product, seconds at 10,000 tasks).
-// Statistics objects are DDL on the engine's tables, no engine rows; created once the engine has
+// Statistics objects and indexes are DDL on the engine's tables, no engine rows; created once the engine has
 // made its tables, idempotent on every start (docs/performance.md, 工作台待办).
 import type { Knex } from 'knex';
 
 /** Camunda's permission bits the task queries test: READ (task, filter, ...) and READ_TASK (process definition). */
 const PERMISSION_BITS = { read: 2, read_task: 64 } as const;
 
-/** Creates the missing statistics and analyzes the table once they are new; their names. */
+const TASK_DUE_INDEX = 'shenpi_task_due_created';
+
+/** Creates the missing statistics (and analyzes the table once they are new) and the task index; their names. */
 export async function ensureEngineQueryStatistics(db: Knex, engineSchema: string): Promise<string[]> {
   const created: string[] = [];
   // an external engine (SHENPI_ENGINE_URL) may keep its tables elsewhere: nothing to do here then
@@ -24,5 +26,12 @@ export async function ensureEngineQueryStatistics(db: Knex, engineSchema: string
     created.push(statistics);
   }
   if (created.length) await db.raw('analyze ??.act_ru_authorization', [engineSchema]);
+  // the filters' own order (deadline, then creation): a page is read along it and stops after a
+  // page of the section's tasks, instead of sorting all 10,000 of them (90 → 30 ms at 100,000 tasks)
+  const { rows: indexes } = await db.raw<{ rows: unknown[] }>('select 1 from pg_indexes where schemaname = ? and indexname = ?', [engineSchema, TASK_DUE_INDEX]);
+  if (!indexes.length) {
+    await db.raw('create index concurrently if not exists ?? on ??.act_ru_task (due_date_, create_time_)', [TASK_DUE_INDEX, engineSchema]);
+    created.push(TASK_DUE_INDEX);
+  }
   return created;
 }
