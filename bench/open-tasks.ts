@@ -5,7 +5,7 @@
 // hundred of one section's tasks claimed by its clerk. Then, as that clerk logged in to the
 // 工作台 (session cookie, authorization on), the 工作台's own requests: 本科室待办 (first page by
 // due date, with the filter's count) and 我的待办, p50/p95/p99; and the engine's own REST filter
-// query (page + count, the clerk's Basic auth) as the baseline.
+// query (page and count, the clerk's Basic auth) as the baseline, all taken in turn.
 //
 //   npm run bench:open-tasks [-- tasks=100000] [requests=200] [claimed=300]
 import { DEPARTMENT_GROUPS } from '../lib/engine/directory.js';
@@ -66,19 +66,26 @@ async function claim(admin: EngineClient, count: number): Promise<void> {
   for (const task of tasks) await clerk.post(`/task/${task.id}/claim`, { userId: CLERK });
 }
 
-/** p50/p95/p99 of `requests` sequential calls after 10 of warm-up, and the first call's time (a count not kept yet). */
-async function timings(name: string, requests: number, call: () => Promise<unknown>): Promise<{ name: string; first: number; p50: number; p95: number; p99: number }> {
-  const cold = performance.now();
-  await call();
-  const first = Math.round(performance.now() - cold);
-  for (let i = 1; i < 10; i += 1) await call();
-  const times: number[] = [];
-  for (let i = 0; i < requests; i += 1) {
-    const started = performance.now();
-    await call();
-    times.push(performance.now() - started);
+interface Timing { name: string; first: number; p50: number; p95: number; p99: number }
+
+/**
+ * p50/p95/p99 of each call, `requests` times, the calls taken in turn (one of each per round, so
+ * that every kind sees the same load of a shared machine), after 10 rounds of warm-up; and each
+ * call's first time (the 工作台's count not kept yet).
+ */
+async function timings(requests: number, calls: Array<[string, () => Promise<unknown>]>): Promise<Timing[]> {
+  const times = calls.map(() => [] as number[]);
+  const first: number[] = [];
+  for (let round = -10; round < requests; round += 1) {
+    for (const [i, [, call]] of calls.entries()) {
+      const started = performance.now();
+      await call();
+      const ms = performance.now() - started;
+      if (round === -10) first[i] = Math.round(ms);
+      if (round >= 0) times[i]!.push(ms);
+    }
   }
-  return { name, first, p50: Math.round(percentile(times, 50)), p95: Math.round(percentile(times, 95)), p99: Math.round(percentile(times, 99)) };
+  return calls.map(([name], i) => ({ name, first: first[i]!, p50: Math.round(percentile(times[i]!, 50)), p95: Math.round(percentile(times[i]!, 95)), p99: Math.round(percentile(times[i]!, 99)) }));
 }
 
 async function ok(response: Response): Promise<unknown> {
@@ -120,16 +127,16 @@ try {
   const engineCount = (id: string) => () => asClerk(`/filter/${id}/count`);
   const page = (id: string) => () => get(`/api/workbench/filters/${id}/tasks?page=1&size=${PAGE}`);
   cpu = cpuByProgram();
-  const results = [
-    await timings('工作台: 本科室待办 第一页 (含总数)', REQUESTS, page(section.id)),
-    await timings('工作台: 我的待办 第一页 (含总数)', REQUESTS, page(mine.id)),
-    await timings('工作台: 筛选列表及计数 (/filters)', REQUESTS, () => get('/api/workbench/filters')),
-    await timings('引擎 REST: 本科室待办 一页 (基线)', REQUESTS, enginePage(section.id)),
-    await timings('引擎 REST: 本科室待办 计数 (基线)', REQUESTS, engineCount(section.id)),
-    await timings('引擎 REST: 我的待办 一页 + 计数 (基线)', REQUESTS, () => Promise.all([enginePage(mine.id)(), engineCount(mine.id)()])),
-  ];
+  const results = await timings(REQUESTS, [
+    ['工作台: 本科室待办 第一页 (含总数)', page(section.id)],
+    ['工作台: 我的待办 第一页 (含总数)', page(mine.id)],
+    ['工作台: 筛选列表及计数 (/filters)', () => get('/api/workbench/filters')],
+    ['引擎 REST: 本科室待办 一页 (基线)', enginePage(section.id)],
+    ['引擎 REST: 本科室待办 计数 (基线)', engineCount(section.id)],
+    ['引擎 REST: 我的待办 一页 + 计数 (基线)', () => Promise.all([enginePage(mine.id)(), engineCount(mine.id)()])],
+  ]);
   console.log(`测量 CPU: ${cpuSince(cpu)}`);
-  console.log(`\n| 请求 (${CLERK}, 授权检查开启, 每项 ${REQUESTS} 次) | 首次 ms | p50 ms | p95 ms | p99 ms |\n| --- | --- | --- | --- | --- |`);
+  console.log(`\n| 请求 (${CLERK}, 授权检查开启, 每项 ${REQUESTS} 次, 轮流) | 首次 ms | p50 ms | p95 ms | p99 ms |\n| --- | --- | --- | --- | --- |`);
   for (const result of results) console.log(`| ${result.name} | ${result.first} | ${result.p50} | ${result.p95} | ${result.p99} |`);
   const [sectionPage, minePage] = results as [{ p95: number }, { p95: number }, ...unknown[]];
   const counted = (await get('/api/workbench/filters')) as Array<{ name: string; count: number }>;
