@@ -101,18 +101,30 @@ export interface TaskPageContext {
 export async function taskPage({ db, config, counts, user, userId, colleague }: TaskPageContext, filterId: string, query: TaskPageQuery): Promise<{ total: number; tasks: TaskRow[] }> {
   const id = encodeURIComponent(filterId);
   const extension = searchExtension(query.search);
-  const [list, total, calendar] = await Promise.all([
-    user.request<HalTaskList>('POST', `/filter/${id}/list?firstResult=${(query.page - 1) * query.size}&maxResults=${query.size}`, extension, 'application/hal+json'),
+  // the plain list, not the HAL one: a HAL list counts the whole filter again on every page
+  const [listed, total, calendar] = await Promise.all([
+    user.request<ListedTask[]>('POST', `/filter/${id}/list?firstResult=${(query.page - 1) * query.size}&maxResults=${query.size}`, extension),
     counts.get(userId, filterId, query.search.trim(), async () => (await user.post<{ count: number }>(`/filter/${id}/count`, extension)).count),
     loadCalendar(db),
   ]);
-  const users = new Map((list._embedded?.assignee ?? []).map((person) => [person.id, person]));
+  // the page's case columns, read as the user (the engine checks each task's variables)
+  const variables = listed.length
+    ? await user.post<Array<EngineVariable & { taskId: string }>>('/variable-instance?deserializeValues=false', { taskIdIn: listed.map((task) => task.id), variableNameIn: TASK_LIST_COLUMNS.map((column) => column.local) })
+    : [];
+  const byTask = new Map<string, EngineVariable[]>();
+  for (const variable of variables) byTask.set(variable.taskId, [...(byTask.get(variable.taskId) ?? []), variable]);
+  const list: HalTaskList = { _embedded: { task: listed.map((task) => ({ ...task, _embedded: { variable: byTask.get(task.id) ?? [] } })) } };
+  const users = new Map<string, EngineUser>();
   // a colleague's name the user's own rights may not read: staff names are no secret among staff
-  for (const assignee of new Set((list._embedded?.task ?? []).map((task) => task.assignee).filter((name): name is string => Boolean(name) && !users.has(name!)))) {
+  for (const assignee of new Set(listed.map((task) => task.assignee).filter((name): name is string => Boolean(name)))) {
     const profile = await colleague(assignee);
     if (profile) users.set(assignee, profile);
   }
-  const definitions = new Map((list._embedded?.processDefinition ?? []).map((definition) => [definition.id, definition.name]));
+  // the process's name where a task has no 事项 column (a task of an earlier version)
+  const unnamed = [...new Set(listed.filter((task) => !byTask.get(task.id)?.some((v) => v.name === COLUMN['事项'] && v.value)).map((task) => task.processDefinitionId))];
+  const definitions = new Map(unnamed.length
+    ? (await user.get<Array<{ id: string; name: string | null }>>(`/process-definition?processDefinitionIdIn=${unnamed.map(encodeURIComponent).join(',')}`)).map((definition) => [definition.id, definition.name ?? undefined])
+    : []);
   const now = new Date();
   const today = todayIn(config.deadlines.utcOffset, now);
   const tasks = (list._embedded?.task ?? []).map((task): TaskRow => {
