@@ -10,9 +10,18 @@ import type { Knex } from 'knex';
 /** Camunda's permission bits the task queries test: READ (task, filter, ...) and READ_TASK (process definition). */
 const PERMISSION_BITS = { read: 2, read_task: 64 } as const;
 
-const TASK_DUE_INDEX = 'shenpi_task_due_created';
+/**
+ * The filters' own order (deadline, then creation), alone for a section's tasks and after the
+ * assignee for 我的待办: a page is read along it and stops after the page, instead of sorting all
+ * 10,000 tasks of a section (90 → 30 ms at 100,000 tasks) or walking all tasks by deadline for
+ * the clerk's 300 (116 → 3 ms).
+ */
+const TASK_INDEXES: Record<string, string[]> = {
+  shenpi_task_due_created: ['due_date_', 'create_time_'],
+  shenpi_task_assignee_due: ['assignee_', 'due_date_', 'create_time_'],
+};
 
-/** Creates the missing statistics (and analyzes the table once they are new) and the task index; their names. */
+/** Creates the missing statistics (and analyzes the table once they are new) and task indexes; their names. */
 export async function ensureEngineQueryStatistics(db: Knex, engineSchema: string): Promise<string[]> {
   const created: string[] = [];
   // an external engine (SHENPI_ENGINE_URL) may keep its tables elsewhere: nothing to do here then
@@ -26,12 +35,11 @@ export async function ensureEngineQueryStatistics(db: Knex, engineSchema: string
     created.push(statistics);
   }
   if (created.length) await db.raw('analyze ??.act_ru_authorization', [engineSchema]);
-  // the filters' own order (deadline, then creation): a page is read along it and stops after a
-  // page of the section's tasks, instead of sorting all 10,000 of them (90 → 30 ms at 100,000 tasks)
-  const { rows: indexes } = await db.raw<{ rows: unknown[] }>('select 1 from pg_indexes where schemaname = ? and indexname = ?', [engineSchema, TASK_DUE_INDEX]);
-  if (!indexes.length) {
-    await db.raw('create index concurrently if not exists ?? on ??.act_ru_task (due_date_, create_time_)', [TASK_DUE_INDEX, engineSchema]);
-    created.push(TASK_DUE_INDEX);
+  for (const [name, columns] of Object.entries(TASK_INDEXES)) {
+    const { rows: indexes } = await db.raw<{ rows: unknown[] }>('select 1 from pg_indexes where schemaname = ? and indexname = ?', [engineSchema, name]);
+    if (indexes.length) continue;
+    await db.raw(`create index concurrently if not exists ?? on ??.act_ru_task (${columns.map(() => '??').join(', ')})`, [name, engineSchema, ...columns]);
+    created.push(name);
   }
   return created;
 }
