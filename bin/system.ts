@@ -15,6 +15,7 @@ import { StartupError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
 import { isPortFree } from '../lib/ports.js';
 import { jdbcSettings, startDatabase, type Database } from '../lib/postgres.js';
+import { ensureEngineQueryStatistics } from '../lib/engine/query-statistics.js';
 import type { Progress } from '../lib/progress.js';
 import { WORKERS, createWorkerServices, startWorkers, type RunningWorkers } from '../workers/index.js';
 import { chineseDaysSeed } from '../lib/calendar/chinese-days.js';
@@ -149,6 +150,11 @@ export async function startSystem(config: Config, options: SystemOptions): Promi
         stack.push(() => engineProcesses[node]!.stop());
       }
     }
+    // the engine has made its tables by now (schema-update); an external engine shares the database
+    await progress.step('引擎查询统计信息', async () => {
+      const created = await ensureEngineQueryStatistics(db, config.engineSchema);
+      if (created.length) log.info('engine query statistics created', { created });
+    });
     const admin = new EngineClient(config.engine.restUrls, config.admin);
     await progress.step('用户、科室与权限', async () => {
       const created = await ensureIdentity(admin, { service: config.service, demoPassword: config.demoPassword });

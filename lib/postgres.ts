@@ -155,11 +155,31 @@ export function startDatabase(config: Config, log: Logger): Promise<Database> {
     : startEmbedded(config.dataDir, config.embeddedPostgresPort, log);
 }
 
+/**
+ * The planner's cost of a random page read for the engine's connections: its working set (open
+ * tasks, their identity links and authorizations) stays in memory, so an index probe costs about
+ * what a sequential read does (PostgreSQL's advice for SSDs). With the default 4 the planner pairs
+ * every open task of a section with every authorization of the user (a cross product) for the
+ * 工作台's filter queries instead of probing the authorization index per task: seconds instead of
+ * milliseconds at 10,000 tasks (docs/performance.md, 工作台待办).
+ */
+export const ENGINE_RANDOM_PAGE_COST = 1.1;
+
+/**
+ * The engine's statements are prepared with parameters (the user, groups and permission bits of
+ * the authorization check); after five runs PostgreSQL may keep one generic plan for them, made
+ * without the values: with those unknown it is the cross product again (seconds per count at
+ * 10,000 tasks). A custom plan per run costs a millisecond or two of planning.
+ */
+export const ENGINE_PLAN_CACHE_MODE = 'force_custom_plan';
+
 /** The engine's JDBC settings for a postgres:// URL, its tables in their own schema. */
 export function jdbcSettings(url: string, schema: string): { url: string; user: string; password: string } {
   const parsed = new URL(url);
   const params = new URLSearchParams(parsed.search);
   params.set('currentSchema', schema);
+  // a DATABASE_URL's own options (pgjdbc: startup parameters) are kept; the planner's settings are added
+  params.set('options', [params.get('options'), `-c random_page_cost=${ENGINE_RANDOM_PAGE_COST}`, `-c plan_cache_mode=${ENGINE_PLAN_CACHE_MODE}`].filter(Boolean).join(' '));
   const jdbc = `jdbc:postgresql://${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}?${params.toString()}`;
   return { url: jdbc, user: decodeURIComponent(parsed.username), password: decodeURIComponent(parsed.password) };
 }

@@ -7,11 +7,9 @@ import path from 'node:path';
 import express from 'express';
 import type { Knex } from 'knex';
 import type { Config } from '../../lib/config.js';
-import { TASK_LIST_COLUMNS } from '../../lib/bpmn/builder.js';
 import { formFieldKeys, type FormComponent } from '../../lib/forms/fields.js';
 import { todayIn } from '../../lib/calendar/deadlines.js';
 import { EngineRequestError, toVariables, type EngineClient } from '../../lib/engine/client.js';
-import { loadCalendar } from '../../lib/repositories/calendar.js';
 import { findCaseByBusinessKey, reserveDeskBusinessKey, urgesOfTask } from '../../lib/repositories/cases.js';
 import { WORKBENCH_DIST } from '../../lib/workbench/build.js';
 import { caseContext } from '../../lib/workbench/case-context.js';
@@ -19,21 +17,16 @@ import { creditCodeOverrideOf } from '../../lib/catalogue/start-form.js';
 import { identifierProblem } from '../../lib/validation/identifier-fields.js';
 import { badRequest, forbidden, HttpError, invalidField, notFound } from '../errors.js';
 import { field, validRequest } from '../validate.js';
+import { COLUMN, FilterCounts, PAGE_SIZES, personName, taskPage, type EngineUser } from './workbench-tasks.js';
 
 interface EngineFilter { id: string; name: string; properties?: { description?: string; priority?: number } }
 interface EngineVariable { name: string; value: unknown; type: string }
-interface EngineUser { id: string; firstName?: string; lastName?: string }
 interface EngineTask {
   id: string; name: string; assignee: string | null; owner?: string | null; delegationState?: 'PENDING' | 'RESOLVED' | null; processInstanceId?: string; created: string; due: string | null; followUp: string | null;
   taskDefinitionKey: string; processDefinitionId: string; _embedded?: { variable?: EngineVariable[] };
 }
-interface HalTaskList { _embedded?: { task?: EngineTask[]; assignee?: EngineUser[]; processDefinition?: Array<{ id: string; name?: string }> } }
 
-/** 张敏: family name first, as the office writes names */
-export const personName = (user: EngineUser | undefined, fallback: string | null): string | null =>
-  user ? `${user.lastName ?? ''}${user.firstName ?? ''}` || user.id : fallback;
-
-const COLUMN = Object.fromEntries(TASK_LIST_COLUMNS.map((column) => [column.label, column.local])) as Record<'受理编号' | '申请人' | '事项', string>;
+export { personName };
 
 /** The engine's refusals in the user's words; anything else stays an internal error. */
 async function asUser<T>(work: () => Promise<T>): Promise<T> {
@@ -54,6 +47,9 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
   const engineOf = (req: express.Request): EngineClient => engine.onBehalfOf(req.user!.id);
   const colleague = (id: string): Promise<EngineUser | undefined> => engine.get<EngineUser>(`/user/${encodeURIComponent(id)}/profile`).catch(() => undefined);
 
+  // the filters' counts, kept briefly per user (workbench-tasks.ts); a user's own change asks again
+  const counts = new FilterCounts();
+  const changed = (req: express.Request): void => counts.forget(req.user!.id);
   const byId = validRequest({ params: { id: field.engineId } });
   const byKey = validRequest({ params: { key: field.processKey } });
   router.get('/filters', async (req, res) => {
@@ -64,49 +60,23 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
       name: filter.name,
       description: filter.properties?.description ?? '',
       priority: filter.properties?.priority ?? 0,
-      count: (await asUser(() => user.get<{ count: number }>(`/filter/${filter.id}/count`))).count,
+      count: await counts.get(req.user!.id, filter.id, '', async () => (await asUser(() => user.get<{ count: number }>(`/filter/${filter.id}/count`))).count),
     })));
     res.json(counted.sort((a, b) => a.priority - b.priority));
   });
 
-  router.get('/filters/:id/tasks', byId, async (req, res) => {
-    const list = await asUser(() => engineOf(req).request<HalTaskList>('POST', `/filter/${encodeURIComponent(req.params.id)}/list?firstResult=0&maxResults=500`, {}, 'application/hal+json'));
-    const users = new Map((list._embedded?.assignee ?? []).map((user) => [user.id, user]));
-    // a colleague's name the user's own rights may not read: staff names are no secret among staff
-    for (const id of new Set((list._embedded?.task ?? []).map((task) => task.assignee).filter((id): id is string => Boolean(id) && !users.has(id!)))) {
-      const profile = await colleague(id);
-      if (profile) users.set(id, profile);
-    }
-    const definitions = new Map((list._embedded?.processDefinition ?? []).map((definition) => [definition.id, definition.name]));
-    const calendar = await loadCalendar(db);
-    const now = new Date();
-    const today = todayIn(config.deadlines.utcOffset, now);
-    const tasks = (list._embedded?.task ?? []).map((task) => {
-      const variable = (name: string): string => String(task._embedded?.variable?.find((v) => v.name === name)?.value ?? '');
-      let workingDaysLeft: number | null = null;
-      try {
-        if (task.due) workingDaysLeft = calendar.remainingWorkingDays(today, todayIn(config.deadlines.utcOffset, new Date(task.due)));
-      } catch {
-        workingDaysLeft = null; // a deadline in a year the calendar does not know yet
-      }
-      const overdue = Boolean(task.due && new Date(task.due) < now);
-      const warning = !overdue && Boolean(task.followUp && new Date(task.followUp) <= now);
-      return {
-        id: task.id,
-        name: task.name,
-        receiptNumber: variable(COLUMN['受理编号']),
-        applicant: variable(COLUMN['申请人']),
-        item: variable(COLUMN['事项']) || definitions.get(task.processDefinitionId) || '',
-        assignee: task.assignee,
-        assigneeName: task.assignee ? personName(users.get(task.assignee), task.assignee) : null,
-        created: task.created,
-        due: task.due,
-        workingDaysLeft,
-        signal: overdue ? 'red' : warning ? 'yellow' : 'none',
-      };
-    });
-    tasks.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.created.localeCompare(b.created));
-    res.json(tasks);
+  // one page of the filter, sorted by the engine (due date first), with the filter's total; a
+  // search looks in the case columns of the filter's tasks (workbench-tasks.ts)
+  const pageQuery = validRequest({
+    params: { id: field.engineId },
+    query: { page: field.positiveInteger, size: { type: 'string', pattern: '^[1-9][0-9]{0,2}$', title: `每页件数 (1 到 ${PAGE_SIZES.max})` }, search: { type: 'string', maxLength: 60, title: '搜索内容 (受理编号、申请人或事项)' } },
+  });
+  router.get('/filters/:id/tasks', pageQuery, async (req, res) => {
+    const size = Number(req.query.size ?? PAGE_SIZES.default);
+    if (size > PAGE_SIZES.max) throw invalidField('size', 'maximum', `每页件数 size 不能超过 ${PAGE_SIZES.max}`);
+    const query = { page: Number(req.query.page ?? 1), size, search: String(req.query.search ?? '') };
+    const context = { db, config, counts, user: engineOf(req), userId: req.user!.id, colleague };
+    res.json({ ...query, ...(await asUser(() => taskPage(context, req.params.id, query))) });
   });
 
   router.get('/tasks/:id', byId, async (req, res) => {
@@ -141,6 +111,7 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
 
   router.post('/tasks/:id/claim', byId, async (req, res) => {
     await asUser(() => engineOf(req).post(`/task/${encodeURIComponent(req.params.id)}/claim`, { userId: req.user!.id }));
+    changed(req);
     res.status(204).end();
   });
 
@@ -152,6 +123,7 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
     const task = await asUser(() => user.get<EngineTask>(`/task/${id}`));
     // a delegated task is resolved (back to the clerk who delegated it), not completed
     await asUser(() => user.post(`/task/${id}/${task.delegationState === 'PENDING' ? 'resolve' : 'submit-form'}`, { variables: toVariables(values) }));
+    changed(req);
     res.status(204).end();
   });
 
@@ -185,6 +157,7 @@ export function workbenchRoutes(db: Knex, engine: EngineClient, config: Config):
       await asUser(() => engineOf(req).post(`/task/${encodeURIComponent(req.params.id)}/${path_}`, { userId })).catch((error: unknown) => {
         throw error instanceof HttpError && error.status === 403 ? forbidden(`只能${action === 'assign' ? '转办' : '委派'}给本环节科室的同事, 「${userId}」不是, 或该任务不属于您的科室`) : error;
       });
+      changed(req);
       res.status(204).end();
     });
   }

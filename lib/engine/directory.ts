@@ -84,7 +84,8 @@ export const RESOURCE = {
 
 /** Tasklist filters every department member sees (their content is limited by authorization). */
 const mine = { candidateGroupsExpression: '${currentUserGroups()}' };
-const byDueDate = { sorting: [{ sortBy: 'dueDate', sortOrder: 'asc' }] };
+// the engine sorts (and pages): deadline first, then the older task first (the 工作台 lists pages of it)
+const byDueDate = { sorting: [{ sortBy: 'dueDate', sortOrder: 'asc' }, { sortBy: 'created', sortOrder: 'asc' }] };
 /** the columns a clerk needs to know a case at a glance (task-local copies, see the builder) */
 const CASE_COLUMNS = TASK_LIST_COLUMNS.map((column) => ({ name: column.local, label: column.label }));
 

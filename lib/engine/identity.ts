@@ -48,14 +48,17 @@ async function ensureGrant(engine: EngineClient, groupId: string, resourceType: 
 
 /**
  * A grant of an earlier version that the role table no longer has is revoked (least privilege
- * holds on an upgraded installation too). The window's per-key start grants and the filters'
- * grants are written elsewhere and kept.
+ * holds on an upgraded installation too). The role table grants on every resource ('*') and on
+ * applications by name, so only those are read: the window's per-key start grants and the
+ * filters' grants are written elsewhere, and the engine writes a grant per open task (and its
+ * history) for each candidate group, 20,000 per section at 10,000 open tasks, which must stay:
+ * they are the section's access to its tasks.
  */
 async function revokeStaleGrants(engine: EngineClient): Promise<void> {
   for (const group of Object.values(GROUPS)) {
-    const found = await engine.get<Array<{ id: string; resourceType: number; resourceId: string }>>(`/authorization?type=1&groupIdIn=${encodeURIComponent(group.id)}&maxResults=10000`);
-    for (const grant of found) {
-      if (grant.resourceType === RESOURCE.filter || (grant.resourceType === RESOURCE.processDefinition && grant.resourceId !== '*')) continue;
+    const of = (query: string) => engine.get<Array<{ id: string; resourceType: number; resourceId: string }>>(`/authorization?type=1&groupIdIn=${encodeURIComponent(group.id)}&${query}&maxResults=10000`);
+    const found = new Map([...(await of('resourceId=*')), ...(await of(`resourceType=${RESOURCE.application}`))].map((grant) => [grant.id, grant]));
+    for (const grant of found.values()) {
       const wanted = GRANTS.some((g) => g.groupId === group.id && g.resourceType === grant.resourceType && g.resourceId === grant.resourceId);
       if (!wanted) await engine.delete(`/authorization/${grant.id}`);
     }

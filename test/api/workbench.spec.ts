@@ -34,7 +34,7 @@ describe('the 工作台 engine routes (/api/workbench)', function () {
 
     const filters = (await (await fetch(`${web}/api/workbench/filters`, window1)).json()) as Array<{ id: string; name: string; count: number }>;
     const mine = filters.find((filter) => filter.name === '我的待办')!;
-    const tasks = (await (await fetch(`${web}/api/workbench/filters/${mine.id}/tasks`, window1)).json()) as Array<{ id: string; receiptNumber: string; assigneeName: string; signal: string; workingDaysLeft: number }>;
+    const { tasks } = (await (await fetch(`${web}/api/workbench/filters/${mine.id}/tasks?size=100`, window1)).json()) as { tasks: Array<{ id: string; receiptNumber: string; assigneeName: string; signal: string; workingDaysLeft: number }> };
 
     expect(filters.map((filter) => filter.name)).to.include.members(['我的待办', '本科室待办', '即将超期', '已超期', '容缺待补正', '承诺待核查']);
     const row = tasks.find((task) => task.id === taskId)!;
