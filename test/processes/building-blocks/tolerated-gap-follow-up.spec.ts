@@ -42,14 +42,20 @@ describe('容缺勘验: tolerated gaps required and followed up (dated today)', 
     expect((error as EngineRequestError).engineMessage).to.contain(mentions);
   }
 
-  it('should NOT complete the inspection without the gaps and their period, nor take other variables; then check each gap when its deadline falls due', async () => {
-    const today = todayIn(system.config.deadlines.utcOffset);
+  /** A 容缺勘验 case received today, accepted on the applicant's promise and reviewed: at its inspection. */
+  async function reviewedPromiseCase(today: string): Promise<CaseDriver> {
     const driver = await new CaseDriver(system.admin, food.key).start({
       receivedOn: today,
       application: sampleApplication(food, { creditCode: uniqueCreditCode(), commitment: { signed: true, signatory: '张建国', inspection: '容缺勘验' } }),
     });
     await driver.complete('OfferPromiseTask', MEMBER.window!, { acceptanceDecision: 'accept-promise' });
     await driver.complete('ReviewTask', MEMBER.marketReview!, { reviewOpinion: '符合条件', reviewAction: 'submit' });
+    return driver;
+  }
+
+  it('should NOT complete the inspection without the gaps and their period, nor take other variables; then check each gap when its deadline falls due', async () => {
+    const today = todayIn(system.config.deadlines.utcOffset);
+    const driver = await reviewedPromiseCase(today);
     const inspection = await driver.task('SiteInspectionTask');
     const inspector = system.admin.as({ username: MEMBER.marketReview!, password: DEMO_PASSWORD });
     const complete = (variables: Record<string, unknown>) => inspector.post(`/task/${inspection.id}/complete`, { variables: toVariables(variables) });
@@ -96,12 +102,7 @@ describe('容缺勘验: tolerated gaps required and followed up (dated today)', 
 
   it('should give a 限期整改通知书 for a gap not remedied, and revoke the licence with a 不良记录 when it is still not remedied after the last period', async () => {
     const today = todayIn(system.config.deadlines.utcOffset);
-    const driver = await new CaseDriver(system.admin, food.key).start({
-      receivedOn: today,
-      application: sampleApplication(food, { creditCode: uniqueCreditCode(), commitment: { signed: true, signatory: '张建国', inspection: '容缺勘验' } }),
-    });
-    await driver.complete('OfferPromiseTask', MEMBER.window!, { acceptanceDecision: 'accept-promise' });
-    await driver.complete('ReviewTask', MEMBER.marketReview!, { reviewOpinion: '符合条件', reviewAction: 'submit' });
+    const driver = await reviewedPromiseCase(today);
     await driver.complete('SiteInspectionTask', MEMBER.marketReview!, { siteInspectionResult: '基本合格', siteInspectionOpinion: '基本符合', toleratedGaps: GAPS, toleratedGapWorkingDays: 3 });
     await driver.complete('DecisionTask', DECIDER.marketReview!, { decision: 'grant', decisionContent: '预包装食品销售' });
     await driver.complete('HandOverTask', MEMBER.window!, { receivedBy: '张建国' });
