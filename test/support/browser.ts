@@ -40,7 +40,15 @@ export function skipWithoutChromium(context: Mocha.Context): void {
  * fail the test.
  */
 export async function waitForApp(page: Page, text: string, timeoutMs = 60_000): Promise<void> {
-  await page.getByText(text).first().waitFor({ timeout: timeoutMs });
+  try {
+    await page.getByText(text).first().waitFor({ timeout: timeoutMs });
+  } catch (error) {
+    // what the page showed instead, for the report: its address, its visible text and a screenshot
+    const name = `wait-for-app-${Date.now()}.png`;
+    const shown = await page.evaluate('document.body ? document.body.innerText.slice(0, 300) : "(no body)"').catch(() => '(page closed)');
+    await page.screenshot({ path: artifact(name) }).catch(() => undefined);
+    throw new Error(`${(error as Error).message.split('\n')[0]}; 页面 ${page.url()} 显示: ${JSON.stringify(shown)}; 截图 ${artifact(name)}`);
+  }
 }
 
 /**
