@@ -33,6 +33,7 @@ describe('the 工作台 待办 pages (Chromium)', function () {
     await page.locator('.todo-pages .btn-next').click();
     await page.locator('.el-table__row td:first-child', { hasText: `${tag}-20` }).waitFor();
     const second = await receipts();
+    await page.locator('.el-table .el-loading-mask').waitFor({ state: 'hidden' }); // the page as the clerk reads it, not while it loads
     await page.screenshot({ path: artifact('workbench-pages.png') });
     await page.getByPlaceholder('按受理编号、申请人或事项搜索').fill(`${tag}-44`);
     await page.getByText('在全部待办中搜索, 共 1 件').waitFor();
