@@ -24,7 +24,9 @@ export function readRun(script: string, text: string): BenchRun {
   const parameters = (lines.find((line) => line.startsWith('参数: ')) ?? '参数: (默认)').slice('参数: '.length).trim();
   // a figure against its goal, or what bounds a missed one as the bench measured it (瓶颈)
   // (a progress line of the system's start, "✔ 启动引擎 (9.2s)", begins with its mark: not a figure)
-  const figures = lines.map((line) => line.trim()).filter((line) => (/[✔✘]/.test(line) && !/^[✔✘]/.test(line)) || line.startsWith('瓶颈'));
+  // a row of a table the bench printed becomes its cells joined by " · "
+  const figures = lines.map((line) => line.trim()).filter((line) => (/[✔✘]/.test(line) && !/^[✔✘]/.test(line)) || line.startsWith('瓶颈'))
+    .map((line) => (line.startsWith('|') ? line.split('|').map((cell) => cell.trim()).filter(Boolean).join(' · ') : line));
   return { script, title, machine: ended ? `${machine}; ${ended.replace(/\s*\(1\/5\/15 分钟\)/, '')}` : machine, parameters, figures };
 }
 

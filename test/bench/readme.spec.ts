@@ -13,6 +13,7 @@ const TRANSCRIPT = [
   '  逐条推送/shenpi = 5.7× (目标 ≥ 5×) ✔ | a pipe',
   '  推送与比对所用 CPU: postgres 8.7 s',
   '瓶颈 (实测): 推送与比对共 13.2 CPU 秒',
+  '| 办件查询 按受理编号 | 200 | 3 | 8 (目标 < 100 ms) ✔ | 9 |',
   '结束时负载 (1/5/15 分钟) 4.40 / 4.00 / 3.90',
 ].join('\n');
 
@@ -21,7 +22,8 @@ describe('bench/readme.ts', () => {
     const run = readRun('publication', TRANSCRIPT);
     expect(run.title).to.equal('双公示 (bench/publication.ts)');
     expect(run.parameters).to.equal('100000');
-    expect(run.figures).to.have.length(3); // two goals and what bounds them, not the CPU line
+    expect(run.figures).to.have.length(4); // two goals, what bounds them and a table row, not the CPU line
+    expect(run.figures[3]).to.equal('办件查询 按受理编号 · 200 · 3 · 8 (目标 < 100 ms) ✔ · 9');
     expect(run.machine).to.contain('日期 2026-11-29').and.contain('CPU 核数 2').and.contain('结束时负载 4.40');
   });
 
@@ -29,7 +31,7 @@ describe('bench/readme.ts', () => {
     const section = renderSection([readRun('publication', TRANSCRIPT)]);
     expect(section).to.contain('| `bench/publication.ts` -- 100000<br>');
     expect(section).to.contain('5.7× (目标 ≥ 5×) ✔ \\| a pipe |');
-    expect(section.split('\n').filter((line) => line.startsWith('| '))).to.have.length(5); // heading, rule, two figures, the bound
+    expect(section.split('\n').filter((line) => line.startsWith('| '))).to.have.length(6); // heading, rule, two figures, the bound, the row
   });
 
   it('should add the section before the reference once, then replace it in place', () => {
