@@ -91,9 +91,11 @@ describe('front desk and review sections in the Tasklist (Chromium)', function (
     await choose(page, '处理', '出具一次性告知书');
     await choose(page, '告知方式', '当场告知');
     await page.getByRole('button', { name: /^(完成|Complete)$/ }).click();
+    // the Tasklist closes a completed task's form (an invalid form stays open, and the case would never move)
+    await page.getByText('需要补正的内容').waitFor({ state: 'hidden', timeout: 30_000 });
     // this task's case (the clerk's list may hold other cases kept with her: a case stays with its clerk)
     const receipt = (caseLink!.match(/SP\d+$/) ?? [''])[0];
-    await waitFor('the notice to be recorded', async () => ((await findCaseByReceipt(suite.system.db, receipt))?.status === '已告知补正' ? true : undefined));
+    await waitFor('the notice to be recorded', async () => ((await findCaseByReceipt(suite.system.db, receipt))?.status === '已告知补正' ? true : undefined), 60_000);
     await page.context().close();
   });
 

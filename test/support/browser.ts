@@ -74,7 +74,11 @@ export async function chooseOption(page: Page, select: Locator, option: string):
     await select.click();
     try {
       await page.locator('.fjs-dropdownlist-item').getByText(option, { exact: true }).click({ timeout: 5_000 });
-      return;
+      // read the pick back: a click on a list that re-rendered under the pointer can miss
+      const display = select.locator('.fjs-select-display');
+      for (let wait = 0; wait < 10 && (await display.innerText()).trim() !== option; wait += 1) await page.waitForTimeout(100);
+      if ((await display.innerText()).trim() === option) return;
+      if (attempt === 2) throw new Error(`下拉框选不中 ${option}, 显示 ${(await display.innerText()).trim() || '(空)'}`);
     } catch (error) {
       if (attempt === 2) throw error;
     }
