@@ -105,7 +105,7 @@ export function createApp({ config, db, engine, log, onDeployed, workers }: AppD
   app.use('/public/ratings', publicRatingRoutes(db));
 
   // the 工作台 (staff app): its page and assets need no login, it shows its own login page
-  const check = loginCheck(engine);
+  const check = loginCheck(engine, config.web.session.failuresPerAddress);
   app.use(sessions(config, db));
   app.use('/api/session', sessionRoutes(engine, db, check));
   app.use('/api/session/camunda', webappSignOnRoutes(config));

@@ -24,8 +24,8 @@ declare module 'express-serve-static-core' {
 const GROUPS_CACHE_MS = 60_000;
 /** 5 failed logins of a user name at once, then one more every 3 minutes */
 const FAILURES_PER_USER: BucketSettings = { burst: 5, perMinute: 1 / 3 };
-/** an address trying many names */
-const FAILURES_PER_ADDRESS: BucketSettings = { burst: 100, perMinute: 10 };
+/** an address trying many names: `burst` at once (SHENPI_LOGIN_FAILURES_PER_ADDRESS, 100), then 10 a minute */
+const failuresPerAddress = (burst: number): BucketSettings => ({ burst, perMinute: 10 });
 
 class LoginLocked extends HttpError {
   constructor(retryAfterSeconds: number) {
@@ -37,8 +37,9 @@ class LoginLocked extends HttpError {
 /** Checks a user name and password with the engine, counting failures per user and address. */
 export type LoginCheck = (username: string, password: string, address: string | undefined) => Promise<boolean>;
 
-export function loginCheck(engine: EngineClient): LoginCheck {
+export function loginCheck(engine: EngineClient, addressBurst = 100): LoginCheck {
   const failures = new TokenBuckets();
+  const FAILURES_PER_ADDRESS = failuresPerAddress(addressBurst);
   return async (username, password, address) => {
     const userKey = `user:${username.toLowerCase()}`;
     const addressKey = `address:${address ?? ''}`;

@@ -63,8 +63,8 @@ export interface Config {
   web: { host: string; port: number;
     /** where staff reach the web server (links in Tasklist forms: 办件轨迹) */
     publicUrl: string;
-    /** the 工作台's login session: idle timeout, and the secret that signs its cookie */
-    session: { idleMinutes: number; secret: string } };
+    /** the 工作台's login session: idle timeout, and the secret that signs its cookie; failed logins one address may make at once (then 10 a minute) */
+    session: { idleMinutes: number; secret: string; failuresPerAddress: number } };
   /** the credit platform: where records are pushed (none: they stay in shenpi) and queried */
   credit: { platformUrl: string | undefined; publicationUrl: string | undefined; queryUrl: string | undefined; token: string | undefined; timeoutMs: number };
   /** 审管衔接: where decisions go to the supervising departments */
@@ -145,7 +145,11 @@ function webSettings(env: Env): Config['web'] {
   const port = integer(env, 'SHENPI_WEB_PORT', 3000, 1, 65535);
   const publicUrl = (url(env, 'SHENPI_PUBLIC_WEB_URL', ['http:', 'https:']) ?? `http://${host}:${port}`).replace(/\/$/, '');
   // without a configured secret the cookie is signed with one of this run: a restart logs everyone out
-  const session = { idleMinutes: integer(env, 'SHENPI_SESSION_IDLE_MINUTES', 30, 1, 24 * 60), secret: text(env, 'SHENPI_SESSION_SECRET') ?? randomBytes(32).toString('hex') };
+  const session = {
+    idleMinutes: integer(env, 'SHENPI_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    secret: text(env, 'SHENPI_SESSION_SECRET') ?? randomBytes(32).toString('hex'),
+    failuresPerAddress: integer(env, 'SHENPI_LOGIN_FAILURES_PER_ADDRESS', 100, 10, 1_000_000)!,
+  };
   if (session.secret.length < 32) throw new ConfigError('SHENPI_SESSION_SECRET', '至少 32 个字符');
   return { host, port, publicUrl, session };
 }

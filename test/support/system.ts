@@ -57,6 +57,9 @@ export function useSystem(overrides: Record<string, string> = {}, resourceRoot?:
       SHENPI_SMS_URL: sms.url,
       SHENPI_OUTBOX_INTERVAL_MS: '200',
       SHENPI_OUTBOX_RETRY_MS: '200',
+      // every spec logs in from 127.0.0.1, and many try wrong passwords on purpose: the throttle per
+      // address (100 failures, then 10 a minute) would lock out the specs that run next
+      SHENPI_LOGIN_FAILURES_PER_ADDRESS: '100000',
       ...overrides,
     });
     const log = createLogger({ component: 'test-system' });
